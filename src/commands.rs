@@ -1,0 +1,121 @@
+//! The implementation of each subcommand.
+
+use crate::cli::{Command, FormatArgs, MessageFormat};
+use frontend::scopes::SymbolTable;
+use frontend::{SourceFile, SyntaxError};
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+/// `krait --version`: krait's version and the LLVM it is linked with.
+pub fn version_text() -> String {
+    let (major, minor, patch) = backend::llvm_version();
+    format!(
+        "krait {} (LLVM {major}.{minor}.{patch})",
+        env!("CARGO_PKG_VERSION")
+    )
+}
+
+pub fn run(command: Command) -> ExitCode {
+    match command {
+        Command::Parse { files, format } => check_files(&files, format, false),
+        Command::Check { files, format } => check_files(&files, format, true),
+        Command::DumpAst {
+            file,
+            attributes,
+            format,
+        } => with_module(&file, format, |source, module| {
+            frontend::dump::dump_module(module, &source.lines, attributes)
+        }),
+        Command::DumpScopes { file, format } => {
+            let mut failure = None;
+            let code = with_module(&file, format, |source, module| {
+                match SymbolTable::build(module, source) {
+                    Ok(table) => table.dump(),
+                    Err(error) => {
+                        failure = Some((source.clone(), error));
+                        String::new()
+                    }
+                }
+            });
+            match failure {
+                Some((source, error)) => {
+                    report(&source, &error, format);
+                    ExitCode::from(1)
+                }
+                None => code,
+            }
+        }
+    }
+}
+
+/// Reads a file, or reports why it cannot be read.
+fn read(path: &Path) -> Result<Vec<u8>, ExitCode> {
+    std::fs::read(path).map_err(|e| {
+        eprintln!("krait: cannot read {}: {e}", path.display());
+        ExitCode::from(2)
+    })
+}
+
+fn report(file: &SourceFile, error: &SyntaxError, format: FormatArgs) {
+    let text = match format.message_format {
+        MessageFormat::Short => error.short(file) + "\n",
+        MessageFormat::Human => error.render(file, std::io::stderr().is_terminal()),
+    };
+    let _ = std::io::stderr().write_all(text.as_bytes());
+}
+
+/// Parses one file and prints what `show` makes of its AST.
+fn with_module(
+    path: &Path,
+    format: FormatArgs,
+    show: impl FnOnce(&SourceFile, &frontend::ast::Module) -> String,
+) -> ExitCode {
+    let bytes = match read(path) {
+        Ok(b) => b,
+        Err(code) => return code,
+    };
+    let (source, result) = frontend::parse_bytes(&path.display().to_string(), &bytes);
+    match result {
+        Ok(module) => {
+            let text = show(&source, &module);
+            let mut out = std::io::stdout().lock();
+            let _ = out.write_all(text.as_bytes());
+            if !text.is_empty() && !text.ends_with('\n') {
+                let _ = out.write_all(b"\n");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            report(&source, &error, format);
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `krait parse` / `krait check`: silent on success, one diagnostic per bad file.
+fn check_files(paths: &[std::path::PathBuf], format: FormatArgs, scopes: bool) -> ExitCode {
+    let mut worst = 0u8;
+    for path in paths {
+        let bytes = match read(path) {
+            Ok(b) => b,
+            Err(_) => {
+                worst = 2;
+                continue;
+            }
+        };
+        let (source, result) = frontend::parse_bytes(&path.display().to_string(), &bytes);
+        let result = result.and_then(|module| {
+            if scopes {
+                SymbolTable::build(&module, &source).map(|_| ())
+            } else {
+                Ok(())
+            }
+        });
+        if let Err(error) = result {
+            report(&source, &error, format);
+            worst = worst.max(1);
+        }
+    }
+    ExitCode::from(worst)
+}

@@ -1,0 +1,25 @@
+//! The `krait` command: parses the command line and runs the requested stage.
+//!
+//! Exit codes: 0 success, 1 a diagnostic was reported (e.g. a syntax error),
+//! 2 a usage or I/O error.
+
+mod cli;
+mod commands;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    if cli.version {
+        println!("{}", commands::version_text());
+        return ExitCode::SUCCESS;
+    }
+    match cli.command {
+        Some(command) => commands::run(command),
+        None => {
+            eprintln!("krait: no command given; try `krait --help`");
+            ExitCode::from(2)
+        }
+    }
+}
