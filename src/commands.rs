@@ -93,7 +93,8 @@ fn with_module(
     }
 }
 
-/// `krait parse` / `krait check`: silent on success, one diagnostic per bad file.
+/// `krait parse` (silent on success) and `krait check` (one `FILE: ok` line per good
+/// file); both print one diagnostic per bad file.
 fn check_files(paths: &[std::path::PathBuf], format: FormatArgs, scopes: bool) -> ExitCode {
     let mut worst = 0u8;
     for path in paths {
@@ -112,9 +113,13 @@ fn check_files(paths: &[std::path::PathBuf], format: FormatArgs, scopes: bool) -
                 Ok(())
             }
         });
-        if let Err(error) = result {
-            report(&source, &error, format);
-            worst = worst.max(1);
+        match result {
+            Ok(()) if scopes => println!("{}: ok", path.display()),
+            Ok(()) => {}
+            Err(error) => {
+                report(&source, &error, format);
+                worst = worst.max(1);
+            }
         }
     }
     ExitCode::from(worst)
