@@ -19,6 +19,7 @@ pub mod pystr;
 pub mod scopes;
 pub mod source;
 pub mod token;
+pub mod unicode_tables;
 
 pub use diagnostic::{ErrorKind, SyntaxError};
 pub use source::SourceFile;
