@@ -180,11 +180,11 @@ fn write_float_digits(out: &mut String, x: f64, style: FloatStyle) {
         let _ = write!(out, "e{sign}{:02}", exponent.unsigned_abs());
     } else if point <= 0 {
         out.push_str("0.");
-        out.extend(std::iter::repeat('0').take(point.unsigned_abs() as usize));
+        out.extend(std::iter::repeat_n('0', point.unsigned_abs() as usize));
         out.push_str(&digits);
     } else if point >= digit_count {
         out.push_str(&digits);
-        out.extend(std::iter::repeat('0').take((point - digit_count) as usize));
+        out.extend(std::iter::repeat_n('0', (point - digit_count) as usize));
         if style.add_dot_0 {
             out.push_str(".0");
         }
