@@ -160,6 +160,21 @@ fn write_float_digits(out: &mut String, x: f64, style: FloatStyle) {
     // Rust's `{:e}` gives the shortest round-trip digits: `d[.ddd]e<exp>`.
     let mut scientific = String::with_capacity(32);
     let _ = write!(scientific, "{:e}", x.abs());
+    // When several strings of that length round-trip, CPython (David Gay's dtoa,
+    // mode 0) prints the one nearest the exact value, while Rust may print another
+    // (`247600580198296.62` rather than `.63`). The correctly rounded string of the
+    // same length is the nearest; use it whenever it round-trips too.
+    let shortest_len = scientific
+        .bytes()
+        .take_while(|&b| b != b'e')
+        .filter(u8::is_ascii_digit)
+        .count();
+    if shortest_len > 1 {
+        let nearest = format!("{:.*e}", shortest_len - 1, x.abs());
+        if nearest != scientific && nearest.parse::<f64>() == Ok(x.abs()) {
+            scientific = nearest;
+        }
+    }
     let (mantissa, exponent) = scientific
         .split_once('e')
         .unwrap_or((scientific.as_str(), "0"));
@@ -376,6 +391,9 @@ mod tests {
             (12345.678, "12345.678"),
             (9999999999999998.0, "9999999999999998.0"),
             (-2.5e-300, "-2.5e-300"),
+            // Two 17-digit strings round-trip; CPython prints the nearer one.
+            (247600580198296.62, "247600580198296.62"),
+            (f64::from_bits(0x42EC_2620_141F_F314), "247600580198296.62"),
         ];
         for &(x, expected) in cases {
             assert_eq!(float_repr(x), expected, "repr of {x:e}");
