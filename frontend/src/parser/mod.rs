@@ -1,16 +1,320 @@
-//! The parser: tokens -> AST.
+//! The parser: tokens -> AST, as `ast.parse` builds it.
 //!
-//! NOT YET IMPLEMENTED: this stub only fixes the interface.
+//! A hand-written recursive-descent parser over the lexer's token vector, following
+//! CPython 3.11's `Grammar/python.gram` rule by rule. This file holds the parser
+//! state: the token cursor, the furthest-token bookkeeping CPython uses to place
+//! generic `invalid syntax` errors, the nesting-depth guard, and the entry point
+//! that decides between parser and tokenizer errors the way `pegen` does.
+//!
+//! The grammar itself lives in the sibling files, one job each.
+
+mod arguments;
+mod errors;
+mod expression;
+mod fstring;
+mod literal;
+mod pattern;
+mod statement;
+mod strings;
+mod targets;
 
 use crate::ast::{Module, TextRange};
 use crate::diagnostic::SyntaxError;
+use crate::lexer::{self, LexError};
 use crate::source::SourceFile;
+use crate::token::{Token, TokenKind};
+
+/// How deep expressions may nest before we give up, in CPython's units (one per
+/// grammar rule entered). CPython's C parser stops at 6000.
+const MAX_DEPTH: u32 = 6000;
+
+/// The stack the parser thread gets: deep enough for `MAX_DEPTH` in debug builds.
+const PARSER_STACK_BYTES: usize = 256 * 1024 * 1024;
+
+/// Why a parse step failed.
+#[derive(Debug)]
+pub(crate) enum Fail {
+    /// No rule matched: CPython's generic `invalid syntax` at the furthest token.
+    Generic,
+    /// A specific error, already worded and located.
+    Error(SyntaxError),
+}
+
+pub(crate) type PResult<T> = Result<T, Fail>;
 
 /// Parses a whole module, as `ast.parse(source)` does.
 pub fn parse_module(file: &SourceFile) -> Result<Module, SyntaxError> {
-    let _ = file;
-    Err(SyntaxError::syntax(
-        "the parser is not implemented yet",
-        TextRange::default(),
-    ))
+    // Deeply nested input recurses deeply; a private thread with a large stack
+    // makes the depth limit, not the platform's default stack, the binding one.
+    std::thread::scope(|scope| {
+        let worker = std::thread::Builder::new()
+            .name("krait-parser".into())
+            .stack_size(PARSER_STACK_BYTES)
+            .spawn_scoped(scope, || parse_module_here(&file.text));
+        match worker {
+            Ok(handle) => handle.join().unwrap_or_else(|_| {
+                Err(SyntaxError::syntax(
+                    "internal error: the parser crashed",
+                    TextRange::default(),
+                ))
+            }),
+            // No thread available: parse on this one.
+            Err(_) => parse_module_here(&file.text),
+        }
+    })
 }
+
+/// Parses `text` as a module on the current thread.
+pub(crate) fn parse_module_here(text: &str) -> Result<Module, SyntaxError> {
+    let lexed = lexer::tokenize(text);
+    let mut parser = Parser::new(text, lexed.tokens, lexed.error);
+    let result = parser.file();
+    result.map_err(|fail| parser.finish_error(fail))
+}
+
+/// The parser state for one token stream.
+pub(crate) struct Parser<'src> {
+    pub(crate) src: &'src str,
+    tokens: Vec<Token>,
+    pos: usize,
+    /// The largest token index ever looked at (CPython's `p->fill - 1`).
+    furthest: usize,
+    lex_error: Option<LexError>,
+    /// The current nesting depth, in rule units.
+    depth: u32,
+    /// Open brackets around the current position (for "Perhaps you forgot a comma?").
+    pub(crate) bracket_level: u32,
+    /// Above zero while parsing CPython's `*_without_invalid` rules, which never
+    /// raise specific errors.
+    pub(crate) invalid_checks_off: u32,
+    /// The sentinel returned past the last token.
+    end_token: Token,
+}
+
+impl<'src> Parser<'src> {
+    pub(crate) fn new(src: &'src str, tokens: Vec<Token>, lex_error: Option<LexError>) -> Self {
+        let end = tokens
+            .last()
+            .map(|t| t.range.end)
+            .unwrap_or(src.len() as u32);
+        // Past the tokens of a stream that stopped on a lexer error we return a
+        // token no rule accepts at statement level, so the parse fails there and
+        // `finish_error` reports the lexer's error.
+        let sentinel_kind = if lex_error.is_some() {
+            TokenKind::Indent
+        } else {
+            TokenKind::EndOfFile
+        };
+        Parser {
+            src,
+            tokens,
+            pos: 0,
+            furthest: 0,
+            lex_error,
+            depth: 0,
+            bracket_level: 0,
+            invalid_checks_off: 0,
+            end_token: Token {
+                kind: sentinel_kind,
+                range: TextRange::new(end, end),
+            },
+        }
+    }
+
+    // ----- the token cursor -----
+
+    /// The token `n` places ahead of the cursor.
+    pub(crate) fn peek_nth(&mut self, n: usize) -> Token {
+        let index = self.pos + n;
+        if index > self.furthest {
+            self.furthest = index;
+        }
+        self.tokens.get(index).copied().unwrap_or(self.end_token)
+    }
+
+    pub(crate) fn peek(&mut self) -> Token {
+        self.peek_nth(0)
+    }
+
+    pub(crate) fn peek_kind(&mut self) -> TokenKind {
+        self.peek().kind
+    }
+
+    pub(crate) fn at(&mut self, kind: TokenKind) -> bool {
+        self.peek_kind() == kind
+    }
+
+    /// Consumes and returns the current token.
+    pub(crate) fn bump(&mut self) -> Token {
+        let token = self.peek();
+        if self.pos < self.tokens.len() {
+            self.pos += 1;
+        }
+        token
+    }
+
+    /// Consumes the current token if it is `kind`.
+    pub(crate) fn eat(&mut self, kind: TokenKind) -> Option<Token> {
+        if self.at(kind) {
+            Some(self.bump())
+        } else {
+            None
+        }
+    }
+
+    /// Consumes a token of `kind` or fails generically.
+    pub(crate) fn expect(&mut self, kind: TokenKind) -> PResult<Token> {
+        self.eat(kind).ok_or(Fail::Generic)
+    }
+
+    pub(crate) fn mark(&self) -> usize {
+        self.pos
+    }
+
+    /// The text of a token.
+    pub(crate) fn text(&self, token: Token) -> &'src str {
+        self.src
+            .get(token.range.start as usize..token.range.end as usize)
+            .unwrap_or("")
+    }
+
+    /// Whether the current token is the name `word` (a soft keyword).
+    pub(crate) fn at_soft_keyword(&mut self, word: &str) -> bool {
+        let token = self.peek();
+        token.kind == TokenKind::Name && self.text(token) == word
+    }
+
+    /// The start of the current token: where a rule entered now begins.
+    pub(crate) fn start(&mut self) -> u32 {
+        self.peek().range.start
+    }
+
+    /// The end of the last consumed token that is not layout (NEWLINE, INDENT,
+    /// DEDENT, ENDMARKER), as CPython's `_PyPegen_get_last_nonnwhitespace_token`.
+    pub(crate) fn last_end(&self) -> u32 {
+        let mut index = self.pos;
+        while index > 0 {
+            index -= 1;
+            if let Some(token) = self.tokens.get(index) {
+                if !matches!(
+                    token.kind,
+                    TokenKind::Newline
+                        | TokenKind::Indent
+                        | TokenKind::Dedent
+                        | TokenKind::EndOfFile
+                ) {
+                    return token.range.end;
+                }
+            }
+        }
+        0
+    }
+
+    /// The range of a rule that started at `start` and has consumed up to now.
+    pub(crate) fn range_from(&self, start: u32) -> TextRange {
+        let end = self.last_end().max(start);
+        TextRange::new(start, end)
+    }
+
+    /// The end of the previous token (layout included).
+    pub(crate) fn prev_token(&self) -> Option<Token> {
+        self.pos
+            .checked_sub(1)
+            .and_then(|i| self.tokens.get(i))
+            .copied()
+    }
+
+    // ----- nesting guard -----
+
+    /// Enters `units` levels of nesting; fails once past CPython's limit.
+    pub(crate) fn enter(&mut self, units: u32) -> PResult<()> {
+        self.depth += units;
+        if self.depth > MAX_DEPTH {
+            let at = self.peek().range;
+            return Err(Fail::Error(SyntaxError::syntax(
+                "too many nested expressions: maximum recursion depth exceeded",
+                at,
+            )));
+        }
+        Ok(())
+    }
+
+    pub(crate) fn leave(&mut self, units: u32) {
+        self.depth = self.depth.saturating_sub(units);
+    }
+
+    // ----- errors -----
+
+    /// The token furthest ahead that was ever looked at.
+    pub(crate) fn furthest_token(&self) -> Token {
+        self.tokens
+            .get(self.furthest)
+            .copied()
+            .unwrap_or(self.end_token)
+    }
+
+    /// A specific error located at the furthest token (CPython's `RAISE_SYNTAX_ERROR`).
+    pub(crate) fn error_at_furthest(&self, message: impl Into<String>) -> Fail {
+        Fail::Error(SyntaxError::syntax(message, self.furthest_token().range))
+    }
+
+    /// An IndentationError at the furthest token.
+    pub(crate) fn indentation_error_at_furthest(&self, message: impl Into<String>) -> Fail {
+        Fail::Error(SyntaxError::indentation(
+            message,
+            self.furthest_token().range,
+        ))
+    }
+
+    pub(crate) fn error_at(&self, range: TextRange, message: impl Into<String>) -> Fail {
+        Fail::Error(SyntaxError::syntax(message, range))
+    }
+
+    /// Turns a failure into the error CPython would report, weighing the lexer's
+    /// error against the parser's.
+    fn finish_error(&mut self, fail: Fail) -> SyntaxError {
+        let reached_lex_error = self.furthest >= self.tokens.len();
+        if let Some(lex) = self.lex_error.take() {
+            if reached_lex_error || lex.overrides_parser_errors {
+                return lex.error;
+            }
+            if errors::is_unclosed_bracket(&lex.error) {
+                let bracket_line = line_of(self.src, lex.error.range.start);
+                let error_line = line_of(self.src, self.furthest_token().range.start);
+                if error_line > bracket_line {
+                    return lex.error;
+                }
+            }
+        }
+        match fail {
+            Fail::Error(error) => error,
+            Fail::Generic => self.generic_error(),
+        }
+    }
+
+    /// CPython's fallback: `invalid syntax` at the furthest token, or the
+    /// indentation errors an unexpected INDENT/DEDENT means.
+    fn generic_error(&self) -> SyntaxError {
+        let token = self.furthest_token();
+        match token.kind {
+            TokenKind::Indent => SyntaxError::indentation("unexpected indent", token.range),
+            TokenKind::Dedent => SyntaxError::indentation("unexpected unindent", token.range),
+            TokenKind::EndOfFile if self.tokens.is_empty() => {
+                SyntaxError::syntax("unexpected EOF while parsing", token.range)
+            }
+            _ => SyntaxError::syntax("invalid syntax", token.range),
+        }
+    }
+}
+
+/// The 1-based line of a byte offset (cheap enough for error paths).
+pub(crate) fn line_of(src: &str, offset: u32) -> u32 {
+    let end = (offset as usize).min(src.len());
+    src.as_bytes()
+        .get(..end)
+        .map(|b| b.iter().filter(|&&c| c == b'\n').count() as u32 + 1)
+        .unwrap_or(1)
+}
+
+#[cfg(test)]
+mod tests;
