@@ -1,0 +1,1 @@
+//! Literal values: numbers and the contents of string and bytes literals.
