@@ -15,6 +15,18 @@ use crate::token::{Token, TokenKind};
 /// CPython's limit on brackets nested inside one replacement field.
 const MAX_FIELD_BRACKETS: usize = 200;
 
+/// One f-string token being scanned.
+#[derive(Clone, Copy)]
+pub(crate) struct Piece<'a> {
+    /// The text between the quotes.
+    pub body: &'a str,
+    /// Where `body` starts in the source.
+    pub base: u32,
+    pub raw: bool,
+    /// The whole token: a format spec gets its range.
+    pub token: TextRange,
+}
+
 /// Where a literal run ends.
 enum LiteralEnd {
     /// At the end of the body.
@@ -28,28 +40,21 @@ enum LiteralEnd {
 impl Parser<'_> {
     /// Adds the pieces of one f-string token's `body` (starting at byte `base` of
     /// the source) to `builder`.
-    pub(crate) fn fstring_body(
-        &mut self,
-        body: &str,
-        base: u32,
-        raw: bool,
-        builder: &mut JoinedBuilder,
-    ) -> PResult<()> {
+    pub(crate) fn fstring_body(&mut self, piece: Piece, builder: &mut JoinedBuilder) -> PResult<()> {
         let mut pos = 0;
-        self.fstring_parts(body, base, raw, 0, &mut pos, builder)
+        self.fstring_parts(piece, 0, &mut pos, builder)
     }
 
     /// Literal text and fields until the end of `body` (level 0) or the `}`
     /// closing a format spec (level 1, left unconsumed).
     fn fstring_parts(
         &mut self,
-        body: &str,
-        base: u32,
-        raw: bool,
+        piece: Piece,
         level: u32,
         pos: &mut usize,
         builder: &mut JoinedBuilder,
     ) -> PResult<()> {
+        let Piece { body, raw, .. } = piece;
         let bytes = body.as_bytes();
         loop {
             let start = *pos;
@@ -70,7 +75,7 @@ impl Parser<'_> {
                 // Only reachable inside a format spec: its end.
                 return Ok(());
             }
-            let value = self.fstring_field(body, base, raw, level, pos, builder)?;
+            let value = self.fstring_field(piece, level, pos, builder)?;
             builder.push_value(value);
         }
     }
@@ -131,13 +136,12 @@ impl Parser<'_> {
     /// One replacement field starting at the `{` at `*pos`.
     fn fstring_field(
         &mut self,
-        body: &str,
-        base: u32,
-        raw: bool,
+        piece: Piece,
         level: u32,
         pos: &mut usize,
         builder: &mut JoinedBuilder,
     ) -> PResult<Expr> {
+        let Piece { body, base, .. } = piece;
         if level >= 2 {
             return Err(self.error_at_furthest("f-string: expressions nested too deeply"));
         }
@@ -193,10 +197,11 @@ impl Parser<'_> {
             if s >= len {
                 return Err(self.error_at_furthest("f-string: expecting '}'"));
             }
-            let mut spec = JoinedBuilder::new(builder.range, None);
+            // CPython gives a format spec the range of the token it is in.
+            let mut spec = JoinedBuilder::new(piece.token, None);
             spec.set_kind_like(builder);
             *pos = s;
-            self.fstring_parts(body, base, raw, level + 1, pos, &mut spec)?;
+            self.fstring_parts(piece, level + 1, pos, &mut spec)?;
             s = *pos;
             format_spec = Some(Box::new(spec.finish()));
         }

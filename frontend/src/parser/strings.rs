@@ -128,7 +128,13 @@ impl<'src> Parser<'src> {
             let body_start = token.range.start + parts.body_start as u32;
             let body = self.body(*token, parts);
             if parts.prefix.fstring {
-                self.fstring_body(body, body_start, parts.prefix.raw, &mut builder)?;
+                let piece = super::fstring::Piece {
+                    body,
+                    base: body_start,
+                    raw: parts.prefix.raw,
+                    token: token.range,
+                };
+                self.fstring_body(piece, &mut builder)?;
             } else {
                 match literal::decode_str(body, parts.prefix.raw) {
                     Ok(text) => builder.push_literal(&text),
