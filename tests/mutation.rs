@@ -59,20 +59,34 @@ fn install_quiet_panic_hook() {
 /// Parse, then (on success) dump with attributes and build the symbol tables;
 /// on a syntax error, locate and render it. Every step must return normally.
 fn exercise(bytes: &[u8]) -> Outcome {
+    exercise_in_stages(bytes, &mut |_| {})
+}
+
+/// `exercise`, announcing each stage before it starts, so that when a stage
+/// kills the process (a stack overflow) the last announcement names it.
+fn exercise_in_stages(bytes: &[u8], stage: &mut dyn FnMut(&str)) -> Outcome {
     install_quiet_panic_hook();
     QUIET_PANICS.with(|q| q.set(true));
     let result = panic::catch_unwind(AssertUnwindSafe(|| {
+        stage("parse");
         let (file, result) = frontend::parse_bytes("<mutant>", bytes);
         match result {
             Ok(module) => {
+                stage("dump");
                 let _ = frontend::dump::dump_module(&module, &file.lines, true);
+                stage("scopes");
                 if let Ok(table) = frontend::scopes::SymbolTable::build(&module, &file) {
+                    stage("scopes dump");
                     let _ = table.dump();
+                    stage("scopes drop");
+                    drop(table);
                 }
+                stage("ast drop");
                 drop(module);
                 Outcome::Parsed
             }
             Err(error) => {
+                stage("error render");
                 let _ = error.line_col(&file);
                 let _ = error.render(&file, false);
                 Outcome::Rejected(error.short(&file))
@@ -579,6 +593,18 @@ fn deep_case(name: &str) -> Option<String> {
         "power_chain" => "2 ** ".repeat(N) + "2",
         "lambda_chain" => "lambda: ".repeat(N) + "x",
         "ifexp_chain" => "a if b else ".repeat(N) + "c",
+        // Just under CPython's limit (it accepts 2988 levels of a left-recursive
+        // chain and raises RecursionError beyond): these must parse, and the
+        // dump, symbol tables and drop must cope with their depth.
+        "attribute_chain_2980" => "x".to_string() + &".y".repeat(2980),
+        "call_chain_2980" => "f".to_string() + &"()".repeat(2980),
+        "subscript_chain_2980" => "x".to_string() + &"[0]".repeat(2980),
+        "binop_chain_2980" => "1".to_string() + &" + 1".repeat(2980),
+        "compare_chain" => "a".to_string() + &" < a".repeat(N),
+        "boolop_chain" => "a".to_string() + &" or a".repeat(N),
+        "string_concat" => "'a' ".repeat(N),
+        "balanced_parens_200" => "(".repeat(200) + "x" + &")".repeat(200),
+        "nested_lambdas_199" => "(lambda: ".repeat(199) + "x" + &")".repeat(199),
         "balanced_parens" => "(".repeat(N) + "x" + &")".repeat(N),
         "fstring_parens" => format!("f\"{{{}x{}}}\"", "(".repeat(N), ")".repeat(N)),
         "fstring_format_spec" => format!("f\"{{x{}{}}}\"", ":{x".repeat(1000), "}".repeat(1000)),
@@ -636,6 +662,15 @@ const DEEP_CASES: &[&str] = &[
     "power_chain",
     "lambda_chain",
     "ifexp_chain",
+    "attribute_chain_2980",
+    "call_chain_2980",
+    "subscript_chain_2980",
+    "binop_chain_2980",
+    "compare_chain",
+    "boolop_chain",
+    "string_concat",
+    "balanced_parens_200",
+    "nested_lambdas_199",
     "balanced_parens",
     "fstring_parens",
     "fstring_format_spec",
@@ -651,6 +686,7 @@ const DEEP_CASES: &[&str] = &[
 
 const DEEP_CASE_VAR: &str = "KRAIT_DEEP_CASE";
 const DEEP_RESULT_MARK: &str = "KRAIT_DEEP_RESULT:";
+const DEEP_STAGE_MARK: &str = "KRAIT_DEEP_STAGE:";
 
 /// The child half: does nothing unless the parent set `KRAIT_DEEP_CASE`. It runs
 /// on the test harness's own thread, so with the default test stack size.
@@ -662,7 +698,10 @@ fn deep_nesting_child_process() {
     let Some(text) = deep_case(&name) else {
         panic!("unknown deep case {name}");
     };
-    let outcome = exercise(text.as_bytes());
+    let outcome = exercise_in_stages(text.as_bytes(), &mut |stage| {
+        println!("\n{DEEP_STAGE_MARK} {stage}");
+        let _ = std::io::Write::flush(&mut std::io::stdout());
+    });
     let line = match &outcome {
         Outcome::Parsed => "parsed".to_string(),
         Outcome::Rejected(message) => format!("rejected {message}"),
@@ -728,8 +767,13 @@ fn deep_nesting_gives_result_or_error() {
             None => Some(format!("hung (killed after {limit:?})")),
             Some(s) if !s.success() => {
                 let overflow = stderr.contains("overflowed its stack");
+                let stage = stdout
+                    .lines()
+                    .filter_map(|l| l.split_once(DEEP_STAGE_MARK).map(|(_, rest)| rest.trim()))
+                    .last()
+                    .unwrap_or("start-up");
                 Some(format!(
-                    "child died ({s}){}",
+                    "child died ({s}){} in stage `{stage}`",
                     if overflow { ": STACK OVERFLOW" } else { "" }
                 ))
             }
