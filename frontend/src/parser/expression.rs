@@ -169,7 +169,7 @@ impl Parser<'_> {
         }
         let start = self.start();
         let first_token = self.peek();
-        let second_kind = self.peek_nth(1).kind;
+        let mark = self.mark();
         let body = self.disjunction()?;
         if self.at(TokenKind::If) {
             self.bump();
@@ -194,6 +194,9 @@ impl Parser<'_> {
             ));
         }
         if starts_expression(self.peek_kind()) {
+            // Read without peeking: looking is not fetching for CPython's
+            // furthest-token bookkeeping, and this token was consumed anyway.
+            let second_kind = self.token_kind_at(mark + 1);
             self.juxtaposed_expressions(first_token, second_kind, &body)?;
         }
         Ok(body)

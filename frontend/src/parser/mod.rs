@@ -132,6 +132,11 @@ impl<'src> Parser<'src> {
         self.tokens.get(index).copied().unwrap_or(self.end_token)
     }
 
+    /// The kind of the token at `index`, without counting it as looked at.
+    pub(crate) fn token_kind_at(&self, index: usize) -> TokenKind {
+        self.tokens.get(index).map_or(self.end_token.kind, |t| t.kind)
+    }
+
     pub(crate) fn peek(&mut self) -> Token {
         self.peek_nth(0)
     }
@@ -274,8 +279,23 @@ impl<'src> Parser<'src> {
     /// error against the parser's.
     fn finish_error(&mut self, fail: Fail) -> SyntaxError {
         let reached_lex_error = self.furthest >= self.tokens.len();
+        if self.lex_error.is_some() && reached_lex_error {
+            if let Some(lex) = self.lex_error.take() {
+                return lex.error;
+            }
+        }
+        // An unexpected INDENT/DEDENT is reported before CPython tokenizes the
+        // rest of the file, so no later tokenizer error replaces it.
+        if matches!(fail, Fail::Generic)
+            && matches!(
+                self.furthest_token().kind,
+                TokenKind::Indent | TokenKind::Dedent
+            )
+        {
+            return self.generic_error();
+        }
         if let Some(lex) = self.lex_error.take() {
-            if reached_lex_error || lex.overrides_parser_errors {
+            if lex.overrides_parser_errors {
                 return lex.error;
             }
             if errors::is_unclosed_bracket(&lex.error) {
