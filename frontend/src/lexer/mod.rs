@@ -117,3 +117,6 @@ pub fn tokenize_expression(source: &str, range: TextRange) -> Lexed {
     let start = range.start.min(end);
     scanner::Scanner::new(source, TextRange::new(start, end), true).run()
 }
+
+#[cfg(test)]
+mod tests;

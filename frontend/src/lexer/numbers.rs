@@ -230,7 +230,9 @@ impl NumberScan<'_> {
         if keyword_follows {
             return Ok(());
         }
-        if c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80 {
+        // Only ASCII: a non-ASCII character ends the number and is judged as
+        // the next token (CPython 3.11 checks `c < 128`).
+        if c.is_ascii_alphanumeric() || c == b'_' {
             return Err(error_at(self.i - 1, format!("invalid {kind} literal")));
         }
         Ok(())

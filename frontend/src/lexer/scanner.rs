@@ -396,7 +396,10 @@ impl<'a> Scanner<'a> {
             .and_then(|s| s.chars().next())
             .unwrap_or('\0');
         if c == '\0' {
-            return LexError::raised("source code cannot contain null bytes", range(start, start));
+            return LexError::raised(
+                "source code string cannot contain null bytes",
+                range(start, start),
+            );
         }
         if !names::is_printable(c) {
             return LexError::raised(
