@@ -41,11 +41,8 @@ pub(crate) fn scan_string_body(
         }
         closing = 0;
         match c {
-            b'\\' => {
-                if i < end {
-                    i += 1;
-                }
-            }
+            // A backslash skips the next character, whatever it is.
+            b'\\' if i < end => i += 1,
             b'\n' if !triple => {
                 return Err(unterminated(bytes, token_start, i - 1, false));
             }
