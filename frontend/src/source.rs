@@ -122,7 +122,7 @@ mod tests {
         assert_eq!(idx.line_col(3), (2, 0));
         // 'é' is two bytes, so ' ' after it is column 2.
         assert_eq!(idx.line_col(5), (2, 2));
-        assert_eq!(idx.line_col(11), (3, 0));
+        assert_eq!(idx.line_col(10), (3, 0));
     }
 
     #[test]

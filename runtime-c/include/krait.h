@@ -1,11 +1,147 @@
 /*
 ** krait.h: the public header of krait's C runtime.
-** Every public symbol of the runtime has the prefix 'kr_'.
+**
+** Every public symbol has the prefix 'kr_'. Generated code and the runtime agree on
+** the two conventions below; everything else builds on them.
+**
+** 1. Values. Every Python value fits one 64-bit word, a 'kr_value':
+**      ...xxxxxxx1   a small int: the value is the word shifted right by one
+**                    (arithmetic), so small ints span [-2^62, 2^62 - 1];
+**      ...xxxxxx00   a pointer to a GC object whose first word is its 'kr_type'.
+**    Ints outside the small range are 'kr_bigint' objects (GMP), and a big int object
+**    never holds a value that fits the small range, so two ints are equal exactly when
+**    their words are equal or both are big ints with equal values. Code whose types are
+**    known keeps floats and bools unboxed (double, _Bool) and uses kr_value only for
+**    ints and objects.
+**
+** 2. Errors. A function that can fail returns a value that cannot be a result:
+**    KR_ERROR (0, which is neither a small int nor a valid pointer) for kr_value
+**    results, and a documented sentinel plus kr_error_occurred() for unboxed ones.
+**    The exception itself is in per-thread state (kr_exc.c). The caller tests the
+**    result and propagates; the no-error path is one predictable branch.
 */
 #ifndef krait_h
 #define krait_h
 
-/* The runtime's version, equal to the krait compiler's version. */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* {====================================================================
+** Values
+** ===================================================================== */
+
+typedef uint64_t kr_value;
+
+#define KR_ERROR ((kr_value)0)
+#define KR_SMALL_MIN (-((int64_t)1 << 62))
+#define KR_SMALL_MAX (((int64_t)1 << 62) - 1)
+
+/* The type descriptor every GC object points to first. */
+typedef struct kr_type {
+  const char *name; /* Python's class name, e.g. "int" */
+} kr_type;
+
+typedef struct kr_object {
+  const kr_type *type;
+} kr_object;
+
+static inline bool kr_is_small(kr_value v) { return (v & 1) != 0; }
+static inline int64_t kr_small_value(kr_value v) { return (int64_t)v >> 1; }
+static inline bool kr_fits_small(int64_t i) { return i >= KR_SMALL_MIN && i <= KR_SMALL_MAX; }
+/* Only for i with kr_fits_small(i). */
+static inline kr_value kr_small(int64_t i) { return ((uint64_t)i << 1) | 1; }
+static inline kr_object *kr_as_object(kr_value v) { return (kr_object *)(uintptr_t)v; }
+
+/* }==================================================================== */
+
+/* {====================================================================
+** Memory (kr_gc.c): Boehm GC; GMP allocates through it too.
+** ===================================================================== */
+
+/* Must run before any other kr_ function; idempotent. */
+void kr_runtime_init(void);
+void *kr_alloc(size_t size);        /* zeroed, may contain pointers */
+void *kr_alloc_atomic(size_t size); /* not zeroed, never scanned for pointers */
 const char *kr_runtime_version(void);
+
+/* }==================================================================== */
+
+/* {====================================================================
+** Exceptions (kr_exc.c)
+** ===================================================================== */
+
+/* The built-in exception classes the runtime raises itself. */
+typedef enum kr_exc_kind {
+  KR_EXC_NONE = 0,
+  KR_EXC_ZERO_DIVISION,
+  KR_EXC_OVERFLOW,
+  KR_EXC_VALUE,
+  KR_EXC_TYPE,
+  KR_EXC_INDEX,
+  KR_EXC_MEMORY,
+} kr_exc_kind;
+
+/* Sets the current exception; always returns KR_ERROR for 'return kr_raise(...)'. */
+kr_value kr_raise(kr_exc_kind kind, const char *message);
+bool kr_error_occurred(void);
+kr_exc_kind kr_error_kind(void);
+const char *kr_error_message(void);
+const char *kr_exc_kind_name(kr_exc_kind kind);
+void kr_error_clear(void);
+
+/* }==================================================================== */
+
+/* {====================================================================
+** Ints (kr_int.c): exact, arbitrary precision, Python semantics and messages.
+** Each returns KR_ERROR with an exception set on failure.
+** ===================================================================== */
+
+kr_value kr_int_from_i64(int64_t i);
+/* Parses like int(text, base); base 0 means "from the prefix", as Python. */
+kr_value kr_int_from_str(const char *text, size_t len, int base);
+/* int(x) for a float: truncates; OverflowError for inf, ValueError for nan. */
+kr_value kr_int_from_double(double d);
+
+kr_value kr_int_add(kr_value a, kr_value b);
+kr_value kr_int_sub(kr_value a, kr_value b);
+kr_value kr_int_mul(kr_value a, kr_value b);
+kr_value kr_int_floordiv(kr_value a, kr_value b);
+kr_value kr_int_mod(kr_value a, kr_value b);
+kr_value kr_int_neg(kr_value a);
+kr_value kr_int_abs(kr_value a);
+kr_value kr_int_invert(kr_value a);
+kr_value kr_int_and(kr_value a, kr_value b);
+kr_value kr_int_or(kr_value a, kr_value b);
+kr_value kr_int_xor(kr_value a, kr_value b);
+kr_value kr_int_lshift(kr_value a, kr_value b);
+kr_value kr_int_rshift(kr_value a, kr_value b);
+/* a ** b for b >= 0 (a negative b is the caller's float path). */
+kr_value kr_int_pow(kr_value a, kr_value b);
+/* pow(a, b, m), negative b allowed when a is invertible modulo m. */
+kr_value kr_int_powmod(kr_value a, kr_value b, kr_value m);
+/* a / b, correctly rounded; sets *error and returns -1.0 on failure. */
+double kr_int_truediv(kr_value a, kr_value b, bool *error);
+
+/* -1, 0 or 1. */
+int kr_int_compare(kr_value a, kr_value b);
+bool kr_int_eq(kr_value a, kr_value b);
+/* Exact comparison with a float, as Python's int/float comparisons: -1, 0, 1, or 2
+** when d is nan (unordered). */
+int kr_int_compare_double(kr_value a, double d);
+/* float(a), correctly rounded (half to even); OverflowError when too large. */
+double kr_int_to_double(kr_value a, bool *error);
+/* hash(a), Python's: a modulo 2**61 - 1, with -1 mapped to -2. */
+int64_t kr_int_hash(kr_value a);
+bool kr_int_is_zero(kr_value a);
+int kr_int_sign(kr_value a);
+/* Fits int64_t? Then stores it. */
+bool kr_int_to_i64(kr_value a, int64_t *out);
+
+/* Text: decimal for base 10, with Python's prefixes ('0x', '0o', '0b') otherwise.
+** Returns a NUL-terminated GC string and its length. */
+const char *kr_int_to_str(kr_value a, int base, size_t *len);
+
+/* }==================================================================== */
 
 #endif

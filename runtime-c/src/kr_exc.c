@@ -1,0 +1,39 @@
+/*
+** kr_exc.c: the current exception. A failing runtime function records the
+** exception here and returns its error sentinel (see krait.h); generated code tests
+** the sentinel and propagates.
+*/
+#include "krait.h"
+
+#include <string.h>
+
+static _Thread_local kr_exc_kind current_kind = KR_EXC_NONE;
+static _Thread_local const char *current_message = NULL;
+
+kr_value kr_raise(kr_exc_kind kind, const char *message) {
+  current_kind = kind;
+  current_message = message;
+  return KR_ERROR;
+}
+
+bool kr_error_occurred(void) { return current_kind != KR_EXC_NONE; }
+kr_exc_kind kr_error_kind(void) { return current_kind; }
+const char *kr_error_message(void) { return current_message ? current_message : ""; }
+
+void kr_error_clear(void) {
+  current_kind = KR_EXC_NONE;
+  current_message = NULL;
+}
+
+const char *kr_exc_kind_name(kr_exc_kind kind) {
+  switch (kind) {
+    case KR_EXC_NONE: return "None";
+    case KR_EXC_ZERO_DIVISION: return "ZeroDivisionError";
+    case KR_EXC_OVERFLOW: return "OverflowError";
+    case KR_EXC_VALUE: return "ValueError";
+    case KR_EXC_TYPE: return "TypeError";
+    case KR_EXC_INDEX: return "IndexError";
+    case KR_EXC_MEMORY: return "MemoryError";
+  }
+  return "Exception";
+}

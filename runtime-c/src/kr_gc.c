@@ -1,0 +1,58 @@
+/*
+** kr_gc.c: memory. All runtime objects live in the Boehm-Demers-Weiser collector's
+** heap; GMP is told to allocate there too, so big ints need no finalisers.
+*/
+#include "krait.h"
+
+#include <gc.h>
+#include <gmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef KR_VERSION
+#define KR_VERSION "0.1.0"
+#endif
+
+const char *kr_runtime_version(void) { return KR_VERSION; }
+
+static void out_of_memory(size_t size) {
+  /* Nothing sensible can be raised without memory; CPython aborts likewise. */
+  fprintf(stderr, "krait: out of memory (allocating %zu bytes)\n", size);
+  abort();
+}
+
+void *kr_alloc(size_t size) {
+  void *p = GC_MALLOC(size);
+  if (p == NULL) out_of_memory(size);
+  return p;
+}
+
+void *kr_alloc_atomic(size_t size) {
+  void *p = GC_MALLOC_ATOMIC(size);
+  if (p == NULL) out_of_memory(size);
+  return p;
+}
+
+/* GMP's allocation hooks: limbs hold no pointers, so they are atomic. */
+static void *gmp_alloc(size_t size) { return kr_alloc_atomic(size); }
+
+static void *gmp_realloc(void *old, size_t old_size, size_t new_size) {
+  (void)old_size;
+  void *p = GC_REALLOC(old, new_size);
+  if (p == NULL) out_of_memory(new_size);
+  return p;
+}
+
+static void gmp_free(void *p, size_t size) {
+  (void)size;
+  GC_FREE(p);
+}
+
+void kr_runtime_init(void) {
+  static bool done = false;
+  if (done) return;
+  done = true;
+  GC_INIT();
+  mp_set_memory_functions(gmp_alloc, gmp_realloc, gmp_free);
+}
