@@ -18,27 +18,20 @@ fn last_comprehension_end(generators: &[Comprehension]) -> Option<u32> {
 }
 
 impl Parser<'_> {
-    /// A call trailer `(...)` applied to `func`, which started at `start`.
-    pub(crate) fn call(&mut self, start: u32, func: Expr) -> PResult<Expr> {
+    /// A call trailer `(...)`: its arguments.
+    pub(crate) fn call_trailer(&mut self) -> PResult<CallArguments> {
         let open = self.expect(TokenKind::LPar)?;
         self.bracket_level += 1;
-        let arguments = self.call_arguments(open.range.start)?;
+        let arguments = self.call_arguments(open.range.start, true)?;
         self.expect(TokenKind::RPar)?;
         self.bracket_level -= 1;
-        Ok(make(
-            self.range_from(start),
-            ExprKind::Call {
-                func: Box::new(func),
-                args: arguments.args,
-                keywords: arguments.keywords,
-            },
-        ))
+        Ok(arguments)
     }
 
     /// The arguments between a call's parentheses; the cursor is after `(` and is
     /// left on `)`. `open` is where the `(` starts (a sole generator argument
     /// takes the call's parentheses as its range).
-    pub(crate) fn call_arguments(&mut self, open: u32) -> PResult<CallArguments> {
+    pub(crate) fn call_arguments(&mut self, open: u32, allow_generator: bool) -> PResult<CallArguments> {
         let mut args: Vec<Expr> = Vec::new();
         let mut keywords: Vec<Keyword> = Vec::new();
         let mut seen_double_star = false;
@@ -95,9 +88,15 @@ impl Parser<'_> {
                 _ => {
                     let value = self.argument_expression()?;
                     if self.at_comprehension() {
+                        if !allow_generator {
+                            return Err(Fail::Generic);
+                        }
                         let generators = self.for_if_clauses()?;
-                        let sole = args.is_empty() && keywords.is_empty() && self.at(TokenKind::RPar);
-                        if !sole {
+                        let first = args.is_empty() && keywords.is_empty();
+                        if first && !self.at(TokenKind::RPar) && !self.at(TokenKind::Comma) {
+                            return Err(Fail::Generic);
+                        }
+                        if !first || self.at(TokenKind::Comma) {
                             let end = last_comprehension_end(&generators).unwrap_or(value.range.end);
                             return Err(self.error_at(
                                 TextRange::new(value.range.start, end),
@@ -358,7 +357,7 @@ impl Parser<'_> {
             });
         };
         self.bracket_level += 1;
-        let arguments = self.call_arguments(open.range.start)?;
+        let arguments = self.call_arguments(open.range.start, false)?;
         self.expect(TokenKind::RPar)?;
         self.bracket_level -= 1;
         Ok(arguments)

@@ -47,6 +47,13 @@ pub(crate) fn starts_expression(kind: TokenKind) -> bool {
     )
 }
 
+/// What a trailer adds to a primary.
+enum Trailer {
+    Attribute(crate::ast::Identifier),
+    Call(super::arguments::CallArguments),
+    Subscript(Expr),
+}
+
 fn binary_operator(kind: TokenKind, level: u8) -> Option<Operator> {
     use TokenKind::*;
     let op = match (level, kind) {
@@ -193,7 +200,7 @@ impl Parser<'_> {
                 },
             ));
         }
-        if starts_expression(self.peek_kind()) {
+        if starts_expression(self.peek_kind()) && self.no_juxtaposition_at != Some(mark) {
             // Read without peeking: looking is not fetching for CPython's
             // furthest-token bookkeeping, and this token was consumed anyway.
             let second_kind = self.token_kind_at(mark + 1);
@@ -379,38 +386,63 @@ impl Parser<'_> {
         let start = self.start();
         let mut expr = self.atom()?;
         loop {
-            match self.peek_kind() {
-                TokenKind::Dot => {
-                    self.bump();
-                    let name = self.expect(TokenKind::Name)?;
-                    let attr = super::literal::identifier(self.text(name));
-                    expr = make(
-                        self.range_from(start),
-                        ExprKind::Attribute {
-                            value: Box::new(expr),
-                            attr,
-                            ctx: ExprContext::Load,
-                        },
-                    );
+            // A trailer that does not parse leaves `primary` ending before it,
+            // as the PEG grammar's backtracking does: `(a[] b)` is then seen as
+            // two expressions side by side. Only the furthest token is kept.
+            let before = (self.pos, self.bracket_level);
+            let trailer = match self.trailer() {
+                Ok(Some(trailer)) => trailer,
+                Ok(None) => return Ok(expr),
+                Err(Fail::Generic) => {
+                    (self.pos, self.bracket_level) = before;
+                    return Ok(expr);
                 }
-                TokenKind::LPar => expr = self.call(start, expr)?,
-                TokenKind::LSqb => {
-                    self.bump();
-                    self.bracket_level += 1;
-                    let slice = self.slices()?;
-                    self.expect(TokenKind::RSqb)?;
-                    self.bracket_level -= 1;
-                    expr = make(
-                        self.range_from(start),
-                        ExprKind::Subscript {
-                            value: Box::new(expr),
-                            slice: Box::new(slice),
-                            ctx: ExprContext::Load,
-                        },
-                    );
-                }
-                _ => return Ok(expr),
+                Err(error) => return Err(error),
+            };
+            let range = self.range_from(start);
+            let value = Box::new(expr);
+            let kind = match trailer {
+                Trailer::Attribute(attr) => ExprKind::Attribute {
+                    value,
+                    attr,
+                    ctx: ExprContext::Load,
+                },
+                Trailer::Call(arguments) => ExprKind::Call {
+                    func: value,
+                    args: arguments.args,
+                    keywords: arguments.keywords,
+                },
+                Trailer::Subscript(slice) => ExprKind::Subscript {
+                    value,
+                    slice: Box::new(slice),
+                    ctx: ExprContext::Load,
+                },
+            };
+            expr = make(range, kind);
+        }
+    }
+
+    /// The parts of one `.name`, `(args)` or `[slices]` trailer; `None` when
+    /// no trailer follows.
+    fn trailer(&mut self) -> PResult<Option<Trailer>> {
+        match self.peek_kind() {
+            TokenKind::Dot => {
+                self.bump();
+                let name = self.expect(TokenKind::Name)?;
+                Ok(Some(Trailer::Attribute(super::literal::identifier(
+                    self.text(name),
+                ))))
             }
+            TokenKind::LPar => Ok(Some(Trailer::Call(self.call_trailer()?))),
+            TokenKind::LSqb => {
+                self.bump();
+                self.bracket_level += 1;
+                let slice = self.slices()?;
+                self.expect(TokenKind::RSqb)?;
+                self.bracket_level -= 1;
+                Ok(Some(Trailer::Subscript(slice)))
+            }
+            _ => Ok(None),
         }
     }
 
@@ -699,13 +731,7 @@ impl Parser<'_> {
         }
         let first = self.star_named_expression()?;
         if self.eat(TokenKind::Colon).is_some() {
-            if !starts_expression(self.peek_kind()) {
-                let colon = self.prev_token().map(|t| t.range).unwrap_or(first.range);
-                return Err(self.error_at(
-                    TextRange::new(first.range.start, colon.end),
-                    "expression expected after dictionary key and ':'",
-                ));
-            }
+            self.check_dict_value()?;
             let value = self.expression()?;
             if self.at_comprehension() {
                 let generators = self.for_if_clauses()?;
@@ -750,25 +776,35 @@ impl Parser<'_> {
                 values.push(self.bitwise_or()?);
                 continue;
             }
-            let key = self.expression()?;
+            // CPython's `invalid_kvpair` wins over "Perhaps you forgot a comma?"
+            // for the keys after the first pair.
+            self.no_juxtaposition_at = Some(self.mark());
+            let key = self.expression();
+            self.no_juxtaposition_at = None;
+            let key = key?;
             if self.eat(TokenKind::Colon).is_none() {
-                if matches!(self.peek_kind(), TokenKind::Comma | TokenKind::RBrace) {
-                    return Err(self.error_at(key.range, "':' expected after dictionary key"));
-                }
-                return Err(Fail::Generic);
-            }
-            if !starts_expression(self.peek_kind()) {
-                let colon = self.prev_token().map(|t| t.range).unwrap_or(key.range);
+                let at = key.range.end.saturating_sub(1).max(key.range.start);
                 return Err(self.error_at(
-                    TextRange::new(key.range.start, colon.end),
-                    "expression expected after dictionary key and ':'",
+                    TextRange::new(at, at),
+                    "':' expected after dictionary key",
                 ));
             }
+            self.check_dict_value()?;
             keys.push(Some(key));
             values.push(self.expression()?);
         }
         self.expect(TokenKind::RBrace)?;
         Ok(make(self.range_from(start), ExprKind::Dict { keys, values }))
+    }
+
+    /// After a dict key's `:`, a value must follow: `{a:}` gets CPython's
+    /// message at the colon.
+    fn check_dict_value(&mut self) -> PResult<()> {
+        if matches!(self.peek_kind(), TokenKind::RBrace | TokenKind::Comma) {
+            let colon = self.prev_token().map(|t| t.range).unwrap_or_default();
+            return Err(self.error_at(colon, "expression expected after dictionary key and ':'"));
+        }
+        Ok(())
     }
 
     /// Whether a comprehension's `for` (or `async for`) comes next.

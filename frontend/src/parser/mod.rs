@@ -87,6 +87,9 @@ pub(crate) struct Parser<'src> {
     /// Above zero while parsing CPython's `*_without_invalid` rules, which never
     /// raise specific errors.
     pub(crate) invalid_checks_off: u32,
+    /// The token index of an expression that must not report a missing comma
+    /// (a dict key, where CPython reports the missing `:` instead).
+    pub(crate) no_juxtaposition_at: Option<usize>,
     /// The sentinel returned past the last token.
     end_token: Token,
 }
@@ -114,6 +117,7 @@ impl<'src> Parser<'src> {
             depth: 0,
             bracket_level: 0,
             invalid_checks_off: 0,
+            no_juxtaposition_at: None,
             end_token: Token {
                 kind: sentinel_kind,
                 range: TextRange::new(end, end),
