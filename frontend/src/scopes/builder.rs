@@ -14,7 +14,13 @@ use crate::ast::{Identifier, TextRange};
 use crate::diagnostic::SyntaxError;
 use crate::source::SourceFile;
 
-pub(crate) type VisitResult = Result<(), SyntaxError>;
+/// Errors are boxed so that the deeply recursive walk keeps small stack frames.
+pub(crate) type VisitResult = Result<(), Box<SyntaxError>>;
+
+/// A `SyntaxError` with CPython's `message` at `range`.
+pub(crate) fn error(message: impl Into<String>, range: TextRange) -> Box<SyntaxError> {
+    Box::new(SyntaxError::syntax(message, range))
+}
 
 /// How deep the walk may nest before giving up. CPython allows three compiler
 /// frames per interpreter frame under the default recursion limit of 1000.
@@ -131,7 +137,7 @@ impl<'a> Builder<'a> {
         let mut flags = match block.lookup(&mangled) {
             Some(symbol) => {
                 if flag.intersects(SymbolFlags::PARAM) && symbol.has(SymbolFlags::PARAM) {
-                    return Err(SyntaxError::syntax(
+                    return Err(error(
                         format!("duplicate argument '{name}' in function definition"),
                         range,
                     ));
@@ -142,7 +148,7 @@ impl<'a> Builder<'a> {
         };
         if self.walk[id.index()].comp_iter_target {
             if flags.intersects(SymbolFlags::GLOBAL | SymbolFlags::NONLOCAL) {
-                return Err(SyntaxError::syntax(
+                return Err(error(
                     format!(
                         "comprehension inner loop cannot rebind assignment expression target '{name}'"
                     ),
@@ -180,7 +186,7 @@ impl<'a> Builder<'a> {
     pub fn descend(&mut self, range: TextRange) -> VisitResult {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(SyntaxError::syntax(
+            return Err(error(
                 "maximum recursion depth exceeded during compilation",
                 range,
             ));

@@ -51,10 +51,10 @@ impl SymbolTable {
         let future = future::future_features(module, file)?;
         let mut builder = Builder::new(file, future);
         builder.enter_block(BlockKind::Module, "top", TextRange::default());
-        builder.visit_stmts(&module.body)?;
+        builder.visit_stmts(&module.body).map_err(|e| *e)?;
         builder.exit_block();
         let mut blocks = builder.blocks;
-        resolve::resolve(&mut blocks)?;
+        resolve::resolve(&mut blocks).map_err(|e| *e)?;
         let by_range = blocks
             .iter()
             .enumerate()
@@ -88,3 +88,6 @@ impl SymbolTable {
         dump::dump(self)
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -10,6 +10,7 @@
 //! implicit `__class__` cell.
 
 use super::block::{Block, BlockId, BlockKind};
+use super::builder::error;
 use super::symbol::{Scope, SymbolFlags};
 use crate::ast::TextRange;
 use crate::diagnostic::SyntaxError;
@@ -18,87 +19,147 @@ use std::collections::HashSet;
 type NameSet = HashSet<Box<str>>;
 
 /// Resolves every block reachable from the module block (id 0).
-pub fn resolve(blocks: &mut [Block]) -> Result<(), SyntaxError> {
-    let mut free = NameSet::new();
-    let mut global = NameSet::new();
-    analyze_block(blocks, BlockId(0), None, &mut free, &mut global)
+///
+/// Depth-first over the block tree with an explicit stack (blocks can nest
+/// thousands deep): a block's own names are decided on the way down, its cells
+/// and pass-through free names on the way up, once all its children are done.
+pub fn resolve(blocks: &mut [Block]) -> Result<(), Box<SyntaxError>> {
+    let mut stack = vec![Pending::start(blocks, BlockId(0), None, NameSet::new())?];
+    while let Some(top) = stack.last_mut() {
+        let next_child = blocks[top.id.index()].children.get(top.next_child).copied();
+        if let Some(child) = next_child {
+            top.next_child += 1;
+            // Each child gets its own copies of what its parent makes visible.
+            let bound = Some(top.analysis.child_bound.clone());
+            let global = top.analysis.child_global.clone();
+            let pending = Pending::start(blocks, child, bound, global)?;
+            stack.push(pending);
+            continue;
+        }
+        let Some(mut done) = stack.pop() else {
+            break;
+        };
+        finish_block(&mut blocks[done.id.index()], done.analysis, &mut done.free);
+        if let Some(parent) = stack.last_mut() {
+            parent.analysis.children_free.extend(done.free);
+            let child = &blocks[done.id.index()];
+            if child.has_free || child.child_free {
+                blocks[parent.id.index()].child_free = true;
+            }
+        }
+    }
+    Ok(())
 }
 
-fn analyze_block(
-    blocks: &mut [Block],
+/// A block whose own names are decided but whose children are not all done.
+struct Pending {
     id: BlockId,
+    analysis: BlockAnalysis,
+    /// Index of the next child to resolve.
+    next_child: usize,
+    /// The names this block needs from its enclosing blocks.
+    free: NameSet,
+}
+
+impl Pending {
+    fn start(
+        blocks: &mut [Block],
+        id: BlockId,
+        bound: Option<NameSet>,
+        mut global: NameSet,
+    ) -> Result<Pending, Box<SyntaxError>> {
+        let mut free = NameSet::new();
+        let analysis = decide_names(&mut blocks[id.index()], bound, &mut free, &mut global)?;
+        Ok(Pending {
+            id,
+            analysis,
+            next_child: 0,
+            free,
+        })
+    }
+}
+
+/// One block's analysis between deciding its names and finishing it.
+struct BlockAnalysis {
+    /// What the block received from its parent; `None` for the module.
+    bound: Option<NameSet>,
+    /// The scope decided for each of the block's own symbols, in order.
+    scopes: Vec<Scope>,
+    /// Names bound in enclosing functions, as the children see them.
+    child_bound: NameSet,
+    /// Names declared global, as the children see them.
+    child_global: NameSet,
+    /// Names the children need from outside.
+    children_free: NameSet,
+}
+
+/// Decides the block's own names and what its children will see.
+fn decide_names(
+    block: &mut Block,
     mut bound: Option<NameSet>,
     free: &mut NameSet,
     global: &mut NameSet,
-) -> Result<(), SyntaxError> {
-    let kind = blocks[id.index()].kind;
+) -> Result<BlockAnalysis, Box<SyntaxError>> {
+    let kind = block.kind;
     let mut local = NameSet::new();
-    let mut new_global = NameSet::new();
-    let mut new_bound = NameSet::new();
-    let mut new_free = NameSet::new();
+    let mut child_global = NameSet::new();
+    let mut child_bound = NameSet::new();
 
     if kind == BlockKind::Class {
         // Captured before the class's own names are decided: the class body's
         // bindings are not visible to the functions inside it.
-        new_global.extend(global.iter().cloned());
+        child_global.extend(global.iter().cloned());
         if let Some(bound) = &bound {
-            new_bound.extend(bound.iter().cloned());
+            child_bound.extend(bound.iter().cloned());
         }
     }
 
-    let mut scopes = Vec::with_capacity(blocks[id.index()].symbols.len());
-    {
-        let block = &mut blocks[id.index()];
-        let names: Vec<(Box<str>, SymbolFlags)> = block
-            .symbols
-            .iter()
-            .map(|s| (s.name.clone(), s.flags))
-            .collect();
-        for (name, flags) in names {
-            let mut context = NameContext {
-                bound: bound.as_mut(),
-                local: &mut local,
-                free: &mut *free,
-                global: &mut *global,
-            };
-            scopes.push(analyze_name(block, &name, flags, &mut context)?);
-        }
+    let names: Vec<(Box<str>, SymbolFlags)> = block
+        .symbols
+        .iter()
+        .map(|s| (s.name.clone(), s.flags))
+        .collect();
+    let mut scopes = Vec::with_capacity(names.len());
+    for (name, flags) in names {
+        let mut context = NameContext {
+            bound: bound.as_mut(),
+            local: &mut local,
+            free: &mut *free,
+            global: &mut *global,
+        };
+        scopes.push(analyze_name(block, &name, flags, &mut context)?);
     }
 
     if kind == BlockKind::Class {
-        new_bound.insert("__class__".into());
+        child_bound.insert("__class__".into());
     } else {
         if kind == BlockKind::Function {
-            new_bound.extend(local.iter().cloned());
+            child_bound.extend(local);
         }
         if let Some(bound) = &bound {
-            new_bound.extend(bound.iter().cloned());
+            child_bound.extend(bound.iter().cloned());
         }
-        new_global.extend(global.iter().cloned());
+        child_global.extend(global.iter().cloned());
     }
+    Ok(BlockAnalysis {
+        bound,
+        scopes,
+        child_bound,
+        child_global,
+        children_free: NameSet::new(),
+    })
+}
 
-    let mut all_free = NameSet::new();
-    let children = blocks[id.index()].children.clone();
-    for child in children {
-        let mut child_free = new_free.clone();
-        let mut child_global = new_global.clone();
-        analyze_block(
-            blocks,
-            child,
-            Some(new_bound.clone()),
-            &mut child_free,
-            &mut child_global,
-        )?;
-        all_free.extend(child_free);
-        let child_block = &blocks[child.index()];
-        if child_block.has_free || child_block.child_free {
-            blocks[id.index()].child_free = true;
-        }
-    }
-    new_free.extend(all_free);
-
-    let block = &mut blocks[id.index()];
-    match kind {
+/// Turns captured locals into cells, records the scopes, and reports the names
+/// still needed from outside to the parent.
+fn finish_block(block: &mut Block, analysis: BlockAnalysis, free: &mut NameSet) {
+    let BlockAnalysis {
+        bound,
+        mut scopes,
+        children_free: mut new_free,
+        ..
+    } = analysis;
+    match block.kind {
         BlockKind::Function => analyze_cells(block, &mut scopes, &mut new_free),
         BlockKind::Class => {
             if new_free.remove("__class__") {
@@ -109,7 +170,6 @@ fn analyze_block(
     }
     update_symbols(block, &scopes, bound.as_ref(), &new_free);
     free.extend(new_free);
-    Ok(())
 }
 
 /// The sets one block's names are decided against.
@@ -129,7 +189,7 @@ fn analyze_name(
     name: &str,
     flags: SymbolFlags,
     context: &mut NameContext,
-) -> Result<Scope, SyntaxError> {
+) -> Result<Scope, Box<SyntaxError>> {
     if flags.intersects(SymbolFlags::GLOBAL) {
         if flags.intersects(SymbolFlags::NONLOCAL) {
             return Err(at_directive(
@@ -216,11 +276,11 @@ fn update_symbols(block: &mut Block, scopes: &[Scope], bound: Option<&NameSet>, 
 }
 
 /// Errors about a declaration point at the (first) declaration of that name.
-fn at_directive(block: &Block, name: &str, message: String) -> SyntaxError {
+fn at_directive(block: &Block, name: &str, message: String) -> Box<SyntaxError> {
     let range = block
         .directives
         .iter()
         .find(|(n, _)| &**n == name)
         .map_or(TextRange::default(), |(_, r)| *r);
-    SyntaxError::syntax(message, range)
+    error(message, range)
 }

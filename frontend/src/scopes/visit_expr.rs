@@ -6,10 +6,9 @@
 //! comprehension binds in the nearest enclosing function or module instead.
 
 use super::block::{BlockId, BlockKind, ComprehensionKind};
-use super::builder::{Builder, VisitResult};
+use super::builder::{error, Builder, VisitResult};
 use super::symbol::SymbolFlags;
-use crate::ast::{Comprehension, Expr, ExprContext, ExprKind};
-use crate::diagnostic::SyntaxError;
+use crate::ast::{Arguments, Comprehension, Expr, ExprContext, ExprKind, Keyword};
 
 impl Builder<'_> {
     pub fn visit_exprs(&mut self, exprs: &[Expr]) -> VisitResult {
@@ -23,36 +22,18 @@ impl Builder<'_> {
         Ok(())
     }
 
+    /// Dispatches on the node. Every arm is a single call: this function is on
+    /// the recursive path, and in debug builds each extra temporary of every
+    /// arm would enlarge the frame of every nesting level.
     fn visit_expr_kind(&mut self, expr: &Expr) -> VisitResult {
         match &expr.kind {
-            ExprKind::NamedExpr { target, value } => {
-                self.forbid_in_annotation("named expression", expr)?;
-                self.visit_named_expr(expr, target, value)
-            }
+            ExprKind::NamedExpr { target, value } => self.visit_named_expr(expr, target, value),
             ExprKind::BoolOp { values, .. } => self.visit_exprs(values),
-            ExprKind::BinOp { left, right, .. } => {
-                self.visit_expr(left)?;
-                self.visit_expr(right)
-            }
+            ExprKind::BinOp { left, right, .. } => self.visit_both(left, right),
             ExprKind::UnaryOp { operand, .. } => self.visit_expr(operand),
-            ExprKind::Lambda { args, body } => {
-                self.visit_defaults(args)?;
-                self.enter_block(BlockKind::Function, "lambda", expr.range);
-                self.visit_parameters(args)?;
-                self.visit_expr(body)?;
-                self.exit_block();
-                Ok(())
-            }
-            ExprKind::IfExp { test, body, orelse } => {
-                self.visit_expr(test)?;
-                self.visit_expr(body)?;
-                self.visit_expr(orelse)
-            }
-            ExprKind::Dict { keys, values } => {
-                // All keys first, then all values, as CPython does.
-                keys.iter().flatten().try_for_each(|k| self.visit_expr(k))?;
-                self.visit_exprs(values)
-            }
+            ExprKind::Lambda { args, body } => self.visit_lambda(expr, args, body),
+            ExprKind::IfExp { test, body, orelse } => self.visit_if_exp(test, body, orelse),
+            ExprKind::Dict { keys, values } => self.visit_dict(keys, values),
             ExprKind::Set { elts } | ExprKind::List { elts, .. } | ExprKind::Tuple { elts, .. } => {
                 self.visit_exprs(elts)
             }
@@ -76,64 +57,87 @@ impl Builder<'_> {
                 key,
                 Some(value),
             ),
-            ExprKind::Yield { value } => {
-                self.forbid_in_annotation("yield expression", expr)?;
-                if let Some(value) = value {
-                    self.visit_expr(value)?;
-                }
-                self.mark_generator(expr)
-            }
-            ExprKind::YieldFrom { value } => {
-                self.forbid_in_annotation("yield expression", expr)?;
-                self.visit_expr(value)?;
-                self.mark_generator(expr)
-            }
-            ExprKind::Await { value } => {
-                self.forbid_in_annotation("await expression", expr)?;
-                self.visit_expr(value)?;
-                self.cur_mut().is_coroutine = true;
-                Ok(())
-            }
+            ExprKind::Yield { value } => self.visit_yield(expr, value.as_deref()),
+            ExprKind::YieldFrom { value } => self.visit_yield(expr, Some(value)),
+            ExprKind::Await { value } => self.visit_await(expr, value),
             ExprKind::Compare {
                 left, comparators, ..
-            } => {
-                self.visit_expr(left)?;
-                self.visit_exprs(comparators)
-            }
+            } => self.visit_compare(left, comparators),
             ExprKind::Call {
                 func,
                 args,
                 keywords,
-            } => {
-                self.visit_expr(func)?;
-                self.visit_exprs(args)?;
-                keywords.iter().try_for_each(|k| self.visit_expr(&k.value))
-            }
+            } => self.visit_call(func, args, keywords),
             ExprKind::FormattedValue {
                 value, format_spec, ..
-            } => {
-                self.visit_expr(value)?;
-                if let Some(spec) = format_spec {
-                    self.visit_expr(spec)?;
-                }
-                Ok(())
-            }
+            } => self.visit_optionals(&[Some(value), format_spec.as_deref()]),
             ExprKind::JoinedStr { values } => self.visit_exprs(values),
             ExprKind::Constant { .. } => Ok(()),
-            ExprKind::Attribute { value, .. } => self.visit_expr(value),
-            ExprKind::Subscript { value, slice, .. } => {
-                self.visit_expr(value)?;
-                self.visit_expr(slice)
+            ExprKind::Attribute { value, .. } | ExprKind::Starred { value, .. } => {
+                self.visit_expr(value)
             }
-            ExprKind::Starred { value, .. } => self.visit_expr(value),
+            ExprKind::Subscript { value, slice, .. } => self.visit_both(value, slice),
             ExprKind::Slice { lower, upper, step } => {
-                for part in [lower, upper, step].into_iter().flatten() {
-                    self.visit_expr(part)?;
-                }
-                Ok(())
+                self.visit_optionals(&[lower.as_deref(), upper.as_deref(), step.as_deref()])
             }
             ExprKind::Name { id, ctx } => self.visit_name(expr, id, *ctx),
         }
+    }
+
+    fn visit_both(&mut self, first: &Expr, second: &Expr) -> VisitResult {
+        self.visit_expr(first)?;
+        self.visit_expr(second)
+    }
+
+    fn visit_optionals(&mut self, exprs: &[Option<&Expr>]) -> VisitResult {
+        exprs.iter().flatten().try_for_each(|e| self.visit_expr(e))
+    }
+
+    fn visit_lambda(&mut self, expr: &Expr, args: &Arguments, body: &Expr) -> VisitResult {
+        self.visit_defaults(args)?;
+        self.enter_block(BlockKind::Function, "lambda", expr.range);
+        self.visit_parameters(args)?;
+        self.visit_expr(body)?;
+        self.exit_block();
+        Ok(())
+    }
+
+    fn visit_if_exp(&mut self, test: &Expr, body: &Expr, orelse: &Expr) -> VisitResult {
+        self.visit_expr(test)?;
+        self.visit_expr(body)?;
+        self.visit_expr(orelse)
+    }
+
+    /// All keys first, then all values, as CPython does.
+    fn visit_dict(&mut self, keys: &[Option<Expr>], values: &[Expr]) -> VisitResult {
+        keys.iter().flatten().try_for_each(|k| self.visit_expr(k))?;
+        self.visit_exprs(values)
+    }
+
+    fn visit_yield(&mut self, expr: &Expr, value: Option<&Expr>) -> VisitResult {
+        self.forbid_in_annotation("yield expression", expr)?;
+        if let Some(value) = value {
+            self.visit_expr(value)?;
+        }
+        self.mark_generator(expr)
+    }
+
+    fn visit_await(&mut self, expr: &Expr, value: &Expr) -> VisitResult {
+        self.forbid_in_annotation("await expression", expr)?;
+        self.visit_expr(value)?;
+        self.cur_mut().is_coroutine = true;
+        Ok(())
+    }
+
+    fn visit_compare(&mut self, left: &Expr, comparators: &[Expr]) -> VisitResult {
+        self.visit_expr(left)?;
+        self.visit_exprs(comparators)
+    }
+
+    fn visit_call(&mut self, func: &Expr, args: &[Expr], keywords: &[Keyword]) -> VisitResult {
+        self.visit_expr(func)?;
+        self.visit_exprs(args)?;
+        keywords.iter().try_for_each(|k| self.visit_expr(&k.value))
     }
 
     fn visit_name(&mut self, expr: &Expr, id: &str, ctx: ExprContext) -> VisitResult {
@@ -154,7 +158,7 @@ impl Builder<'_> {
         let block = self.cur_mut();
         block.is_generator = true;
         match block.comprehension {
-            Some(kind) => Err(SyntaxError::syntax(
+            Some(kind) => Err(error(
                 format!("'yield' inside {}", kind.description()),
                 expr.range,
             )),
@@ -166,7 +170,7 @@ impl Builder<'_> {
     /// side-effect free: no walrus, `yield` or `await` directly in them.
     fn forbid_in_annotation(&self, what: &str, expr: &Expr) -> VisitResult {
         if self.cur().kind == BlockKind::Annotation {
-            return Err(SyntaxError::syntax(
+            return Err(error(
                 format!("'{what}' can not be used within an annotation"),
                 expr.range,
             ));
@@ -235,8 +239,9 @@ impl Builder<'_> {
     }
 
     fn visit_named_expr(&mut self, expr: &Expr, target: &Expr, value: &Expr) -> VisitResult {
+        self.forbid_in_annotation("named expression", expr)?;
         if self.walk[self.current().index()].comp_iter_expr > 0 {
-            return Err(SyntaxError::syntax(
+            return Err(error(
                 "assignment expression cannot be used in a comprehension iterable expression",
                 expr.range,
             ));
@@ -260,7 +265,7 @@ impl Builder<'_> {
             let block = self.block(id);
             if block.comprehension.is_some() {
                 if block.flags_of(name).intersects(SymbolFlags::COMP_ITER) {
-                    return Err(SyntaxError::syntax(
+                    return Err(error(
                         format!(
                             "assignment expression cannot rebind comprehension iteration variable '{name}'"
                         ),
@@ -286,7 +291,7 @@ impl Builder<'_> {
                     return self.add_def_in(id, name, SymbolFlags::GLOBAL, range);
                 }
                 BlockKind::Class => {
-                    return Err(SyntaxError::syntax(
+                    return Err(error(
                         "assignment expression within a comprehension cannot be used in a class body",
                         range,
                     ));

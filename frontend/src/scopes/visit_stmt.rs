@@ -7,13 +7,12 @@
 //! `finally` in that order.
 
 use super::block::BlockKind;
-use super::builder::{Builder, VisitResult};
+use super::builder::{error, Builder, VisitResult};
 use super::symbol::SymbolFlags;
 use crate::ast::{
     Alias, Arg, Arguments, ClassDef, ExceptHandler, Expr, ExprKind, FunctionDef, MatchCase,
     Pattern, PatternKind, Stmt, StmtKind, TextRange,
 };
-use crate::diagnostic::SyntaxError;
 
 impl Builder<'_> {
     pub fn visit_stmts(&mut self, stmts: &[Stmt]) -> VisitResult {
@@ -255,7 +254,7 @@ impl Builder<'_> {
                     None
                 };
                 if let Some(message) = message {
-                    return Err(SyntaxError::syntax(message, range));
+                    return Err(error(message, range));
                 }
             }
             if simple {
@@ -296,7 +295,7 @@ impl Builder<'_> {
                 } else {
                     format!("name '{name}' is assigned to before {keyword} declaration")
                 };
-                return Err(SyntaxError::syntax(message, range));
+                return Err(error(message, range));
             }
             let flag = if is_global {
                 SymbolFlags::GLOBAL
@@ -315,7 +314,7 @@ impl Builder<'_> {
         let name = alias.asname.as_deref().unwrap_or(&alias.name);
         if name == "*" {
             if self.cur().kind != BlockKind::Module {
-                return Err(SyntaxError::syntax(
+                return Err(error(
                     "import * only allowed at module level",
                     alias.range,
                 ));
