@@ -335,10 +335,10 @@ impl Parser<'_> {
                 "Function parameters cannot be parenthesized"
             };
             let range = TextRange::new(open.range.start, close_paren.range.end);
-            self.restore(snapshot);
+            self.restore_error_pass(snapshot);
             return self.error_at(range, message);
         }
-        self.restore(snapshot);
+        self.restore_error_pass(snapshot);
         Fail::Generic
     }
 

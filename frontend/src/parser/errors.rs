@@ -33,11 +33,20 @@ impl Parser<'_> {
         }
     }
 
+    /// Backtracks; the tokens looked at stay looked at, as in CPython's first pass.
     pub(crate) fn restore(&mut self, snapshot: Snapshot) {
         self.pos = snapshot.pos;
-        self.furthest = snapshot.furthest;
         self.bracket_level = snapshot.bracket_level;
         self.depth = snapshot.depth;
+    }
+
+    /// Backtracks from a speculation CPython makes only in its error pass: the
+    /// tokens it looked at do not move generic errors, but they still count
+    /// for errors placed at the last token fetched.
+    pub(crate) fn restore_error_pass(&mut self, snapshot: Snapshot) {
+        self.furthest_ever = self.furthest_ever.max(self.furthest);
+        self.furthest = snapshot.furthest;
+        self.restore(snapshot);
     }
 
     /// Runs `rule` with CPython's invalid rules switched off (`*_without_invalid`).
@@ -71,7 +80,7 @@ impl Parser<'_> {
                     format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?"),
                 ));
             }
-            self.restore(snapshot);
+            self.restore_error_pass(snapshot);
             return Ok(());
         }
         let name_then_string = first_token.kind == TokenKind::Name && second_kind == TokenKind::String;
@@ -87,7 +96,7 @@ impl Parser<'_> {
                 "invalid syntax. Perhaps you forgot a comma?",
             ));
         }
-        self.restore(snapshot);
+        self.restore_error_pass(snapshot);
         Ok(())
     }
 
@@ -99,7 +108,7 @@ impl Parser<'_> {
         }
         let snapshot = self.snapshot();
         let found = self.misplaced_assignment_error(mark, left);
-        self.restore(snapshot);
+        self.restore_error_pass(snapshot);
         found.unwrap_or(Fail::Generic)
     }
 
@@ -142,7 +151,7 @@ impl Parser<'_> {
                 let snapshot = self.snapshot();
                 self.pos = mark;
                 let atom = self.without_invalid(|p| p.atom());
-                self.restore(snapshot);
+                self.restore_error_pass(snapshot);
                 match atom {
                     Ok(atom) => match atom.kind {
                         ExprKind::List { .. } => true,

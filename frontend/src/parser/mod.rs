@@ -79,6 +79,9 @@ pub(crate) struct Parser<'src> {
     pos: usize,
     /// The largest token index ever looked at (CPython's `p->fill - 1`).
     furthest: usize,
+    /// The largest token index looked at by any speculation, error-pass ones
+    /// included (CPython's `p->fill - 1` after both passes).
+    furthest_ever: usize,
     lex_error: Option<LexError>,
     /// The current nesting depth, in rule units.
     depth: u32,
@@ -103,6 +106,14 @@ impl<'src> Parser<'src> {
         // Past the tokens of a stream that stopped on a lexer error we return a
         // token no rule accepts at statement level, so the parse fails there and
         // `finish_error` reports the lexer's error.
+        // CPython's tokenizer emits no DEDENT before an inconsistent dedent
+        // error; drop any the lexer queued, so the parser reaches the error.
+        let mut tokens = tokens;
+        if matches!(&lex_error, Some(e) if e.code == lexer::LexErrorCode::Dedent) {
+            while tokens.last().is_some_and(|t| t.kind == TokenKind::Dedent) {
+                tokens.pop();
+            }
+        }
         let sentinel_kind = if lex_error.is_some() {
             TokenKind::Indent
         } else {
@@ -113,6 +124,7 @@ impl<'src> Parser<'src> {
             tokens,
             pos: 0,
             furthest: 0,
+            furthest_ever: 0,
             lex_error,
             depth: 0,
             bracket_level: 0,
@@ -255,16 +267,38 @@ impl<'src> Parser<'src> {
     // ----- errors -----
 
     /// The token furthest ahead that was ever looked at.
+    ///
+    /// CPython's end-of-file tokens sit on the file's last newline, not after
+    /// it, so errors located there name the last line.
     pub(crate) fn furthest_token(&self) -> Token {
-        self.tokens
-            .get(self.furthest)
+        self.token_for_error(self.furthest)
+    }
+
+    /// The last token fetched by either of CPython's passes.
+    pub(crate) fn furthest_token_ever(&self) -> Token {
+        self.token_for_error(self.furthest.max(self.furthest_ever))
+    }
+
+    fn token_for_error(&self, index: usize) -> Token {
+        let mut token = self
+            .tokens
+            .get(index)
             .copied()
-            .unwrap_or(self.end_token)
+            .unwrap_or(self.end_token);
+        let at_end = token.range.start as usize == self.src.len();
+        if at_end
+            && matches!(token.kind, TokenKind::EndOfFile | TokenKind::Dedent)
+            && self.src.ends_with('\n')
+        {
+            let last_newline = token.range.start - 1;
+            token.range = TextRange::new(last_newline, last_newline);
+        }
+        token
     }
 
     /// A specific error located at the furthest token (CPython's `RAISE_SYNTAX_ERROR`).
     pub(crate) fn error_at_furthest(&self, message: impl Into<String>) -> Fail {
-        Fail::Error(SyntaxError::syntax(message, self.furthest_token().range))
+        Fail::Error(SyntaxError::syntax(message, self.furthest_token_ever().range))
     }
 
     /// An IndentationError at the furthest token.
@@ -304,7 +338,7 @@ impl<'src> Parser<'src> {
             }
             if errors::is_unclosed_bracket(&lex.error) {
                 let bracket_line = line_of(self.src, lex.error.range.start);
-                let error_line = line_of(self.src, self.furthest_token().range.start);
+                let error_line = line_of(self.src, self.furthest_token_ever().range.start);
                 if error_line > bracket_line {
                     return lex.error;
                 }
