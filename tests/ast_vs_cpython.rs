@@ -9,7 +9,7 @@
 
 mod common;
 
-use common::{Comparison, Krait};
+use common::Krait;
 
 /// krait's side: parse, then print as `ast.dump` would, with the newline `print` adds.
 fn krait_dump(name: &str, bytes: &[u8]) -> Krait {
@@ -27,8 +27,7 @@ fn krait_dump(name: &str, bytes: &[u8]) -> Krait {
 fn compare(full: bool) {
     let (stdlib, files) = common::files_under_test(full);
     let references = common::run_reference("ast_dump.py", &files);
-    let ours = common::run_krait(&files, krait_dump);
-    Comparison::new("ast", &stdlib, &files, &references, &ours).assert_all_identical();
+    common::compare("ast", &stdlib, &files, &references, krait_dump).assert_all_identical();
 }
 
 #[test]

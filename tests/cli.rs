@@ -18,10 +18,8 @@ fn python() -> String {
 
 /// A fresh directory for one test's files.
 fn scratch(test: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
-        "cli-{test}-{}",
-        std::process::id()
-    ));
+    let dir =
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-{test}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("create a scratch directory");
     dir
@@ -45,7 +43,11 @@ fn stderr(output: &Output) -> String {
 fn python_dump(path: &str, attributes: bool) -> String {
     let code = format!(
         "import ast,sys; print(ast.dump(ast.parse(open(sys.argv[1],'rb').read()){}))",
-        if attributes { ", include_attributes=True" } else { "" }
+        if attributes {
+            ", include_attributes=True"
+        } else {
+            ""
+        }
     );
     let output = Command::new(python())
         .args(["-c", &code, path])

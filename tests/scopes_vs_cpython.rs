@@ -9,7 +9,7 @@
 
 mod common;
 
-use common::{Comparison, Krait};
+use common::Krait;
 use frontend::scopes::SymbolTable;
 
 /// krait's side: parse, build the symbol tables, print them.
@@ -25,8 +25,7 @@ fn krait_scopes(name: &str, bytes: &[u8]) -> Krait {
 fn compare(full: bool) {
     let (stdlib, files) = common::files_under_test(full);
     let references = common::run_reference("symtable_dump.py", &files);
-    let ours = common::run_krait(&files, krait_scopes);
-    Comparison::new("scopes", &stdlib, &files, &references, &ours).assert_all_identical();
+    common::compare("scopes", &stdlib, &files, &references, krait_scopes).assert_all_identical();
 }
 
 #[test]

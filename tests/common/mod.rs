@@ -42,8 +42,7 @@ pub fn stdlib_dir() -> PathBuf {
         "import sys, platform; print(platform.python_implementation(), *sys.version_info[:2])",
     );
     assert_eq!(
-        version,
-        "CPython 3 11",
+        version, "CPython 3 11",
         "the differential tests need CPython 3.11 (set KRAIT_PYTHON)"
     );
     PathBuf::from(python_eval(
@@ -86,7 +85,10 @@ fn is_known_bad(path: &Path) -> bool {
         .file_name()
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
-    let parent = path.parent().map(|p| p.to_string_lossy()).unwrap_or_default();
+    let parent = path
+        .parent()
+        .map(|p| p.to_string_lossy())
+        .unwrap_or_default();
     name.starts_with("bad_coding")
         || name.starts_with("badsyntax_")
         || parent.ends_with("lib2to3/tests/data")
@@ -129,21 +131,52 @@ pub enum Reference {
     Error { class: String, line: Option<u32> },
 }
 
-/// Runs `tests/reference/<script>` once over all `files` and returns its verdict on
-/// each, in order. The script writes one output file per input into a temporary
-/// directory (see the scripts' docstrings for the format).
-pub fn run_reference(script: &str, files: &[PathBuf]) -> Vec<Reference> {
+/// CPython's verdicts on a list of files, as the reference script left them in a
+/// temporary directory (removed on drop). They are read one at a time, so a run over
+/// the whole stdlib (a quarter of a gigabyte of `ast.dump` text) never holds more
+/// than a few in memory.
+pub struct References {
+    dir: PathBuf,
+    count: usize,
+}
+
+impl References {
+    /// CPython's verdict on the `index`-th file.
+    pub fn get(&self, index: usize) -> Reference {
+        assert!(index < self.count, "no reference for file {index}");
+        let path = self.dir.join(format!("{index}.txt"));
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        parse_reference(text)
+            .unwrap_or_else(|| panic!("{}: unexpected reference output", path.display()))
+    }
+}
+
+impl Drop for References {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// Runs `tests/reference/<script>` once over all `files`; the script writes one
+/// output file per input into a temporary directory (see the scripts' docstrings
+/// for the format).
+pub fn run_reference(script: &str, files: &[PathBuf]) -> References {
     let script_path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/reference")
         .join(script);
-    let work = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
         "reference-{}-{}",
         script.trim_end_matches(".py"),
         std::process::id()
     ));
-    let _ = std::fs::remove_dir_all(&work);
-    std::fs::create_dir_all(&work).expect("create reference output directory");
-    let list_path = work.join("files.txt");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create reference output directory");
+    let references = References {
+        dir,
+        count: files.len(),
+    };
+    let list_path = references.dir.join("files.txt");
     let mut list = String::new();
     for file in files {
         let name = file.to_str().expect("stdlib paths are UTF-8");
@@ -157,7 +190,7 @@ pub fn run_reference(script: &str, files: &[PathBuf]) -> Vec<Reference> {
     let output = Command::new(&python)
         .arg(&script_path)
         .arg(&list_path)
-        .arg(&work)
+        .arg(&references.dir)
         .output()
         .unwrap_or_else(|e| panic!("cannot run {python}: {e}"));
     assert!(
@@ -166,23 +199,13 @@ pub fn run_reference(script: &str, files: &[PathBuf]) -> Vec<Reference> {
         script_path.display(),
         String::from_utf8_lossy(&output.stderr)
     );
-
-    let verdicts = (0..files.len())
-        .map(|i| {
-            let path = work.join(format!("{i}.txt"));
-            let text = std::fs::read_to_string(&path)
-                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            parse_reference(&text)
-                .unwrap_or_else(|| panic!("{}: unexpected reference output", path.display()))
-        })
-        .collect();
-    let _ = std::fs::remove_dir_all(&work);
-    verdicts
+    references
 }
 
-fn parse_reference(text: &str) -> Option<Reference> {
-    if let Some(body) = text.strip_prefix("OK\n") {
-        return Some(Reference::Ok(body.to_string()));
+fn parse_reference(mut text: String) -> Option<Reference> {
+    if text.starts_with("OK\n") {
+        text.drain(..3);
+        return Some(Reference::Ok(text));
     }
     let mut words = text.strip_prefix("ERROR ")?.split_whitespace();
     let class = words.next()?.to_string();
@@ -203,12 +226,64 @@ pub enum Krait {
     Panicked(String),
 }
 
-/// Runs `check` on every file on all cores, each call on a thread with a large
-/// stack (deeply nested code recurses deeply) and with panics caught, so one bad
-/// file is reported rather than ending the run.
-pub fn run_krait(files: &[PathBuf], check: impl Fn(&str, &[u8]) -> Krait + Sync) -> Vec<Krait> {
+/// The outcome of comparing one file.
+#[derive(Debug, Clone)]
+enum Judgement {
+    /// The same text.
+    Identical,
+    /// Both rejected it; with a note when the lines differ.
+    RejectedByBoth {
+        note: Option<String>,
+    },
+    Mismatch(String),
+}
+
+fn judge(name: &str, reference: &Reference, ours: &Krait) -> Judgement {
+    match (reference, ours) {
+        (Reference::Ok(expected), Krait::Ok(actual)) if expected == actual => Judgement::Identical,
+        (Reference::Ok(expected), Krait::Ok(actual)) => {
+            Judgement::Mismatch(format!("{name}: {}", first_difference(expected, actual)))
+        }
+        (Reference::Ok(_), Krait::Error { short, .. }) => Judgement::Mismatch(format!(
+            "{name}: CPython accepts it, krait rejects it: {short}"
+        )),
+        (Reference::Error { class, line }, Krait::Ok(_)) => Judgement::Mismatch(format!(
+            "{name}: CPython rejects it ({class} at line {}), krait accepts it",
+            line_text(*line)
+        )),
+        (
+            Reference::Error { class, line },
+            Krait::Error {
+                line: ours, short, ..
+            },
+        ) => {
+            let note = (*line != Some(*ours)).then(|| {
+                format!(
+                    "{name}: CPython: {class} at line {}; krait: {short}",
+                    line_text(*line)
+                )
+            });
+            Judgement::RejectedByBoth { note }
+        }
+        (_, Krait::Panicked(message)) => {
+            Judgement::Mismatch(format!("{name}: krait panicked: {message}"))
+        }
+    }
+}
+
+/// Runs `check` on every file and compares it with CPython's verdict, on all cores.
+/// Each call runs on a thread with a large stack (deeply nested code recurses
+/// deeply) and with panics caught, so one bad file is reported rather than ending
+/// the run.
+pub fn compare(
+    what: &'static str,
+    stdlib: &Path,
+    files: &[PathBuf],
+    references: &References,
+    check: impl Fn(&str, &[u8]) -> Krait + Sync,
+) -> Comparison {
     let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<Option<Krait>>> = Mutex::new(vec![None; files.len()]);
+    let judgements: Mutex<Vec<Option<Judgement>>> = Mutex::new(vec![None; files.len()]);
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
     std::thread::scope(|scope| {
         for _ in 0..workers {
@@ -217,7 +292,7 @@ pub fn run_krait(files: &[PathBuf], check: impl Fn(&str, &[u8]) -> Krait + Sync)
                 .spawn_scoped(scope, || loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(path) = files.get(i) else { break };
-                    let verdict = match std::fs::read(path) {
+                    let ours = match std::fs::read(path) {
                         Ok(bytes) => {
                             let name = path.display().to_string();
                             panic::catch_unwind(AssertUnwindSafe(|| check(&name, &bytes)))
@@ -225,17 +300,15 @@ pub fn run_krait(files: &[PathBuf], check: impl Fn(&str, &[u8]) -> Krait + Sync)
                         }
                         Err(e) => Krait::Panicked(format!("cannot read: {e}")),
                     };
-                    results.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(verdict);
+                    let name = path.strip_prefix(stdlib).unwrap_or(path).display();
+                    let judgement = judge(&name.to_string(), &references.get(i), &ours);
+                    judgements.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(judgement);
                 })
                 .expect("spawn a test worker");
         }
     });
-    results
-        .into_inner()
-        .unwrap_or_else(|e| e.into_inner())
-        .into_iter()
-        .map(|r| r.unwrap_or_else(|| Krait::Panicked("never ran".into())))
-        .collect()
+    let judgements = judgements.into_inner().unwrap_or_else(|e| e.into_inner());
+    Comparison::new(what, judgements)
 }
 
 fn panic_text(payload: &Box<dyn std::any::Any + Send>) -> String {
@@ -266,7 +339,10 @@ pub fn first_difference(expected: &str, actual: &str) -> String {
         .zip(actual.bytes())
         .position(|(a, b)| a != b)
         .unwrap_or(expected.len().min(actual.len()));
-    let line = expected[..floor_boundary(expected, at)].matches('\n').count() + 1;
+    let line = expected[..floor_boundary(expected, at)]
+        .matches('\n')
+        .count()
+        + 1;
     format!(
         "first difference at byte {at} (output line {line}):\n      cpython: …{}…\n      krait:   …{}…",
         context(expected, at),
@@ -304,52 +380,25 @@ pub struct Comparison {
 }
 
 impl Comparison {
-    pub fn new(
-        what: &'static str,
-        stdlib: &Path,
-        files: &[PathBuf],
-        references: &[Reference],
-        krait: &[Krait],
-    ) -> Comparison {
+    /// Counts the per-file judgements, in file order.
+    fn new(what: &'static str, judgements: Vec<Option<Judgement>>) -> Comparison {
         let mut result = Comparison {
             what,
-            total: files.len(),
+            total: judgements.len(),
             identical: 0,
             mismatches: Vec::new(),
             line_notes: Vec::new(),
             rejected_by_both: 0,
         };
-        for ((path, reference), ours) in files.iter().zip(references).zip(krait) {
-            let name = path.strip_prefix(stdlib).unwrap_or(path).display();
-            match (reference, ours) {
-                (Reference::Ok(expected), Krait::Ok(actual)) if expected == actual => {
-                    result.identical += 1;
-                }
-                (Reference::Ok(expected), Krait::Ok(actual)) => result
-                    .mismatches
-                    .push(format!("{name}: {}", first_difference(expected, actual))),
-                (Reference::Ok(_), Krait::Error { short, .. }) => result
-                    .mismatches
-                    .push(format!("{name}: CPython accepts it, krait rejects it: {short}")),
-                (Reference::Error { class, line }, Krait::Ok(_)) => {
-                    result.mismatches.push(format!(
-                        "{name}: CPython rejects it ({class} at line {}), krait accepts it",
-                        line_text(*line)
-                    ))
-                }
-                (Reference::Error { class, line }, Krait::Error { line: ours, short, .. }) => {
+        for judgement in judgements {
+            match judgement.unwrap_or(Judgement::Mismatch("a file was never compared".into())) {
+                Judgement::Identical => result.identical += 1,
+                Judgement::RejectedByBoth { note } => {
                     result.identical += 1;
                     result.rejected_by_both += 1;
-                    if *line != Some(*ours) {
-                        result.line_notes.push(format!(
-                            "{name}: CPython: {class} at line {}; krait: {short}",
-                            line_text(*line)
-                        ));
-                    }
+                    result.line_notes.extend(note);
                 }
-                (_, Krait::Panicked(message)) => result
-                    .mismatches
-                    .push(format!("{name}: krait panicked: {message}")),
+                Judgement::Mismatch(message) => result.mismatches.push(message),
             }
         }
         result
