@@ -4,7 +4,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 #[derive(Parser, Debug)]
-#[command(name = "krait", about = "An ahead-of-time compiler from Python to native code")]
+#[command(
+    name = "krait",
+    about = "An ahead-of-time compiler from Python to native code"
+)]
 #[command(disable_version_flag = true)]
 pub struct Cli {
     /// Print krait's version and the LLVM version it was built with.
@@ -42,6 +45,21 @@ pub enum Command {
     },
     /// Print the symbol tables as CPython's `symtable` module reports them.
     DumpScopes {
+        file: PathBuf,
+        #[command(flatten)]
+        format: FormatArgs,
+    },
+    /// Print each function's control-flow graph, as lowered (before inference).
+    DumpCfg {
+        file: PathBuf,
+        /// Print Graphviz instead of text.
+        #[arg(long)]
+        dot: bool,
+        #[command(flatten)]
+        format: FormatArgs,
+    },
+    /// Print every function specialisation with its parameter, local and return types.
+    DumpTypes {
         file: PathBuf,
         #[command(flatten)]
         format: FormatArgs,

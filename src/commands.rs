@@ -27,6 +27,18 @@ pub fn run(command: Command) -> ExitCode {
         } => with_module(&file, format, |source, module| {
             frontend::dump::dump_module(module, &source.lines, attributes)
         }),
+        Command::DumpCfg { file, dot, format } => {
+            with_program(&file, format, false, |source, program| {
+                if dot {
+                    typeinfer::print::cfg_dot(program)
+                } else {
+                    typeinfer::print::cfg_text(program, &source.lines)
+                }
+            })
+        }
+        Command::DumpTypes { file, format } => with_program(&file, format, true, |_, program| {
+            typeinfer::print::types_text(program)
+        }),
         Command::DumpScopes { file, format } => {
             let mut failure = None;
             let code = with_module(&file, format, |source, module| {
@@ -46,6 +58,49 @@ pub fn run(command: Command) -> ExitCode {
                 None => code,
             }
         }
+    }
+}
+
+/// Runs the middle end on one file (lowering only, or with inference) and prints
+/// what `show` makes of the program.
+fn with_program(
+    path: &Path,
+    format: FormatArgs,
+    infer: bool,
+    show: impl FnOnce(&SourceFile, &typeinfer::ir::Program) -> String,
+) -> ExitCode {
+    let mut failure = None;
+    let code = with_module(path, format, |source, module| {
+        let result = SymbolTable::build(module, source)
+            .map_err(|e| (e, false))
+            .and_then(|scopes| {
+                let lowered = typeinfer::lower::lower_module(module, &scopes, source);
+                let program = if infer {
+                    lowered.and_then(|p| typeinfer::infer::infer(&p))
+                } else {
+                    lowered
+                };
+                program.map_err(|u| (u.to_diagnostic(), true))
+            });
+        match result {
+            Ok(program) => show(source, &program),
+            Err(error) => {
+                failure = Some((source.clone(), error));
+                String::new()
+            }
+        }
+    });
+    match failure {
+        Some((source, (error, unsupported))) => {
+            if unsupported && format.message_format == MessageFormat::Human {
+                let text = error.render(&source, std::io::stderr().is_terminal());
+                eprint!("{}", text.replacen("error: SyntaxError: ", "error: ", 1));
+            } else {
+                report(&source, &error, format);
+            }
+            ExitCode::from(1)
+        }
+        None => code,
     }
 }
 

@@ -19,12 +19,33 @@ use std::process::{Command, Stdio};
 /// Operands as decimal text: the small-int boundary (2**62), i64 limits, big values.
 fn operands() -> Vec<String> {
     let mut v: Vec<String> = [
-        "0", "1", "-1", "2", "-2", "3", "-3", "7", "-7", "10", "-10", "255", "-256",
-        "4611686018427387903", "4611686018427387904", "-4611686018427387904",
-        "-4611686018427387905", "9223372036854775807", "9223372036854775808",
-        "-9223372036854775808", "-9223372036854775809", "18446744073709551619",
-        "-18446744073709551619", "1000000000000000000000000000007",
-        "-1000000000000000000000000000000", "9007199254740993", "-9007199254740993",
+        "0",
+        "1",
+        "-1",
+        "2",
+        "-2",
+        "3",
+        "-3",
+        "7",
+        "-7",
+        "10",
+        "-10",
+        "255",
+        "-256",
+        "4611686018427387903",
+        "4611686018427387904",
+        "-4611686018427387904",
+        "-4611686018427387905",
+        "9223372036854775807",
+        "9223372036854775808",
+        "-9223372036854775808",
+        "-9223372036854775809",
+        "18446744073709551619",
+        "-18446744073709551619",
+        "1000000000000000000000000000007",
+        "-1000000000000000000000000000000",
+        "9007199254740993",
+        "-9007199254740993",
         "515377520732011331036461129765621272702107522001",
     ]
     .iter()
@@ -166,12 +187,22 @@ fn ints_match_python() {
             cases.push(format!("pow {a} {e}"));
             ours.push(outcome(unsafe { kr_int_pow(x, int(e)) }));
         }
-        for (e, m) in [("5", "7"), ("-1", "7"), ("-1", "-7"), ("3", "0"), ("100", "-1000000007"), ("-3", "4")] {
+        for (e, m) in [
+            ("5", "7"),
+            ("-1", "7"),
+            ("-1", "-7"),
+            ("3", "0"),
+            ("100", "-1000000007"),
+            ("-3", "4"),
+        ] {
             cases.push(format!("powmod {a} {e} {m}"));
             ours.push(outcome(unsafe { kr_int_powmod(x, int(e), int(m)) }));
         }
         for (name, f) in [
-            ("neg", kr_int_neg as unsafe extern "C" fn(KrValue) -> KrValue),
+            (
+                "neg",
+                kr_int_neg as unsafe extern "C" fn(KrValue) -> KrValue,
+            ),
             ("abs", kr_int_abs),
             ("invert", kr_int_invert),
         ] {
@@ -190,14 +221,28 @@ fn ints_match_python() {
         let d = unsafe { kr_int_to_double(x, &mut err) };
         cases.push(format!("float {a}"));
         ours.push(float_outcome(d, err));
-        for d in [0.5, -0.5, 1e300, -1e300, 9007199254740992.0, 4.611686018427388e18, f64::INFINITY, f64::NAN, 1e-310] {
+        for d in [
+            0.5,
+            -0.5,
+            1e300,
+            -1e300,
+            9007199254740992.0,
+            4.611686018427388e18,
+            f64::INFINITY,
+            f64::NAN,
+            1e-310,
+        ] {
             let c = unsafe { kr_int_compare_double(x, d) };
             cases.push(format!("fcmp {a} {}", hex_float(d)));
             ours.push(if c == 2 { "nan".into() } else { c.to_string() });
         }
     }
     let theirs = run_python(&cases);
-    assert_eq!(theirs.len(), cases.len(), "python3 answered a different number of lines");
+    assert_eq!(
+        theirs.len(),
+        cases.len(),
+        "python3 answered a different number of lines"
+    );
     let mut failures = Vec::new();
     for ((case, mine), py) in cases.iter().zip(&ours).zip(&theirs) {
         if mine != py {
@@ -217,16 +262,40 @@ fn parsing_and_errors_match_python() {
     unsafe { kr_runtime_init() };
     let texts: &[(&str, i32, &str)] = &[
         (" 0x_1f ", 0, "31"),
-        ("010", 0, "ERR ValueError: invalid literal for int() with base 0: '010'"),
+        (
+            "010",
+            0,
+            "ERR ValueError: invalid literal for int() with base 0: '010'",
+        ),
         ("000", 0, "0"),
         ("1_000", 10, "1000"),
-        ("_1", 10, "ERR ValueError: invalid literal for int() with base 10: '_1'"),
-        ("1__0", 10, "ERR ValueError: invalid literal for int() with base 10: '1__0'"),
-        ("0b102", 0, "ERR ValueError: invalid literal for int() with base 0: '0b102'"),
+        (
+            "_1",
+            10,
+            "ERR ValueError: invalid literal for int() with base 10: '_1'",
+        ),
+        (
+            "1__0",
+            10,
+            "ERR ValueError: invalid literal for int() with base 10: '1__0'",
+        ),
+        (
+            "0b102",
+            0,
+            "ERR ValueError: invalid literal for int() with base 0: '0b102'",
+        ),
         ("0b1", 16, "177"),
         ("-ZZ", 36, "-1295"),
-        ("it's", 10, "ERR ValueError: invalid literal for int() with base 10: \"it's\""),
-        ("", 10, "ERR ValueError: invalid literal for int() with base 10: ''"),
+        (
+            "it's",
+            10,
+            "ERR ValueError: invalid literal for int() with base 10: \"it's\"",
+        ),
+        (
+            "",
+            10,
+            "ERR ValueError: invalid literal for int() with base 10: ''",
+        ),
     ];
     for (text, base, expected) in texts {
         let v = unsafe { kr_int_from_str(text.as_ptr().cast(), text.len(), *base) };
@@ -244,8 +313,14 @@ fn parsing_and_errors_match_python() {
         "ERR ValueError: Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
     );
     for (d, expected) in [
-        (f64::INFINITY, "ERR OverflowError: cannot convert float infinity to integer"),
-        (f64::NAN, "ERR ValueError: cannot convert float NaN to integer"),
+        (
+            f64::INFINITY,
+            "ERR OverflowError: cannot convert float infinity to integer",
+        ),
+        (
+            f64::NAN,
+            "ERR ValueError: cannot convert float NaN to integer",
+        ),
         (-2.5, "-2"),
         (1e20, "100000000000000000000"),
     ] {
@@ -286,5 +361,9 @@ fn run_python(cases: &[String]) -> Vec<String> {
     let out = child.wait_with_output().unwrap();
     writer.join().unwrap().unwrap();
     assert!(out.status.success(), "python3 failed");
-    String::from_utf8(out.stdout).unwrap().lines().map(String::from).collect()
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(String::from)
+        .collect()
 }

@@ -1,8 +1,29 @@
-//! krait's middle end.
+//! krait's middle end: the intermediate representation, lowering and type inference.
 //!
-//! This crate will own the lowering of the AST to a control-flow graph of simple
-//! three-address instructions, the type lattice, type inference and the decision of
-//! what falls back to CPython bytecode (see `../shared/DESIGN.md`).
-//!
-//! Nothing is implemented yet: the crate exists so that the dependency direction
-//! `frontend <- typeinfer <- backend <- krait` is fixed from the start.
+//! It owns the lowering of the AST (with its scopes) to control-flow graphs of
+//! three-address instructions (`ir`, `lower`), the type lattice (`types`), inference
+//! with specialisation per argument types (`infer`), printing of every stage
+//! (`print`), and the decision of what is outside the native subset (`error`).
+//! It knows nothing about LLVM. The design is in docs/typeinfer.md.
+
+pub mod error;
+pub mod infer;
+pub mod ir;
+pub mod lower;
+pub mod print;
+pub mod types;
+
+pub use error::Unsupported;
+
+use frontend::scopes::SymbolTable;
+use frontend::SourceFile;
+
+/// The middle end in one call: lower a parsed, scoped module and infer its types.
+pub fn compile(
+    module: &frontend::ast::Module,
+    scopes: &SymbolTable,
+    file: &SourceFile,
+) -> Result<ir::Program, Unsupported> {
+    let templates = lower::lower_module(module, scopes, file)?;
+    infer::infer(&templates)
+}

@@ -1,0 +1,404 @@
+//! Type inference: specialisation per argument types, dataflow to a fixpoint
+//! (docs/typeinfer.md, section 3).
+//!
+//! Starting from `<module>`, every call site asks for the specialisation of its
+//! callee at the argument types it passes, created on first request. Each variable
+//! of a specialisation gets the join of everything assigned to it; a function's
+//! return type is the join of its `return`s; a global's type is the join of every
+//! store in the program. All of it repeats until nothing changes: types only climb
+//! a lattice of finite height, so this terminates.
+//!
+//! Annotations do not decide types: Python does not enforce them (`x: float = 1`
+//! holds an int), so a native program that trusted them would print different
+//! answers. Types come from the values the program actually computes.
+
+use crate::error::{Result, Unsupported};
+use crate::ir::{Builtin, Const, FuncId, Function, InstKind, Operand, Program, Terminator};
+use crate::types::Type;
+use frontend::ast::{CmpOp, Operator, TextRange, UnaryOp};
+use std::collections::HashMap;
+
+/// Turns a lowered program (templates) into typed specialisations.
+pub fn infer(program: &Program) -> Result<Program> {
+    let mut state = State {
+        templates: &program.functions,
+        specs: Vec::new(),
+        call_targets: Vec::new(),
+        index: HashMap::new(),
+        globals: vec![Type::Never; program.globals.len()],
+    };
+    let main = state.specialise(program.main, Vec::new());
+    // Bounded: each round either raises some type or stops; types have a small
+    // finite height, so the bound is never reached by a correct implementation.
+    let mut rounds = 0;
+    loop {
+        let mut changed = false;
+        let mut i = 0;
+        while i < state.specs.len() {
+            changed |= state.analyse(FuncId(i as u32))?;
+            i += 1;
+        }
+        if !changed {
+            break;
+        }
+        rounds += 1;
+        assert!(rounds < 10_000, "type inference did not converge");
+    }
+    state.check_representable(&program.globals)?;
+    state.rewrite_calls();
+    let mut globals = program.globals.clone();
+    for (g, ty) in globals.iter_mut().zip(&state.globals) {
+        g.ty = ty.clone();
+    }
+    Ok(Program {
+        functions: state.specs,
+        globals,
+        main,
+        specialised: true,
+    })
+}
+
+struct State<'a> {
+    templates: &'a [Function],
+    /// During inference a specialisation's `Call`s still name templates; the
+    /// specialisation each call currently reaches is in `call_targets`.
+    specs: Vec<Function>,
+    /// Per specialisation: (block, instruction) of a call -> callee specialisation.
+    call_targets: Vec<HashMap<(usize, usize), FuncId>>,
+    index: HashMap<(FuncId, Vec<Type>), FuncId>,
+    globals: Vec<Type>,
+}
+
+/// Joins `ty` into `slot`; true if it changed.
+fn raise_to(slot: &mut Type, ty: &Type) -> bool {
+    let joined = slot.join(ty);
+    if joined != *slot {
+        *slot = joined;
+        true
+    } else {
+        false
+    }
+}
+
+impl State<'_> {
+    /// The specialisation of `template` for `args`, created on first request.
+    fn specialise(&mut self, template: FuncId, args: Vec<Type>) -> FuncId {
+        if let Some(&id) = self.index.get(&(template, args.clone())) {
+            return id;
+        }
+        let mut spec = self.templates[template.index()].clone();
+        spec.template = Some(template);
+        for (param, ty) in spec.params.clone().iter().zip(&args) {
+            spec.vars[param.index()].ty = ty.clone();
+        }
+        let id = FuncId(self.specs.len() as u32);
+        self.specs.push(spec);
+        self.call_targets.push(HashMap::new());
+        self.index.insert((template, args), id);
+        id
+    }
+
+    /// One pass over a specialisation; true if any type changed.
+    fn analyse(&mut self, id: FuncId) -> Result<bool> {
+        let mut changed = false;
+        let block_count = self.specs[id.index()].blocks.len();
+        for b in 0..block_count {
+            let inst_count = self.specs[id.index()].blocks[b].insts.len();
+            for i in 0..inst_count {
+                let inst = self.specs[id.index()].blocks[b].insts[i].clone();
+                if let InstKind::Call { func, args, .. } = &inst.kind {
+                    // Argument types may still climb, so the target is re-chosen on
+                    // every pass.
+                    let f = &self.specs[id.index()];
+                    let arg_types: Vec<Type> = args.iter().map(|a| f.operand_type(a)).collect();
+                    if !arg_types.contains(&Type::Never) {
+                        let spec = self.specialise(*func, arg_types);
+                        let previous = self.call_targets[id.index()].insert((b, i), spec);
+                        changed |= previous != Some(spec);
+                    }
+                }
+                let result = self.result_type(id, b, i, &inst.kind, inst.range)?;
+                if let (Some(dst), Some(ty)) = (inst.kind.dst(), result) {
+                    changed |= raise_to(&mut self.specs[id.index()].vars[dst.index()].ty, &ty);
+                }
+                if let InstKind::StoreGlobal { global, src } = &inst.kind {
+                    let ty = self.specs[id.index()].operand_type(src);
+                    changed |= raise_to(&mut self.globals[global.index()], &ty);
+                }
+            }
+            let term = self.specs[id.index()].blocks[b].term.clone();
+            if let Terminator::Return(value) = &term {
+                let ty = self.specs[id.index()].operand_type(value);
+                changed |= raise_to(&mut self.specs[id.index()].return_type, &ty);
+            }
+        }
+        Ok(changed)
+    }
+
+    /// The type an instruction produces from its operands' current types, or
+    /// `None` for instructions without a result.
+    fn result_type(
+        &self,
+        id: FuncId,
+        block: usize,
+        inst: usize,
+        kind: &InstKind,
+        range: TextRange,
+    ) -> Result<Option<Type>> {
+        let f = &self.specs[id.index()];
+        let ty = |op: &Operand| f.operand_type(op);
+        let result = match kind {
+            InstKind::Copy { src, .. } => ty(src),
+            InstKind::Binary { op, lhs, rhs, .. } => {
+                binary_type(*op, &ty(lhs), &ty(rhs), rhs, range)?
+            }
+            InstKind::Unary { op, operand, .. } => unary_type(*op, &ty(operand), range)?,
+            InstKind::Not { .. } | InstKind::Truth { .. } => Type::Bool,
+            InstKind::Compare { op, lhs, rhs, .. } => compare_type(*op, &ty(lhs), &ty(rhs), range)?,
+            InstKind::Index { value, .. } => match ty(value) {
+                Type::Never => Type::Never,
+                Type::Int | Type::Bool => Type::Int,
+                other => {
+                    return Err(Unsupported::new(
+                        format!("'{other}' object cannot be interpreted as an integer"),
+                        range,
+                    ))
+                }
+            },
+            InstKind::Call { .. } => match self.call_targets[id.index()].get(&(block, inst)) {
+                Some(spec) => self.specs[spec.index()].return_type.clone(),
+                None => Type::Never,
+            },
+            InstKind::CallBuiltin { builtin, args, .. } => {
+                let types: Vec<Type> = args.iter().map(ty).collect();
+                builtin_type(*builtin, &types, range)?
+            }
+            InstKind::LoadGlobal { global, .. } => self.globals[global.index()].clone(),
+            InstKind::StoreGlobal { .. } => return Ok(None),
+        };
+        Ok(Some(result))
+    }
+
+    /// Makes every call name the specialisation it reaches. A call whose
+    /// arguments never got a type is in unreachable code and keeps its template id;
+    /// code generation traps there.
+    fn rewrite_calls(&mut self) {
+        for (f, targets) in self.specs.iter_mut().zip(&self.call_targets) {
+            for (&(b, i), &spec) in targets {
+                if let InstKind::Call { func, .. } = &mut f.blocks[b].insts[i].kind {
+                    *func = spec;
+                }
+            }
+        }
+    }
+
+    /// After the fixpoint: every variable must have a type the native code can
+    /// represent.
+    fn check_representable(&self, globals: &[crate::ir::Global]) -> Result<()> {
+        for f in &self.specs {
+            for block in &f.blocks {
+                for inst in &block.insts {
+                    if let InstKind::StoreGlobal { global, .. } = &inst.kind {
+                        if self.globals[global.index()] == Type::Dyn {
+                            return Err(Unsupported::new(
+                                format!(
+                                    "variable '{}' holds values of different types",
+                                    globals[global.index()].name
+                                ),
+                                inst.range,
+                            ));
+                        }
+                    }
+                    if let Some(dst) = inst.kind.dst() {
+                        let var = f.var(dst);
+                        if var.ty == Type::Dyn {
+                            let what = match &var.name {
+                                Some(n) => {
+                                    format!("variable '{n}' holds values of different types")
+                                }
+                                None => "an expression whose type depends on the values".into(),
+                            };
+                            return Err(Unsupported::new(what, inst.range));
+                        }
+                    }
+                }
+            }
+            if f.return_type == Type::Dyn {
+                return Err(Unsupported::new(
+                    format!("function '{}' returns values of different types", f.name),
+                    f.range,
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn is_intlike(t: &Type) -> bool {
+    matches!(t, Type::Int | Type::Bool)
+}
+
+fn unsupported_operands(op: &str, a: &Type, b: &Type, range: TextRange) -> Unsupported {
+    Unsupported::new(format!("'{op}' between '{a}' and '{b}'"), range)
+}
+
+fn binary_type(op: Operator, a: &Type, b: &Type, rhs: &Operand, range: TextRange) -> Result<Type> {
+    use Operator::*;
+    if *a == Type::Never || *b == Type::Never {
+        return Ok(Type::Never);
+    }
+    let symbol = operator_symbol(op);
+    let numeric = a.is_numeric() && b.is_numeric();
+    let any_float = *a == Type::Float || *b == Type::Float;
+    Ok(match op {
+        Add | Sub | Mult | FloorDiv | Mod if numeric => {
+            if any_float {
+                Type::Float
+            } else {
+                Type::Int
+            }
+        }
+        Add if *a == Type::Str && *b == Type::Str => Type::Str,
+        Div if numeric => Type::Float,
+        Pow if numeric => {
+            if any_float {
+                Type::Float
+            } else {
+                match rhs {
+                    // int ** int is an int only for a non-negative exponent.
+                    Operand::Const(Const::Int(i)) if !int_is_negative(i) => Type::Int,
+                    Operand::Const(Const::Bool(_)) => Type::Int,
+                    Operand::Const(Const::Int(_)) => Type::Float,
+                    _ => return Err(Unsupported::new(
+                        "int ** int with an exponent that is not a constant (int or float result)",
+                        range,
+                    )),
+                }
+            }
+        }
+        LShift | RShift if is_intlike(a) && is_intlike(b) => Type::Int,
+        BitAnd | BitOr | BitXor if *a == Type::Bool && *b == Type::Bool => Type::Bool,
+        BitAnd | BitOr | BitXor if is_intlike(a) && is_intlike(b) => Type::Int,
+        _ => return Err(unsupported_operands(symbol, a, b, range)),
+    })
+}
+
+fn int_is_negative(i: &frontend::ast::Int) -> bool {
+    match i {
+        frontend::ast::Int::Small(v) => *v < 0,
+        frontend::ast::Int::Big(b) => b.sign() == num_bigint::Sign::Minus,
+    }
+}
+
+fn unary_type(op: UnaryOp, t: &Type, range: TextRange) -> Result<Type> {
+    Ok(match (op, t) {
+        (_, Type::Never) => Type::Never,
+        (UnaryOp::USub | UnaryOp::UAdd, Type::Float) => Type::Float,
+        (UnaryOp::USub | UnaryOp::UAdd | UnaryOp::Invert, Type::Int | Type::Bool) => Type::Int,
+        (UnaryOp::Not, _) => Type::Bool,
+        _ => return Err(Unsupported::new(format!("unary operator on '{t}'"), range)),
+    })
+}
+
+fn compare_type(op: CmpOp, a: &Type, b: &Type, range: TextRange) -> Result<Type> {
+    use CmpOp::*;
+    if *a == Type::Never || *b == Type::Never {
+        return Ok(Type::Never);
+    }
+    let ok = match op {
+        Eq | NotEq => true,
+        Lt | LtE | Gt | GtE => {
+            (a.is_numeric() && b.is_numeric()) || (*a == Type::Str && *b == Type::Str)
+        }
+        Is | IsNot => *a == Type::NoneType || *b == Type::NoneType,
+        In | NotIn => *a == Type::Str && *b == Type::Str,
+    };
+    if ok {
+        Ok(Type::Bool)
+    } else {
+        Err(Unsupported::new(
+            format!("comparing '{a}' and '{b}' this way"),
+            range,
+        ))
+    }
+}
+
+fn builtin_type(builtin: Builtin, args: &[Type], range: TextRange) -> Result<Type> {
+    if args.contains(&Type::Never) {
+        return Ok(Type::Never);
+    }
+    let arity = |n: usize| -> Result<()> {
+        if args.len() == n {
+            Ok(())
+        } else {
+            Err(Unsupported::new(
+                format!("{}() with {} arguments", builtin.name(), args.len()),
+                range,
+            ))
+        }
+    };
+    Ok(match builtin {
+        Builtin::Print => Type::NoneType,
+        Builtin::Abs => {
+            arity(1)?;
+            match &args[0] {
+                Type::Float => Type::Float,
+                Type::Int | Type::Bool => Type::Int,
+                t => return Err(Unsupported::new(format!("abs() of '{t}'"), range)),
+            }
+        }
+        Builtin::Int => {
+            arity(1)?;
+            match &args[0] {
+                Type::Float | Type::Int | Type::Bool | Type::Str => Type::Int,
+                t => return Err(Unsupported::new(format!("int() of '{t}'"), range)),
+            }
+        }
+        Builtin::Float => {
+            arity(1)?;
+            match &args[0] {
+                Type::Float | Type::Int | Type::Bool | Type::Str => Type::Float,
+                t => return Err(Unsupported::new(format!("float() of '{t}'"), range)),
+            }
+        }
+        Builtin::Bool => {
+            arity(1)?;
+            Type::Bool
+        }
+        Builtin::Min | Builtin::Max => {
+            if args.len() < 2 {
+                return Err(Unsupported::new(
+                    format!("{}() of fewer than two arguments", builtin.name()),
+                    range,
+                ));
+            }
+            let first = &args[0];
+            if !args.iter().all(|t| t == first) || !(first.is_numeric() || *first == Type::Str) {
+                return Err(Unsupported::new(
+                    format!("{}() of arguments of different types", builtin.name()),
+                    range,
+                ));
+            }
+            first.clone()
+        }
+    })
+}
+
+fn operator_symbol(op: Operator) -> &'static str {
+    use Operator::*;
+    match op {
+        Add => "+",
+        Sub => "-",
+        Mult => "*",
+        MatMult => "@",
+        Div => "/",
+        Mod => "%",
+        Pow => "**",
+        LShift => "<<",
+        RShift => ">>",
+        BitOr => "|",
+        BitXor => "^",
+        BitAnd => "&",
+        FloorDiv => "//",
+    }
+}

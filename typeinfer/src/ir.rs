@@ -1,0 +1,355 @@
+//! krait's intermediate representation: functions as control-flow graphs of
+//! three-address instructions over variables (docs/typeinfer.md, section 1).
+//!
+//! Lowering (`crate::lower`) produces one *template* per Python function, with every
+//! variable typed `Never`. Inference (`crate::infer`) turns templates into
+//! *specialisations*: copies whose variables carry types, one per distinct tuple of
+//! argument types, with calls rewritten to name specialisations. Both stages use the
+//! same structures; `Program::specialised` says which one a program is.
+
+use crate::types::Type;
+use frontend::ast::{CmpOp, Int, Operator, TextRange, UnaryOp};
+use frontend::pystr::PyStr;
+use petgraph::graphmap::DiGraphMap;
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(pub u32);
+
+        impl $name {
+            pub fn index(self) -> usize {
+                self.0 as usize
+            }
+        }
+    };
+}
+
+id_type!(
+    /// A variable of one function: a named local or a temporary.
+    VarId
+);
+id_type!(
+    /// A basic block of one function; block 0 is the entry.
+    BlockId
+);
+id_type!(
+    /// A function: a template before inference, a specialisation after.
+    FuncId
+);
+id_type!(
+    /// A module-level variable.
+    GlobalId
+);
+
+/// A whole program: the module body is a function like the others.
+#[derive(Clone, Debug)]
+pub struct Program {
+    pub functions: Vec<Function>,
+    pub globals: Vec<Global>,
+    /// The function that runs the module body.
+    pub main: FuncId,
+    /// False after lowering, true after inference.
+    pub specialised: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct Global {
+    pub name: Box<str>,
+    pub ty: Type,
+}
+
+#[derive(Clone, Debug)]
+pub struct Function {
+    /// The Python name (`<module>` for the module body), as tracebacks print it.
+    pub name: Box<str>,
+    /// The `def` statement (or the whole module).
+    pub range: TextRange,
+    /// One variable per parameter, in order.
+    pub params: Vec<VarId>,
+    /// Parameter defaults, aligned with the end of `params`.
+    pub defaults: Vec<Const>,
+    pub vars: Vec<Var>,
+    pub blocks: Vec<Block>,
+    pub return_type: Type,
+    /// The return annotation's type, when written.
+    pub return_annotation: Option<Type>,
+    /// For a specialisation, the template it was made from.
+    pub template: Option<FuncId>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Var {
+    /// The source name, or `None` for a temporary.
+    pub name: Option<Box<str>>,
+    pub ty: Type,
+    /// The annotated type, which inference takes as given.
+    pub annotation: Option<Type>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Block {
+    pub insts: Vec<Inst>,
+    pub term: Terminator,
+    /// Where the terminator comes from (a `return`, `raise`, loop test...).
+    pub term_range: TextRange,
+}
+
+/// A compile-time constant operand.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Const {
+    None,
+    Bool(bool),
+    Int(Int),
+    Float(f64),
+    Str(PyStr),
+}
+
+impl Const {
+    pub fn ty(&self) -> Type {
+        match self {
+            Const::None => Type::NoneType,
+            Const::Bool(_) => Type::Bool,
+            Const::Int(_) => Type::Int,
+            Const::Float(_) => Type::Float,
+            Const::Str(_) => Type::Str,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Operand {
+    Var(VarId),
+    Const(Const),
+}
+
+/// One instruction and the source range it was lowered from (for tracebacks).
+#[derive(Clone, Debug)]
+pub struct Inst {
+    pub kind: InstKind,
+    pub range: TextRange,
+}
+
+#[derive(Clone, Debug)]
+pub enum InstKind {
+    /// `dst = src`
+    Copy {
+        dst: VarId,
+        src: Operand,
+    },
+    /// `dst = lhs op rhs`, Python semantics for the operand types.
+    Binary {
+        dst: VarId,
+        op: Operator,
+        lhs: Operand,
+        rhs: Operand,
+    },
+    /// `dst = op operand` for `-`, `+`, `~` (`not` is `Not`).
+    Unary {
+        dst: VarId,
+        op: UnaryOp,
+        operand: Operand,
+    },
+    /// `dst = not bool(operand)`
+    Not {
+        dst: VarId,
+        operand: Operand,
+    },
+    /// `dst = lhs op rhs` for one link of a comparison chain.
+    Compare {
+        dst: VarId,
+        op: CmpOp,
+        lhs: Operand,
+        rhs: Operand,
+    },
+    /// `dst = bool(value)`, Python truthiness.
+    Truth {
+        dst: VarId,
+        value: Operand,
+    },
+    /// `dst = operator.index(value)`: the value as an int; bools become 0 or 1,
+    /// anything else is a TypeError (used for `range()` arguments).
+    Index {
+        dst: VarId,
+        value: Operand,
+    },
+    /// A call of a known Python function, arguments already matched to parameters.
+    Call {
+        dst: VarId,
+        func: FuncId,
+        args: Vec<Operand>,
+    },
+    /// A call of a builtin.
+    CallBuiltin {
+        dst: VarId,
+        builtin: Builtin,
+        args: Vec<Operand>,
+        /// `print`'s `sep` and `end`.
+        keywords: Vec<(Box<str>, Operand)>,
+    },
+    LoadGlobal {
+        dst: VarId,
+        global: GlobalId,
+    },
+    StoreGlobal {
+        global: GlobalId,
+        src: Operand,
+    },
+}
+
+impl InstKind {
+    /// The variable this instruction defines, if any.
+    pub fn dst(&self) -> Option<VarId> {
+        match self {
+            InstKind::Copy { dst, .. }
+            | InstKind::Binary { dst, .. }
+            | InstKind::Unary { dst, .. }
+            | InstKind::Not { dst, .. }
+            | InstKind::Compare { dst, .. }
+            | InstKind::Truth { dst, .. }
+            | InstKind::Index { dst, .. }
+            | InstKind::Call { dst, .. }
+            | InstKind::CallBuiltin { dst, .. }
+            | InstKind::LoadGlobal { dst, .. } => Some(*dst),
+            InstKind::StoreGlobal { .. } => None,
+        }
+    }
+}
+
+/// The builtins the native subset knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Builtin {
+    Print,
+    Abs,
+    Int,
+    Float,
+    Bool,
+    Min,
+    Max,
+}
+
+impl Builtin {
+    pub fn from_name(name: &str) -> Option<Builtin> {
+        Some(match name {
+            "print" => Builtin::Print,
+            "abs" => Builtin::Abs,
+            "int" => Builtin::Int,
+            "float" => Builtin::Float,
+            "bool" => Builtin::Bool,
+            "min" => Builtin::Min,
+            "max" => Builtin::Max,
+            _ => return None,
+        })
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Builtin::Print => "print",
+            Builtin::Abs => "abs",
+            Builtin::Int => "int",
+            Builtin::Float => "float",
+            Builtin::Bool => "bool",
+            Builtin::Min => "min",
+            Builtin::Max => "max",
+        }
+    }
+}
+
+/// The built-in exception classes lowering raises itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExcClass {
+    AssertionError,
+    ValueError,
+    ZeroDivisionError,
+    IndexError,
+    OverflowError,
+}
+
+impl ExcClass {
+    pub fn from_name(name: &str) -> Option<ExcClass> {
+        Some(match name {
+            "AssertionError" => ExcClass::AssertionError,
+            "ValueError" => ExcClass::ValueError,
+            "ZeroDivisionError" => ExcClass::ZeroDivisionError,
+            "IndexError" => ExcClass::IndexError,
+            "OverflowError" => ExcClass::OverflowError,
+            _ => return None,
+        })
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ExcClass::AssertionError => "AssertionError",
+            ExcClass::ValueError => "ValueError",
+            ExcClass::ZeroDivisionError => "ZeroDivisionError",
+            ExcClass::IndexError => "IndexError",
+            ExcClass::OverflowError => "OverflowError",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub enum Terminator {
+    Jump(BlockId),
+    /// `cond` is a `bool` operand.
+    Branch {
+        cond: Operand,
+        then_block: BlockId,
+        else_block: BlockId,
+    },
+    Return(Operand),
+    /// `raise Class(message)`.
+    Raise {
+        class: ExcClass,
+        message: Option<Operand>,
+    },
+    /// Control never gets here (the end of a block nothing jumps out of).
+    #[default]
+    Unreachable,
+}
+
+impl Terminator {
+    pub fn successors(&self) -> Vec<BlockId> {
+        match self {
+            Terminator::Jump(b) => vec![*b],
+            Terminator::Branch {
+                then_block,
+                else_block,
+                ..
+            } => vec![*then_block, *else_block],
+            _ => Vec::new(),
+        }
+    }
+}
+
+impl Function {
+    pub fn var(&self, id: VarId) -> &Var {
+        &self.vars[id.index()]
+    }
+
+    pub fn block(&self, id: BlockId) -> &Block {
+        &self.blocks[id.index()]
+    }
+
+    /// The control-flow graph as a petgraph graph (nodes are block indices), for
+    /// graph algorithms and Graphviz output.
+    pub fn graph(&self) -> DiGraphMap<u32, ()> {
+        let mut g = DiGraphMap::new();
+        for (i, block) in self.blocks.iter().enumerate() {
+            g.add_node(i as u32);
+            for s in block.term.successors() {
+                g.add_edge(i as u32, s.0, ());
+            }
+        }
+        g
+    }
+
+    /// The type of an operand in this function.
+    pub fn operand_type(&self, op: &Operand) -> Type {
+        match op {
+            Operand::Var(v) => self.var(*v).ty.clone(),
+            Operand::Const(c) => c.ty(),
+        }
+    }
+}

@@ -1,0 +1,377 @@
+//! Lowering expressions to operands: constants, names, arithmetic, comparisons
+//! (chains short-circuit), `and`/`or`, conditional expressions and calls.
+
+use super::{FnLowering, NameRef};
+use crate::error::{Result, Unsupported};
+use crate::ir::{Builtin, Const, InstKind, Operand, Terminator};
+use frontend::ast::{self, BoolOp, CmpOp, Expr, ExprKind, TextRange, UnaryOp};
+
+/// A literal as an IR constant.
+pub(super) fn constant(value: &ast::Constant, range: TextRange) -> Result<Const> {
+    Ok(match value {
+        ast::Constant::None => Const::None,
+        ast::Constant::Bool(b) => Const::Bool(*b),
+        ast::Constant::Int(i) => Const::Int(i.clone()),
+        ast::Constant::Float(f) => Const::Float(*f),
+        ast::Constant::Str(s) => Const::Str(s.clone()),
+        ast::Constant::Bytes(_) => return Err(Unsupported::new("bytes", range)),
+        ast::Constant::Complex { .. } => return Err(Unsupported::new("complex numbers", range)),
+        ast::Constant::Ellipsis => return Err(Unsupported::new("Ellipsis", range)),
+    })
+}
+
+impl FnLowering<'_> {
+    pub(super) fn expr(&mut self, e: &Expr) -> Result<Operand> {
+        match &e.kind {
+            ExprKind::Constant { value, .. } => Ok(Operand::Const(constant(value, e.range)?)),
+            ExprKind::Name { id, .. } => self.name_load(id, e.range),
+            ExprKind::BinOp { left, op, right } => {
+                let lhs = self.expr(left)?;
+                let rhs = self.expr(right)?;
+                let dst = self.fb.temp();
+                self.fb.emit(
+                    InstKind::Binary {
+                        dst,
+                        op: *op,
+                        lhs,
+                        rhs,
+                    },
+                    e.range,
+                );
+                Ok(Operand::Var(dst))
+            }
+            ExprKind::UnaryOp { op, operand } => {
+                let v = self.expr(operand)?;
+                let dst = self.fb.temp();
+                let kind = match op {
+                    UnaryOp::Not => InstKind::Not { dst, operand: v },
+                    _ => InstKind::Unary {
+                        dst,
+                        op: *op,
+                        operand: v,
+                    },
+                };
+                self.fb.emit(kind, e.range);
+                Ok(Operand::Var(dst))
+            }
+            ExprKind::BoolOp { op, values } => self.bool_op(*op, values, e.range),
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } => self.compare_chain(left, ops, comparators, e.range),
+            ExprKind::IfExp { test, body, orelse } => {
+                let result = self.fb.temp();
+                let then_block = self.fb.new_block();
+                let else_block = self.fb.new_block();
+                let after = self.fb.new_block();
+                let cond = self.truth(test)?;
+                self.fb.terminate(
+                    Terminator::Branch {
+                        cond,
+                        then_block,
+                        else_block,
+                    },
+                    test.range,
+                );
+                for (block, value) in [(then_block, body), (else_block, orelse)] {
+                    self.fb.switch_to(block);
+                    let v = self.expr(value)?;
+                    self.fb.emit(
+                        InstKind::Copy {
+                            dst: result,
+                            src: v,
+                        },
+                        value.range,
+                    );
+                    self.fb.jump_if_open(after, e.range);
+                }
+                self.fb.switch_to(after);
+                Ok(Operand::Var(result))
+            }
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => self.call(func, args, keywords, e.range),
+            _ => Err(Unsupported::new(expression_name(&e.kind), e.range)),
+        }
+    }
+
+    pub(super) fn name_load(&mut self, name: &str, range: TextRange) -> Result<Operand> {
+        match self.resolve(name, range)? {
+            NameRef::Local => Ok(Operand::Var(self.fb.local(name))),
+            NameRef::Global(global) => {
+                let dst = self.fb.temp();
+                self.fb.emit(InstKind::LoadGlobal { dst, global }, range);
+                Ok(Operand::Var(dst))
+            }
+            NameRef::Undefined => Err(Unsupported::new(format!("the name '{name}'"), range)),
+            _ => Err(Unsupported::new(
+                format!("'{name}' used as a value (functions are not values yet)"),
+                range,
+            )),
+        }
+    }
+
+    /// `bool(e)` as an operand, for branches.
+    pub(super) fn truth(&mut self, e: &Expr) -> Result<Operand> {
+        let v = self.expr(e)?;
+        let dst = self.fb.temp();
+        self.fb.emit(InstKind::Truth { dst, value: v }, e.range);
+        Ok(Operand::Var(dst))
+    }
+
+    /// One comparison into a fresh temporary.
+    pub(super) fn compare(
+        &mut self,
+        op: CmpOp,
+        lhs: Operand,
+        rhs: Operand,
+        range: TextRange,
+    ) -> Operand {
+        let dst = self.fb.temp();
+        self.fb.emit(InstKind::Compare { dst, op, lhs, rhs }, range);
+        Operand::Var(dst)
+    }
+
+    /// `a < b < c`: each middle operand is evaluated once; the chain stops at the
+    /// first false link.
+    fn compare_chain(
+        &mut self,
+        left: &Expr,
+        ops: &[CmpOp],
+        comparators: &[Expr],
+        range: TextRange,
+    ) -> Result<Operand> {
+        let result = self.fb.temp();
+        let after = self.fb.new_block();
+        let mut lhs = self.expr(left)?;
+        for (i, (op, right)) in ops.iter().zip(comparators).enumerate() {
+            let mut rhs = self.expr(right)?;
+            if i + 1 < ops.len() {
+                rhs = Operand::Var(self.fb.copy_to_temp(rhs, right.range));
+            }
+            let link = self.compare(*op, lhs, rhs.clone(), range);
+            self.fb.emit(
+                InstKind::Copy {
+                    dst: result,
+                    src: link,
+                },
+                range,
+            );
+            if i + 1 < ops.len() {
+                let next = self.fb.new_block();
+                self.fb.terminate(
+                    Terminator::Branch {
+                        cond: Operand::Var(result),
+                        then_block: next,
+                        else_block: after,
+                    },
+                    range,
+                );
+                self.fb.switch_to(next);
+            }
+            lhs = rhs;
+        }
+        self.fb.jump_if_open(after, range);
+        self.fb.switch_to(after);
+        Ok(Operand::Var(result))
+    }
+
+    /// `a and b` / `a or b`: the value of the operand that decided, as in Python.
+    fn bool_op(&mut self, op: BoolOp, values: &[Expr], range: TextRange) -> Result<Operand> {
+        let result = self.fb.temp();
+        let after = self.fb.new_block();
+        for (i, value) in values.iter().enumerate() {
+            let v = self.expr(value)?;
+            self.fb.emit(
+                InstKind::Copy {
+                    dst: result,
+                    src: v,
+                },
+                value.range,
+            );
+            if i + 1 == values.len() {
+                break;
+            }
+            let truth = self.fb.temp();
+            self.fb.emit(
+                InstKind::Truth {
+                    dst: truth,
+                    value: Operand::Var(result),
+                },
+                value.range,
+            );
+            let next = self.fb.new_block();
+            let (then_block, else_block) = match op {
+                BoolOp::And => (next, after),
+                BoolOp::Or => (after, next),
+            };
+            self.fb.terminate(
+                Terminator::Branch {
+                    cond: Operand::Var(truth),
+                    then_block,
+                    else_block,
+                },
+                range,
+            );
+            self.fb.switch_to(next);
+        }
+        self.fb.jump_if_open(after, range);
+        self.fb.switch_to(after);
+        Ok(Operand::Var(result))
+    }
+
+    fn call(
+        &mut self,
+        func: &Expr,
+        args: &[Expr],
+        keywords: &[ast::Keyword],
+        range: TextRange,
+    ) -> Result<Operand> {
+        let ExprKind::Name { id, .. } = &func.kind else {
+            return Err(Unsupported::new(
+                "calls of anything but a named function",
+                func.range,
+            ));
+        };
+        if let Some(a) = args
+            .iter()
+            .find(|a| matches!(a.kind, ExprKind::Starred { .. }))
+        {
+            return Err(Unsupported::new("*args in calls", a.range));
+        }
+        if let Some(k) = keywords.iter().find(|k| k.arg.is_none()) {
+            return Err(Unsupported::new("**kwargs in calls", k.range));
+        }
+        match self.resolve(id, func.range)? {
+            NameRef::Function(f) => {
+                let mut values = Vec::new();
+                for a in args {
+                    values.push(self.expr(a)?);
+                }
+                let mut named = Vec::new();
+                for k in keywords {
+                    named.push((
+                        k.arg.clone().unwrap_or_default(),
+                        self.expr(&k.value)?,
+                        k.range,
+                    ));
+                }
+                let args = self.match_arguments(f, values, named, range)?;
+                let dst = self.fb.temp();
+                self.fb.emit(InstKind::Call { dst, func: f, args }, range);
+                Ok(Operand::Var(dst))
+            }
+            NameRef::Builtin(builtin) => {
+                let mut values = Vec::new();
+                for a in args {
+                    values.push(self.expr(a)?);
+                }
+                let mut kw = Vec::new();
+                for k in keywords {
+                    let name = k.arg.clone().unwrap_or_default();
+                    if builtin != Builtin::Print || !matches!(&*name, "sep" | "end") {
+                        return Err(Unsupported::new(
+                            format!("the keyword argument '{name}' of {}()", builtin.name()),
+                            k.range,
+                        ));
+                    }
+                    kw.push((name, self.expr(&k.value)?));
+                }
+                let dst = self.fb.temp();
+                self.fb.emit(
+                    InstKind::CallBuiltin {
+                        dst,
+                        builtin,
+                        args: values,
+                        keywords: kw,
+                    },
+                    range,
+                );
+                Ok(Operand::Var(dst))
+            }
+            NameRef::Undefined => Err(Unsupported::new(format!("the function '{id}'"), func.range)),
+            _ => Err(Unsupported::new(format!("calling '{id}'"), func.range)),
+        }
+    }
+
+    /// Puts positional and keyword arguments in parameter order, filling defaults.
+    fn match_arguments(
+        &self,
+        f: crate::ir::FuncId,
+        positional: Vec<Operand>,
+        named: Vec<(Box<str>, Operand, TextRange)>,
+        range: TextRange,
+    ) -> Result<Vec<Operand>> {
+        let def = self
+            .cx
+            .signatures
+            .get(f.index())
+            .ok_or_else(|| Unsupported::new("call of an unknown function", range))?;
+        let n = def.params.len();
+        if positional.len() > n {
+            return Err(Unsupported::new(
+                format!(
+                    "this call passes {} arguments to a function taking {n}",
+                    positional.len()
+                ),
+                range,
+            ));
+        }
+        let mut slots: Vec<Option<Operand>> = positional.into_iter().map(Some).collect();
+        slots.resize(n, None);
+        for (name, value, krange) in named {
+            let Some(i) = def.params.iter().position(|p| **p == *name) else {
+                return Err(Unsupported::new(
+                    format!("the unknown keyword argument '{name}'"),
+                    krange,
+                ));
+            };
+            if slots[i].is_some() {
+                return Err(Unsupported::new(
+                    format!("argument '{name}' given twice"),
+                    krange,
+                ));
+            }
+            slots[i] = Some(value);
+        }
+        let first_default = n - def.defaults.len();
+        slots
+            .into_iter()
+            .enumerate()
+            .map(|(i, slot)| match slot {
+                Some(v) => Ok(v),
+                None if i >= first_default => {
+                    Ok(Operand::Const(def.defaults[i - first_default].clone()))
+                }
+                None => Err(Unsupported::new(
+                    format!("this call omits the argument '{}'", def.params[i]),
+                    range,
+                )),
+            })
+            .collect()
+    }
+}
+
+/// What an expression is, for messages.
+fn expression_name(kind: &ExprKind) -> &'static str {
+    match kind {
+        ExprKind::NamedExpr { .. } => "assignment expressions (:=)",
+        ExprKind::Lambda { .. } => "lambda",
+        ExprKind::Dict { .. } | ExprKind::DictComp { .. } => "dicts",
+        ExprKind::Set { .. } | ExprKind::SetComp { .. } => "sets",
+        ExprKind::ListComp { .. } | ExprKind::List { .. } => "lists",
+        ExprKind::GeneratorExp { .. } => "generator expressions",
+        ExprKind::Await { .. } => "await",
+        ExprKind::Yield { .. } | ExprKind::YieldFrom { .. } => "generators (yield)",
+        ExprKind::FormattedValue { .. } | ExprKind::JoinedStr { .. } => "f-strings",
+        ExprKind::Attribute { .. } => "attributes",
+        ExprKind::Subscript { .. } => "subscripts",
+        ExprKind::Starred { .. } => "starred expressions",
+        ExprKind::Tuple { .. } => "tuples",
+        ExprKind::Slice { .. } => "slices",
+        _ => "this expression",
+    }
+}

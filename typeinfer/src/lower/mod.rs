@@ -1,0 +1,283 @@
+//! Lowering: AST + scopes -> one CFG template per function (docs/typeinfer.md, 1).
+//!
+//! Module-level `def`s become functions called directly; names bound at module
+//! level (or declared `global` and assigned in a function) become globals; the
+//! module body becomes the function `<module>`. Anything outside the native subset
+//! is reported as `Unsupported` with the construct's range.
+
+mod expr;
+mod function;
+mod stmt;
+
+use crate::error::{Result, Unsupported};
+use crate::ir::{Const, FuncId, Function, Global, GlobalId, Program};
+use crate::types::Type;
+use frontend::ast::{self, Expr, ExprKind, Module, Stmt, StmtKind};
+use frontend::scopes::{self, Scope, SymbolTable};
+use frontend::SourceFile;
+use function::FunctionBuilder;
+use std::collections::HashMap;
+
+/// What every function's lowering can look up: functions, globals, scopes.
+struct ProgramContext<'a> {
+    scopes: &'a SymbolTable,
+    functions: HashMap<Box<str>, FuncId>,
+    globals: HashMap<Box<str>, GlobalId>,
+    /// Parameters of each function by `FuncId`, to match call arguments.
+    signatures: Vec<Signature>,
+}
+
+/// A function's parameter names and constant defaults (aligned with the end).
+struct Signature {
+    params: Vec<Box<str>>,
+    defaults: Vec<Const>,
+}
+
+/// Lowers a parsed module to CFG templates.
+pub fn lower_module(module: &Module, scopes: &SymbolTable, _file: &SourceFile) -> Result<Program> {
+    let defs = collect_functions(module)?;
+    let mut cx = ProgramContext {
+        scopes,
+        functions: HashMap::new(),
+        globals: HashMap::new(),
+        signatures: vec![Signature {
+            params: Vec::new(),
+            defaults: Vec::new(),
+        }],
+    };
+    for (i, def) in defs.iter().enumerate() {
+        cx.functions.insert(def.name.clone(), FuncId(i as u32 + 1));
+        cx.signatures.push(signature(def)?);
+    }
+    let globals = collect_globals(scopes, &cx.functions);
+    for (i, name) in globals.iter().enumerate() {
+        cx.globals.insert(name.clone(), GlobalId(i as u32));
+    }
+
+    let main = FnLowering::new(&cx, scopes.top(), "<module>", true)
+        .lower_body(&module.body, module_range(module))?;
+    let mut functions = vec![main];
+    for (def, range) in defs.iter().zip(def_ranges(module)) {
+        functions.push(lower_def(&cx, def, range)?);
+    }
+    Ok(Program {
+        functions,
+        globals: globals
+            .into_iter()
+            .map(|name| Global {
+                name,
+                ty: Type::Never,
+            })
+            .collect(),
+        main: FuncId(0),
+        specialised: false,
+    })
+}
+
+fn module_range(module: &Module) -> ast::TextRange {
+    match (module.body.first(), module.body.last()) {
+        (Some(a), Some(b)) => a.range.cover(b.range),
+        _ => ast::TextRange::default(),
+    }
+}
+
+/// The module-level `def` statements, each name defined once.
+fn collect_functions(module: &Module) -> Result<Vec<&ast::FunctionDef>> {
+    let mut seen: HashMap<&str, ()> = HashMap::new();
+    let mut defs = Vec::new();
+    for stmt in &module.body {
+        if let StmtKind::FunctionDef(def) = &stmt.kind {
+            if def.is_async {
+                return Err(Unsupported::new("async functions", stmt.range));
+            }
+            if !def.decorator_list.is_empty() {
+                return Err(Unsupported::new("decorators", def.decorator_list[0].range));
+            }
+            if seen.insert(&def.name, ()).is_some() {
+                return Err(Unsupported::new(
+                    format!("function '{}' is defined twice", def.name),
+                    stmt.range,
+                ));
+            }
+            defs.push(&**def);
+        }
+    }
+    Ok(defs)
+}
+
+fn def_ranges(module: &Module) -> impl Iterator<Item = ast::TextRange> + '_ {
+    module.body.iter().filter_map(|s| match s.kind {
+        StmtKind::FunctionDef(_) => Some(s.range),
+        _ => None,
+    })
+}
+
+/// Module-level variables: names bound in the module body, and names declared
+/// `global` and bound in a function. Function names are not variables.
+fn collect_globals(scopes: &SymbolTable, functions: &HashMap<Box<str>, FuncId>) -> Vec<Box<str>> {
+    let mut names: Vec<Box<str>> = Vec::new();
+    let mut add = |name: &str| {
+        if !functions.contains_key(name) && !names.iter().any(|n| &**n == name) {
+            names.push(name.into());
+        }
+    };
+    for symbol in &scopes.top().symbols {
+        if symbol.has(scopes::SymbolFlags::BOUND) {
+            add(&symbol.name);
+        }
+    }
+    for block in &scopes.blocks[1..] {
+        for symbol in &block.symbols {
+            if symbol.scope == Some(Scope::GlobalExplicit) && symbol.has(scopes::SymbolFlags::LOCAL)
+            {
+                add(&symbol.name);
+            }
+        }
+    }
+    names
+}
+
+fn lower_def(
+    cx: &ProgramContext,
+    def: &ast::FunctionDef,
+    range: ast::TextRange,
+) -> Result<Function> {
+    let block_id = cx
+        .scopes
+        .block_for(range)
+        .ok_or_else(|| Unsupported::new("function without a symbol table", range))?;
+    let block = cx
+        .scopes
+        .block(block_id)
+        .ok_or_else(|| Unsupported::new("function without a symbol table", range))?;
+    let args = &def.args;
+    if let Some(a) = args.vararg.as_ref().or(args.kwarg.as_ref()) {
+        return Err(Unsupported::new("*args and **kwargs parameters", a.range));
+    }
+    if let Some(a) = args.kwonlyargs.first() {
+        return Err(Unsupported::new("keyword-only parameters", a.range));
+    }
+    let mut lowering = FnLowering::new(cx, block, &def.name, false);
+    lowering.fb.func.defaults = signature(def)?.defaults;
+    for arg in args.posonlyargs.iter().chain(&args.args) {
+        let var = lowering.fb.local(&arg.arg);
+        if let Some(annotation) = &arg.annotation {
+            lowering.fb.func.vars[var.index()].annotation = Some(annotation_type(annotation)?);
+        }
+        lowering.fb.func.params.push(var);
+    }
+    if let Some(returns) = &def.returns {
+        lowering.fb.func.return_annotation = Some(annotation_type(returns)?);
+    }
+    lowering.lower_body(&def.body, range)
+}
+
+fn signature(def: &ast::FunctionDef) -> Result<Signature> {
+    let args = &def.args;
+    let params = args
+        .posonlyargs
+        .iter()
+        .chain(&args.args)
+        .map(|a| a.arg.clone())
+        .collect();
+    let mut defaults = Vec::new();
+    for default in &args.defaults {
+        defaults.push(match &default.kind {
+            ExprKind::Constant { value, .. } => expr::constant(value, default.range)?,
+            _ => {
+                return Err(Unsupported::new(
+                    "parameter defaults that are not constants",
+                    default.range,
+                ))
+            }
+        });
+    }
+    Ok(Signature { params, defaults })
+}
+
+/// The type an annotation names, for the annotations the native subset knows.
+pub(crate) fn annotation_type(e: &Expr) -> Result<Type> {
+    match &e.kind {
+        ExprKind::Name { id, .. } => match &**id {
+            "int" => Ok(Type::Int),
+            "float" => Ok(Type::Float),
+            "bool" => Ok(Type::Bool),
+            "str" => Ok(Type::Str),
+            "None" => Ok(Type::NoneType),
+            _ => Err(Unsupported::new(format!("the annotation '{id}'"), e.range)),
+        },
+        ExprKind::Constant {
+            value: ast::Constant::None,
+            ..
+        } => Ok(Type::NoneType),
+        _ => Err(Unsupported::new("this kind of annotation", e.range)),
+    }
+}
+
+/// The lowering of one function (or of the module body).
+struct FnLowering<'a> {
+    cx: &'a ProgramContext<'a>,
+    block: &'a scopes::Block,
+    fb: FunctionBuilder,
+    /// The module body: its bound names are globals, not locals.
+    is_module: bool,
+}
+
+/// Where a name lives, as seen from the function being lowered.
+enum NameRef {
+    Local,
+    Global(GlobalId),
+    Function(FuncId),
+    Builtin(crate::ir::Builtin),
+    Exception(crate::ir::ExcClass),
+    Undefined,
+}
+
+impl<'a> FnLowering<'a> {
+    fn new(
+        cx: &'a ProgramContext<'a>,
+        block: &'a scopes::Block,
+        name: &str,
+        is_module: bool,
+    ) -> Self {
+        FnLowering {
+            cx,
+            block,
+            fb: FunctionBuilder::new(name, ast::TextRange::default()),
+            is_module,
+        }
+    }
+
+    fn lower_body(mut self, body: &[Stmt], range: ast::TextRange) -> Result<Function> {
+        self.fb.func.range = range;
+        for stmt in body {
+            self.stmt(stmt)?;
+        }
+        let end = ast::TextRange::new(range.end, range.end);
+        Ok(self.fb.finish(end))
+    }
+
+    fn resolve(&self, name: &str, range: ast::TextRange) -> Result<NameRef> {
+        let scope = self.block.lookup(name).and_then(|s| s.scope);
+        match scope {
+            Some(Scope::Free) | Some(Scope::Cell) => Err(Unsupported::new(
+                "closures (nested functions capturing variables)",
+                range,
+            )),
+            Some(Scope::Local) if !self.is_module => Ok(NameRef::Local),
+            _ => {
+                if let Some(&g) = self.cx.globals.get(name) {
+                    Ok(NameRef::Global(g))
+                } else if let Some(&f) = self.cx.functions.get(name) {
+                    Ok(NameRef::Function(f))
+                } else if let Some(b) = crate::ir::Builtin::from_name(name) {
+                    Ok(NameRef::Builtin(b))
+                } else if let Some(e) = crate::ir::ExcClass::from_name(name) {
+                    Ok(NameRef::Exception(e))
+                } else {
+                    Ok(NameRef::Undefined)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,478 @@
+//! Lowering statements: assignments, control flow, loops over `range`.
+
+use super::{FnLowering, NameRef};
+use crate::error::{Result, Unsupported};
+use crate::ir::{Const, ExcClass, InstKind, Operand, Terminator};
+use crate::lower::function::LoopTargets;
+use frontend::ast::{self, CmpOp, Expr, ExprKind, Operator, Stmt, StmtKind, TextRange};
+
+impl FnLowering<'_> {
+    pub(super) fn stmt(&mut self, s: &Stmt) -> Result<()> {
+        match &s.kind {
+            StmtKind::Expr { value } => {
+                self.expr(value)?;
+            }
+            StmtKind::Pass | StmtKind::Global { .. } => {}
+            StmtKind::FunctionDef(_) if self.is_module => {
+                // Module-level functions are called directly; the `def` itself
+                // binds nothing the native code reads.
+            }
+            StmtKind::FunctionDef(_) => {
+                return Err(Unsupported::new("nested functions", s.range));
+            }
+            StmtKind::Assign { targets, value } => self.assign(targets, value, s.range)?,
+            StmtKind::AugAssign { target, op, value } => {
+                let ExprKind::Name { id, .. } = &target.kind else {
+                    return Err(Unsupported::new(
+                        "augmented assignment to this target",
+                        target.range,
+                    ));
+                };
+                let current = self.name_load(id, target.range)?;
+                let rhs = self.expr(value)?;
+                let dst = self.fb.temp();
+                self.fb.emit(
+                    InstKind::Binary {
+                        dst,
+                        op: *op,
+                        lhs: current,
+                        rhs,
+                    },
+                    s.range,
+                );
+                self.store_name(id, Operand::Var(dst), target.range)?;
+            }
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+                ..
+            } => {
+                let ExprKind::Name { id, .. } = &target.kind else {
+                    return Err(Unsupported::new(
+                        "annotated assignment to this target",
+                        target.range,
+                    ));
+                };
+                let ty = super::annotation_type(annotation)?;
+                if let NameRef::Local = self.resolve(id, target.range)? {
+                    let var = self.fb.local(id);
+                    self.fb.func.vars[var.index()].annotation = Some(ty);
+                }
+                if let Some(value) = value {
+                    let v = self.expr(value)?;
+                    self.store_name(id, v, target.range)?;
+                }
+            }
+            StmtKind::If { test, body, orelse } => {
+                let then_block = self.fb.new_block();
+                let else_block = self.fb.new_block();
+                let after = self.fb.new_block();
+                let cond = self.truth(test)?;
+                self.fb.terminate(
+                    Terminator::Branch {
+                        cond,
+                        then_block,
+                        else_block,
+                    },
+                    test.range,
+                );
+                self.fb.switch_to(then_block);
+                self.stmts(body)?;
+                self.fb.jump_if_open(after, s.range);
+                self.fb.switch_to(else_block);
+                self.stmts(orelse)?;
+                self.fb.jump_if_open(after, s.range);
+                self.fb.switch_to(after);
+            }
+            StmtKind::While { test, body, orelse } => {
+                let header = self.fb.new_block();
+                let body_block = self.fb.new_block();
+                let else_block = self.fb.new_block();
+                let after = self.fb.new_block();
+                self.fb.jump_if_open(header, s.range);
+                self.fb.switch_to(header);
+                let cond = self.truth(test)?;
+                self.fb.terminate(
+                    Terminator::Branch {
+                        cond,
+                        then_block: body_block,
+                        else_block,
+                    },
+                    test.range,
+                );
+                self.fb.switch_to(body_block);
+                self.loop_body(body, header, after)?;
+                self.fb.jump_if_open(header, s.range);
+                self.fb.switch_to(else_block);
+                self.stmts(orelse)?;
+                self.fb.jump_if_open(after, s.range);
+                self.fb.switch_to(after);
+            }
+            StmtKind::For {
+                is_async: false,
+                target,
+                iter,
+                body,
+                orelse,
+            } => self.for_range(target, iter, body, orelse, s.range)?,
+            StmtKind::Break => {
+                let target = self.loop_target(s.range)?.break_to;
+                self.fb.terminate(Terminator::Jump(target), s.range);
+            }
+            StmtKind::Continue => {
+                let target = self.loop_target(s.range)?.continue_to;
+                self.fb.terminate(Terminator::Jump(target), s.range);
+            }
+            StmtKind::Return { value } => {
+                let v = match value {
+                    Some(v) => self.expr(v)?,
+                    None => Operand::Const(Const::None),
+                };
+                self.fb.terminate(Terminator::Return(v), s.range);
+            }
+            StmtKind::Assert { test, msg } => {
+                let fail = self.fb.new_block();
+                let after = self.fb.new_block();
+                let cond = self.truth(test)?;
+                self.fb.terminate(
+                    Terminator::Branch {
+                        cond,
+                        then_block: after,
+                        else_block: fail,
+                    },
+                    s.range,
+                );
+                self.fb.switch_to(fail);
+                let message = msg.as_ref().map(|m| self.expr(m)).transpose()?;
+                self.fb.terminate(
+                    Terminator::Raise {
+                        class: ExcClass::AssertionError,
+                        message,
+                    },
+                    s.range,
+                );
+                self.fb.switch_to(after);
+            }
+            StmtKind::Raise {
+                exc: Some(exc),
+                cause: None,
+            } => self.raise(exc, s.range)?,
+            _ => {
+                return Err(Unsupported::new(
+                    format!("the statement '{}'", statement_name(&s.kind)),
+                    s.range,
+                ))
+            }
+        }
+        Ok(())
+    }
+
+    fn stmts(&mut self, body: &[Stmt]) -> Result<()> {
+        body.iter().try_for_each(|s| self.stmt(s))
+    }
+
+    fn loop_body(
+        &mut self,
+        body: &[Stmt],
+        continue_to: crate::ir::BlockId,
+        break_to: crate::ir::BlockId,
+    ) -> Result<()> {
+        self.fb.loops.push(LoopTargets {
+            continue_to,
+            break_to,
+        });
+        let result = self.stmts(body);
+        self.fb.loops.pop();
+        result
+    }
+
+    fn loop_target(&self, range: TextRange) -> Result<&LoopTargets> {
+        // The parser accepts `break` outside a loop; CPython's compiler rejects it.
+        self.fb
+            .loops
+            .last()
+            .ok_or_else(|| Unsupported::new("'break' or 'continue' outside a loop", range))
+    }
+
+    fn assign(&mut self, targets: &[Expr], value: &Expr, range: TextRange) -> Result<()> {
+        // `a, b = b, a`: evaluate every right-hand element first, then store.
+        if let [target] = targets {
+            if let (ExprKind::Tuple { elts: lhs, .. }, ExprKind::Tuple { elts: rhs, .. }) =
+                (&target.kind, &value.kind)
+            {
+                if lhs.len() == rhs.len() && !rhs.iter().any(is_starred) {
+                    let mut values = Vec::new();
+                    for e in rhs {
+                        let v = self.expr(e)?;
+                        values.push(Operand::Var(self.fb.copy_to_temp(v, e.range)));
+                    }
+                    for (t, v) in lhs.iter().zip(values) {
+                        self.store(t, v)?;
+                    }
+                    return Ok(());
+                }
+            }
+        }
+        let v = self.expr(value)?;
+        let v = if targets.len() > 1 {
+            Operand::Var(self.fb.copy_to_temp(v, range))
+        } else {
+            v
+        };
+        for t in targets {
+            self.store(t, v.clone())?;
+        }
+        Ok(())
+    }
+
+    fn store(&mut self, target: &Expr, value: Operand) -> Result<()> {
+        match &target.kind {
+            ExprKind::Name { id, .. } => self.store_name(id, value, target.range),
+            _ => Err(Unsupported::new(
+                "assignment to this kind of target",
+                target.range,
+            )),
+        }
+    }
+
+    pub(super) fn store_name(
+        &mut self,
+        name: &str,
+        value: Operand,
+        range: TextRange,
+    ) -> Result<()> {
+        match self.resolve(name, range)? {
+            NameRef::Local => {
+                let dst = self.fb.local(name);
+                self.fb.emit(InstKind::Copy { dst, src: value }, range);
+            }
+            NameRef::Global(global) => self
+                .fb
+                .emit(InstKind::StoreGlobal { global, src: value }, range),
+            _ => {
+                return Err(Unsupported::new(
+                    format!("rebinding the function or builtin '{name}'"),
+                    range,
+                ))
+            }
+        }
+        Ok(())
+    }
+
+    fn raise(&mut self, exc: &Expr, range: TextRange) -> Result<()> {
+        let (name, args) = match &exc.kind {
+            ExprKind::Name { id, .. } => (id, &[][..]),
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } if keywords.is_empty() => match &func.kind {
+                ExprKind::Name { id, .. } => (id, &args[..]),
+                _ => return Err(Unsupported::new("raising this expression", exc.range)),
+            },
+            _ => return Err(Unsupported::new("raising this expression", exc.range)),
+        };
+        let class = match self.resolve(name, exc.range)? {
+            NameRef::Exception(class) => class,
+            _ => return Err(Unsupported::new(format!("raising '{name}'"), exc.range)),
+        };
+        let message = match args {
+            [] => None,
+            [m] => Some(self.expr(m)?),
+            _ => {
+                return Err(Unsupported::new(
+                    "exceptions with several arguments",
+                    exc.range,
+                ))
+            }
+        };
+        self.fb
+            .terminate(Terminator::Raise { class, message }, range);
+        Ok(())
+    }
+
+    /// `for target in range(...)`: a counted loop; `range`'s arguments are
+    /// evaluated once, a zero step raises ValueError, and the loop variable keeps
+    /// its last value after the loop, as in Python.
+    fn for_range(
+        &mut self,
+        target: &Expr,
+        iter: &Expr,
+        body: &[Stmt],
+        orelse: &[Stmt],
+        range: TextRange,
+    ) -> Result<()> {
+        let ExprKind::Call {
+            func,
+            args,
+            keywords,
+        } = &iter.kind
+        else {
+            return Err(Unsupported::new(
+                "for loops over anything but range()",
+                iter.range,
+            ));
+        };
+        let is_range = matches!(&func.kind, ExprKind::Name { id, .. } if &**id == "range")
+            && matches!(self.resolve("range", func.range)?, NameRef::Undefined);
+        if !is_range
+            || !keywords.is_empty()
+            || args.is_empty()
+            || args.len() > 3
+            || args.iter().any(is_starred)
+        {
+            return Err(Unsupported::new(
+                "for loops over anything but range()",
+                iter.range,
+            ));
+        }
+        let mut values = Vec::new();
+        for a in args {
+            let v = self.expr(a)?;
+            values.push(Operand::Var(self.fb.copy_to_temp(v, a.range)));
+        }
+        let one = Operand::Const(Const::Int(ast::Int::Small(1)));
+        let zero = Operand::Const(Const::Int(ast::Int::Small(0)));
+        let (start, stop, step) = match values.len() {
+            1 => (zero.clone(), values[0].clone(), one),
+            2 => (values[0].clone(), values[1].clone(), one),
+            _ => (values[0].clone(), values[1].clone(), values[2].clone()),
+        };
+        // `Index` is operator.index(): ints (and bools) only, as range() requires.
+        let counter = self.fb.temp();
+        self.fb.emit(
+            InstKind::Index {
+                dst: counter,
+                value: start,
+            },
+            iter.range,
+        );
+        let stop_v = self.fb.temp();
+        self.fb.emit(
+            InstKind::Index {
+                dst: stop_v,
+                value: stop,
+            },
+            iter.range,
+        );
+        let step_v = self.fb.temp();
+        self.fb.emit(
+            InstKind::Index {
+                dst: step_v,
+                value: step,
+            },
+            iter.range,
+        );
+
+        let step_zero = self.fb.new_block();
+        let check_sign = self.fb.new_block();
+        let header = self.fb.new_block();
+        let up = self.fb.new_block();
+        let down = self.fb.new_block();
+        let body_block = self.fb.new_block();
+        let latch = self.fb.new_block();
+        let else_block = self.fb.new_block();
+        let after = self.fb.new_block();
+
+        let is_zero = self.compare(CmpOp::Eq, Operand::Var(step_v), zero.clone(), iter.range);
+        self.fb.terminate(
+            Terminator::Branch {
+                cond: is_zero,
+                then_block: step_zero,
+                else_block: check_sign,
+            },
+            iter.range,
+        );
+        self.fb.switch_to(step_zero);
+        self.fb.terminate(
+            Terminator::Raise {
+                class: ExcClass::ValueError,
+                message: Some(Operand::Const(Const::Str(
+                    "range() arg 3 must not be zero".into(),
+                ))),
+            },
+            iter.range,
+        );
+        self.fb.switch_to(check_sign);
+        self.fb.terminate(Terminator::Jump(header), iter.range);
+
+        self.fb.switch_to(header);
+        let positive = self.compare(CmpOp::Gt, Operand::Var(step_v), zero, iter.range);
+        self.fb.terminate(
+            Terminator::Branch {
+                cond: positive,
+                then_block: up,
+                else_block: down,
+            },
+            iter.range,
+        );
+        for (block, op) in [(up, CmpOp::Lt), (down, CmpOp::Gt)] {
+            self.fb.switch_to(block);
+            let more = self.compare(op, Operand::Var(counter), Operand::Var(stop_v), iter.range);
+            self.fb.terminate(
+                Terminator::Branch {
+                    cond: more,
+                    then_block: body_block,
+                    else_block,
+                },
+                iter.range,
+            );
+        }
+
+        self.fb.switch_to(body_block);
+        self.store(target, Operand::Var(counter))?;
+        self.loop_body(body, latch, after)?;
+        self.fb.jump_if_open(latch, range);
+
+        self.fb.switch_to(latch);
+        self.fb.emit(
+            InstKind::Binary {
+                dst: counter,
+                op: Operator::Add,
+                lhs: Operand::Var(counter),
+                rhs: Operand::Var(step_v),
+            },
+            iter.range,
+        );
+        self.fb.terminate(Terminator::Jump(header), iter.range);
+
+        self.fb.switch_to(else_block);
+        self.stmts(orelse)?;
+        self.fb.jump_if_open(after, range);
+        self.fb.switch_to(after);
+        Ok(())
+    }
+}
+
+fn is_starred(e: &Expr) -> bool {
+    matches!(e.kind, ExprKind::Starred { .. })
+}
+
+/// The keyword a statement starts with, for messages.
+fn statement_name(kind: &StmtKind) -> &'static str {
+    match kind {
+        StmtKind::FunctionDef(_) => "def",
+        StmtKind::ClassDef(_) => "class",
+        StmtKind::Return { .. } => "return",
+        StmtKind::Delete { .. } => "del",
+        StmtKind::Assign { .. } | StmtKind::AugAssign { .. } | StmtKind::AnnAssign { .. } => {
+            "assignment"
+        }
+        StmtKind::For { .. } => "async for",
+        StmtKind::While { .. } => "while",
+        StmtKind::If { .. } => "if",
+        StmtKind::With { .. } => "with",
+        StmtKind::Match { .. } => "match",
+        StmtKind::Raise { .. } => "raise ... from",
+        StmtKind::Try { .. } => "try",
+        StmtKind::Assert { .. } => "assert",
+        StmtKind::Import { .. } | StmtKind::ImportFrom { .. } => "import",
+        StmtKind::Global { .. } => "global",
+        StmtKind::Nonlocal { .. } => "nonlocal",
+        StmtKind::Expr { .. } => "expression",
+        StmtKind::Pass => "pass",
+        StmtKind::Break => "break",
+        StmtKind::Continue => "continue",
+    }
+}

@@ -1,0 +1,85 @@
+//! Lowering and inference on small programs: the types `dump-types` reports.
+
+use frontend::scopes::SymbolTable;
+
+fn types_of(src: &str) -> Result<String, String> {
+    let (file, module) = frontend::parse_bytes("t.py", src.as_bytes());
+    let module = module.map_err(|e| e.message)?;
+    let scopes = SymbolTable::build(&module, &file).map_err(|e| e.message)?;
+    typeinfer::compile(&module, &scopes, &file)
+        .map(|p| typeinfer::print::types_text(&p))
+        .map_err(|u| u.message)
+}
+
+fn signature_lines(text: &str) -> Vec<&str> {
+    text.lines().filter(|l| !l.starts_with(' ')).collect()
+}
+
+#[test]
+fn functions_are_specialised_per_argument_types() {
+    let text =
+        types_of("def twice(x):\n    return x + x\n\nprint(twice(2), twice(1.5), twice(3))\n")
+            .unwrap();
+    assert_eq!(
+        signature_lines(&text),
+        [
+            "<module>() -> None",
+            "twice(x: int) -> int",
+            "twice(x: float) -> float"
+        ]
+    );
+}
+
+#[test]
+fn recursion_reaches_a_fixpoint() {
+    let text = types_of(
+        "def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\n\nprint(fib(10))\n",
+    )
+    .unwrap();
+    assert!(text.contains("fib(n: int) -> int"), "{text}");
+}
+
+#[test]
+fn division_gives_floats_and_comparisons_bools() {
+    let text = types_of("def f(a, b):\n    return a / b, 1\n").err();
+    assert_eq!(text.as_deref(), Some("tuples"));
+    let text =
+        types_of("def f(a, b):\n    c = a / b\n    return c < 1\n\nprint(f(1, 2))\n").unwrap();
+    assert!(text.contains("f(a: int, b: int) -> bool"), "{text}");
+    assert!(text.contains("  c: float"), "{text}");
+}
+
+#[test]
+fn annotations_do_not_override_values() {
+    // Python does not enforce annotations: `x: float = 1` holds an int.
+    let text = types_of("x: float = 1\ndef g(y: float):\n    return y\n\nprint(g(2))\n").unwrap();
+    assert!(text.contains("g(y: int) -> int"), "{text}");
+}
+
+#[test]
+fn power_with_unknown_exponent_is_reported() {
+    let err = types_of("def p(a, b):\n    return a ** b\n\nprint(p(2, 3))\n").unwrap_err();
+    assert!(err.contains("exponent"), "{err}");
+}
+
+#[test]
+fn mixing_types_in_one_variable_is_reported() {
+    let err = types_of("x = 1\nx = 'a'\n").unwrap_err();
+    assert!(
+        err.contains("holds values of different types") || err.contains("different"),
+        "{err}"
+    );
+}
+
+#[test]
+fn unsupported_constructs_name_themselves() {
+    assert_eq!(
+        types_of("class A:\n    pass\n").unwrap_err(),
+        "the statement 'class'"
+    );
+    assert_eq!(
+        types_of("import os\n").unwrap_err(),
+        "the statement 'import'"
+    );
+    assert_eq!(types_of("print([1])\n").unwrap_err(), "lists");
+}
