@@ -165,10 +165,13 @@ pub fn run_reference(script: &str, files: &[PathBuf]) -> References {
     let script_path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/reference")
         .join(script);
+    // Unique per process and per call: tests of one binary run in parallel.
+    static RUNS: AtomicUsize = AtomicUsize::new(0);
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
-        "reference-{}-{}",
+        "reference-{}-{}-{}",
         script.trim_end_matches(".py"),
-        std::process::id()
+        std::process::id(),
+        RUNS.fetch_add(1, Ordering::Relaxed)
     ));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("create reference output directory");
