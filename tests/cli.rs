@@ -157,6 +157,32 @@ fn dump_ast_equals_python() {
     }
 }
 
+/// The reference symbol-table printer's output for one file (tests/reference/).
+fn python_scopes(dir: &Path, path: &str) -> String {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/reference/symtable_dump.py");
+    let list = write(dir, "files.txt", &format!("{path}\n"));
+    let output = Command::new(python())
+        .arg(&script)
+        .args([&list, dir.to_str().expect("UTF-8 temp path")])
+        .output()
+        .expect("run python3 (set KRAIT_PYTHON)");
+    assert!(output.status.success(), "python3: {}", stderr(&output));
+    let text = std::fs::read_to_string(dir.join("0.txt")).expect("reference output");
+    text.strip_prefix("OK\n")
+        .unwrap_or_else(|| panic!("symtable rejected the program: {text}"))
+        .to_string()
+}
+
+#[test]
+fn dump_scopes_equals_python_symtable() {
+    let dir = scratch("dump-scopes");
+    let path = write(&dir, "small.py", SMALL_PROGRAM);
+    let output = krait(&["dump-scopes", &path]);
+    assert!(output.status.success(), "krait: {}", stderr(&output));
+    assert_eq!(stdout(&output), python_scopes(&dir, &path));
+    assert_eq!(stderr(&output), "");
+}
+
 #[test]
 fn parse_is_silent_on_good_files() {
     let dir = scratch("parse-good");
