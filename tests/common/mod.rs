@@ -342,12 +342,18 @@ pub fn first_difference(expected: &str, actual: &str) -> String {
         .zip(actual.bytes())
         .position(|(a, b)| a != b)
         .unwrap_or(expected.len().min(actual.len()));
+    // `ast.dump` output is one line; a symbol-table dump has many.
     let line = expected[..floor_boundary(expected, at)]
         .matches('\n')
         .count()
         + 1;
+    let where_ = if expected.trim_end().contains('\n') {
+        format!(" (output line {line})")
+    } else {
+        String::new()
+    };
     format!(
-        "first difference at byte {at} (output line {line}):\n      cpython: …{}…\n      krait:   …{}…",
+        "first difference at byte {at}{where_}:\n      cpython: …{}…\n      krait:   …{}…",
         context(expected, at),
         context(actual, at)
     )
