@@ -1,17 +1,35 @@
 //! Compiles the C runtime into a static library with the system C compiler and links
-//! it with its two C dependencies, GMP (big ints) and the Boehm GC.
+//! it with its C dependencies, GMP (big ints), the Boehm GC and libm. The library is
+//! also embedded in the crate (`STATIC_LIB`) for linking compiled programs.
 
 fn main() {
-    let sources = ["src/kr_gc.c", "src/kr_exc.c", "src/kr_int.c"];
+    let sources = [
+        "src/kr_gc.c",
+        "src/kr_exc.c",
+        "src/kr_int.c",
+        "src/kr_float.c",
+        "src/kr_str.c",
+        "src/kr_unicode.c",
+        "src/kr_unicode_tables.c",
+        "src/kr_io.c",
+        "src/kr_traceback.c",
+        "src/kr_argv.c",
+    ];
     for s in sources {
         println!("cargo:rerun-if-changed={s}");
     }
     println!("cargo:rerun-if-changed=include/krait.h");
+    println!("cargo:rerun-if-changed=src/kr_unicode.h");
     cc::Build::new()
         .files(sources)
         .include("include")
         .std("c11")
-        .define("KR_VERSION", format!("\"{}\"", env!("CARGO_PKG_VERSION")).as_str())
+        // Programs link this library whatever profile krait itself was built with.
+        .opt_level(2)
+        .define(
+            "KR_VERSION",
+            format!("\"{}\"", env!("CARGO_PKG_VERSION")).as_str(),
+        )
         // Bit-identical floats: never contract a*b+c into an FMA.
         .flag("-ffp-contract=off")
         .warnings(true)
@@ -19,4 +37,5 @@ fn main() {
         .compile("krait_runtime");
     println!("cargo:rustc-link-lib=gmp");
     println!("cargo:rustc-link-lib=gc");
+    println!("cargo:rustc-link-lib=m");
 }

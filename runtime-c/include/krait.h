@@ -80,10 +80,23 @@ typedef enum kr_exc_kind {
   KR_EXC_TYPE,
   KR_EXC_INDEX,
   KR_EXC_MEMORY,
+  KR_EXC_ASSERTION,
+  KR_EXC_RECURSION,
+  KR_EXC_RUNTIME,
+  KR_EXC_NOT_IMPLEMENTED,
+  KR_EXC_NAME,
+  KR_EXC_UNBOUND_LOCAL,
+  KR_EXC_KEY,
+  KR_EXC_ATTRIBUTE,
+  KR_EXC_UNICODE_ENCODE,
+  KR_EXC_EXCEPTION, /* plain 'Exception' */
 } kr_exc_kind;
 
 /* Sets the current exception; always returns KR_ERROR for 'return kr_raise(...)'. */
 kr_value kr_raise(kr_exc_kind kind, const char *message);
+/* The same with a 'str' message (NULL or empty: the class name alone is printed). */
+struct kr_str;
+kr_value kr_raise_str(kr_exc_kind kind, const struct kr_str *message);
 bool kr_error_occurred(void);
 kr_exc_kind kr_error_kind(void);
 const char *kr_error_message(void);
@@ -141,6 +154,92 @@ bool kr_int_to_i64(kr_value a, int64_t *out);
 /* Text: decimal for base 10, with Python's prefixes ('0x', '0o', '0b') otherwise.
 ** Returns a NUL-terminated GC string and its length. */
 const char *kr_int_to_str(kr_value a, int base, size_t *len);
+
+/* }==================================================================== */
+
+/* {====================================================================
+** Floats (kr_float.c): Python semantics, results and messages. Functions with a
+** 'bool *error' parameter set it (and the exception) on failure and return -1.0.
+** ===================================================================== */
+
+double kr_float_div(double a, double b, bool *error);      /* a / b */
+double kr_float_floordiv(double a, double b, bool *error); /* a // b */
+double kr_float_mod(double a, double b, bool *error);      /* a % b */
+/* divmod(a, b): returns a // b and stores a % b in *mod. */
+double kr_float_divmod(double a, double b, double *mod, bool *error);
+double kr_float_pow(double a, double b, bool *error); /* a ** b, libm pow */
+/* repr(d) into buf (at least KR_FLOAT_REPR_SIZE bytes), NUL-terminated; returns the
+** length. Shortest digits that round-trip, laid out as CPython does. */
+#define KR_FLOAT_REPR_SIZE 32
+size_t kr_float_repr(double d, char *buf);
+kr_value kr_float_to_int(double d); /* int(d), as kr_int_from_double */
+double kr_float_abs(double d);
+
+/* }==================================================================== */
+
+/* {====================================================================
+** Strings (kr_str.c): immutable, UTF-8 (WTF-8 for lone surrogates), with the
+** code-point length and an all-ASCII flag cached. 'data' holds 'size' bytes; the
+** runtime's own strings also put a NUL after them, constants need not.
+** ===================================================================== */
+
+typedef struct kr_str {
+  const kr_type *type; /* &kr_str_type */
+  int64_t length;      /* code points */
+  int64_t size;        /* bytes in data */
+  int64_t ascii;       /* 1 when every byte is < 0x80 (then length == size) */
+  char data[];
+} kr_str;
+
+extern const kr_type kr_str_type;
+
+/* A new string from UTF-8 bytes (copied); never fails. */
+kr_str *kr_str_from_utf8(const char *text, size_t size);
+kr_value kr_int_from_kr_str(const kr_str *s);              /* int(s) */
+double kr_float_from_kr_str(const kr_str *s, bool *error); /* float(s) */
+bool kr_str_eq(const kr_str *a, const kr_str *b);
+int kr_str_compare(const kr_str *a, const kr_str *b); /* -1, 0, 1 in code point order */
+bool kr_str_contains(const kr_str *haystack, const kr_str *needle);
+kr_str *kr_str_concat(const kr_str *a, const kr_str *b);
+/* repr(s) as a NUL-terminated GC string, as CPython quotes and escapes it. */
+const char *kr_str_repr(const kr_str *s, size_t *len);
+
+/* }==================================================================== */
+
+/* {====================================================================
+** Output (kr_io.c): stdout is buffered (line-buffered on a terminal) and flushed at
+** exit and before anything is written to stderr, so the two interleave as in CPython.
+** ===================================================================== */
+
+bool kr_print_int(kr_value v); /* str(v); false + ValueError over 4300 digits */
+void kr_print_float(double d); /* repr(d) */
+void kr_print_bool(bool b);
+void kr_print_none(void);
+void kr_print_str(const kr_str *s);
+void kr_print_utf8(const char *text, size_t len); /* raw bytes, e.g. " " and "\n" */
+void kr_flush_stdout(void);
+
+/* }==================================================================== */
+
+/* {====================================================================
+** Tracebacks (kr_traceback.c) and the process (kr_argv.c)
+** ===================================================================== */
+
+/* Records that the current exception passed through 'function' at 'line' of 'file';
+** called innermost frame first, as the exception propagates out. */
+void kr_traceback_add(const char *file, int line, const char *function);
+/* Forgets the frames (kr_raise and kr_error_clear do this). */
+void kr_traceback_clear(void);
+/* CPython's report of the current exception ("Traceback (most recent call last):",
+** frames, "Name: message") as a NUL-terminated GC string. */
+const char *kr_format_exception(size_t *len);
+/* Flushes stdout, prints kr_format_exception() to stderr and exits with status 1. */
+_Noreturn void kr_exit_with_exception(void);
+
+/* Keeps the command line for sys.argv; also initialises the runtime. */
+void kr_set_argv(int argc, char **argv);
+int kr_argc(void);
+char **kr_argv(void);
 
 /* }==================================================================== */
 

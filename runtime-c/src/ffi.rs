@@ -44,3 +44,74 @@ extern "C" {
     pub fn kr_int_hash(a: KrValue) -> i64;
     pub fn kr_int_to_str(a: KrValue, base: i32, len: *mut usize) -> *const c_char;
 }
+
+/// The layout of a `kr_str` (see `include/krait.h`); `data` follows the header.
+#[repr(C)]
+pub struct KrStr {
+    pub type_: *const std::ffi::c_void,
+    pub length: i64,
+    pub size: i64,
+    pub ascii: i64,
+}
+
+extern "C" {
+    pub fn kr_raise_str(kind: i32, message: *const KrStr) -> KrValue;
+    pub fn kr_raise(kind: i32, message: *const c_char) -> KrValue;
+
+    pub fn kr_float_div(a: f64, b: f64, error: *mut bool) -> f64;
+    pub fn kr_float_floordiv(a: f64, b: f64, error: *mut bool) -> f64;
+    pub fn kr_float_mod(a: f64, b: f64, error: *mut bool) -> f64;
+    pub fn kr_float_divmod(a: f64, b: f64, modulo: *mut f64, error: *mut bool) -> f64;
+    pub fn kr_float_pow(a: f64, b: f64, error: *mut bool) -> f64;
+    pub fn kr_float_repr(d: f64, buf: *mut c_char) -> usize;
+    pub fn kr_float_to_int(d: f64) -> KrValue;
+    pub fn kr_float_abs(d: f64) -> f64;
+
+    pub fn kr_str_from_utf8(text: *const c_char, size: usize) -> *mut KrStr;
+    pub fn kr_int_from_kr_str(s: *const KrStr) -> KrValue;
+    pub fn kr_float_from_kr_str(s: *const KrStr, error: *mut bool) -> f64;
+    pub fn kr_str_eq(a: *const KrStr, b: *const KrStr) -> bool;
+    pub fn kr_str_compare(a: *const KrStr, b: *const KrStr) -> i32;
+    pub fn kr_str_contains(haystack: *const KrStr, needle: *const KrStr) -> bool;
+    pub fn kr_str_concat(a: *const KrStr, b: *const KrStr) -> *mut KrStr;
+    pub fn kr_str_repr(s: *const KrStr, len: *mut usize) -> *const c_char;
+
+    pub fn kr_print_int(v: KrValue) -> bool;
+    pub fn kr_print_float(d: f64);
+    pub fn kr_print_bool(b: bool);
+    pub fn kr_print_none();
+    pub fn kr_print_str(s: *const KrStr);
+    pub fn kr_print_utf8(text: *const c_char, len: usize);
+    pub fn kr_flush_stdout();
+
+    pub fn kr_traceback_add(file: *const c_char, line: i32, function: *const c_char);
+    pub fn kr_traceback_clear();
+    pub fn kr_format_exception(len: *mut usize) -> *const c_char;
+    pub fn kr_exit_with_exception() -> !;
+    pub fn kr_set_argv(argc: i32, argv: *mut *mut c_char);
+    pub fn kr_argc() -> i32;
+}
+
+/// The size of `kr_float_repr`'s buffer.
+pub const KR_FLOAT_REPR_SIZE: usize = 32;
+
+/// Exception kinds (`kr_exc_kind`), as numbered in the header.
+pub mod exc {
+    pub const NONE: i32 = 0;
+    pub const ZERO_DIVISION: i32 = 1;
+    pub const OVERFLOW: i32 = 2;
+    pub const VALUE: i32 = 3;
+    pub const TYPE: i32 = 4;
+    pub const INDEX: i32 = 5;
+    pub const MEMORY: i32 = 6;
+    pub const ASSERTION: i32 = 7;
+    pub const RECURSION: i32 = 8;
+    pub const RUNTIME: i32 = 9;
+    pub const NOT_IMPLEMENTED: i32 = 10;
+    pub const NAME: i32 = 11;
+    pub const UNBOUND_LOCAL: i32 = 12;
+    pub const KEY: i32 = 13;
+    pub const ATTRIBUTE: i32 = 14;
+    pub const UNICODE_ENCODE: i32 = 15;
+    pub const EXCEPTION: i32 = 16;
+}

@@ -13,7 +13,17 @@ static _Thread_local const char *current_message = NULL;
 kr_value kr_raise(kr_exc_kind kind, const char *message) {
   current_kind = kind;
   current_message = message;
+  kr_traceback_clear(); /* a new exception starts with no frames */
   return KR_ERROR;
+}
+
+kr_value kr_raise_str(kr_exc_kind kind, const kr_str *message) {
+  if (message == NULL || message->size == 0) return kr_raise(kind, NULL);
+  /* Constants need not be NUL-terminated, so the message is copied. */
+  char *copy = kr_alloc_atomic((size_t)message->size + 1);
+  memcpy(copy, message->data, (size_t)message->size);
+  copy[message->size] = '\0';
+  return kr_raise(kind, copy);
 }
 
 bool kr_error_occurred(void) { return current_kind != KR_EXC_NONE; }
@@ -21,6 +31,7 @@ kr_exc_kind kr_error_kind(void) { return current_kind; }
 const char *kr_error_message(void) { return current_message ? current_message : ""; }
 
 void kr_error_clear(void) {
+  kr_traceback_clear();
   current_kind = KR_EXC_NONE;
   current_message = NULL;
 }
@@ -34,6 +45,16 @@ const char *kr_exc_kind_name(kr_exc_kind kind) {
     case KR_EXC_TYPE: return "TypeError";
     case KR_EXC_INDEX: return "IndexError";
     case KR_EXC_MEMORY: return "MemoryError";
+    case KR_EXC_ASSERTION: return "AssertionError";
+    case KR_EXC_RECURSION: return "RecursionError";
+    case KR_EXC_RUNTIME: return "RuntimeError";
+    case KR_EXC_NOT_IMPLEMENTED: return "NotImplementedError";
+    case KR_EXC_NAME: return "NameError";
+    case KR_EXC_UNBOUND_LOCAL: return "UnboundLocalError";
+    case KR_EXC_KEY: return "KeyError";
+    case KR_EXC_ATTRIBUTE: return "AttributeError";
+    case KR_EXC_UNICODE_ENCODE: return "UnicodeEncodeError";
+    case KR_EXC_EXCEPTION: return "Exception";
   }
   return "Exception";
 }

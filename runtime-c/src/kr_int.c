@@ -544,9 +544,9 @@ kr_value kr_int_from_double(double d) {
   return from_mpz(z);
 }
 
-static bool is_space(unsigned char c) {
-  return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f);
-}
+/* Python's Py_ISSPACE: ASCII whitespace only (not the \x1c-\x1f separators, which
+** str.isspace() accepts but int() does not). */
+static bool is_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 static int digit_value(unsigned char c) {
   if (c >= '0' && c <= '9') return c - '0';

@@ -1,0 +1,102 @@
+/*
+** kr_io.c: print(). Output goes to a buffer that is written to file descriptor 1 when
+** full, at exit, and before anything is written to stderr (kr_traceback.c flushes it),
+** so stdout and stderr interleave as they do under CPython. On a terminal the buffer is
+** flushed at each newline, as CPython's line-buffered stdout does.
+**
+** The runtime writes stdout itself rather than through stdio so that the buffer
+** policy is the same everywhere and print() costs a memcpy.
+*/
+#define _POSIX_C_SOURCE 200809L
+#include "krait.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define BUFFER_SIZE 65536
+
+static char buffer[BUFFER_SIZE];
+static size_t used = 0;
+static int line_buffered = -1; /* unknown until the first write */
+
+static void write_all(const char *data, size_t len) {
+  while (len > 0) {
+    ssize_t n = write(1, data, len);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return; /* a closed or failing stdout: the output is lost, as nothing can be told */
+    }
+    data += n;
+    len -= (size_t)n;
+  }
+}
+
+void kr_flush_stdout(void) {
+  if (used == 0) return;
+  size_t n = used;
+  used = 0;
+  write_all(buffer, n);
+}
+
+static void first_write(void) {
+  line_buffered = isatty(1) ? 1 : 0;
+  atexit(kr_flush_stdout); /* a program that ends normally loses nothing */
+}
+
+void kr_print_utf8(const char *text, size_t len) {
+  if (line_buffered < 0) first_write();
+  if (len > BUFFER_SIZE - used) {
+    kr_flush_stdout();
+    if (len >= BUFFER_SIZE) {
+      write_all(text, len);
+      return;
+    }
+  }
+  memcpy(buffer + used, text, len);
+  used += len;
+  if (line_buffered && memchr(text, '\n', len) != NULL) kr_flush_stdout();
+}
+
+bool kr_print_int(kr_value v) {
+  if (kr_is_small(v)) {
+    /* The common case, without the GMP path's allocation. */
+    char digits[24];
+    char *end = digits + sizeof digits, *p = end;
+    int64_t x = kr_small_value(v);
+    uint64_t mag = x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x;
+    do {
+      *--p = (char)('0' + mag % 10);
+      mag /= 10;
+    } while (mag != 0);
+    if (x < 0) *--p = '-';
+    kr_print_utf8(p, (size_t)(end - p));
+    return true;
+  }
+  size_t len;
+  const char *text = kr_int_to_str(v, 10, &len);
+  if (text == NULL) return false; /* over 4300 digits: ValueError is set */
+  kr_print_utf8(text, len);
+  return true;
+}
+
+void kr_print_float(double d) {
+  char text[KR_FLOAT_REPR_SIZE];
+  size_t len = kr_float_repr(d, text);
+  kr_print_utf8(text, len);
+}
+
+void kr_print_bool(bool b) {
+  if (b) {
+    kr_print_utf8("True", 4);
+  } else {
+    kr_print_utf8("False", 5);
+  }
+}
+
+void kr_print_none(void) { kr_print_utf8("None", 4); }
+
+/* Lone surrogates would make CPython raise UnicodeEncodeError here; krait writes
+** their WTF-8 bytes for now (documented gap). */
+void kr_print_str(const kr_str *s) { kr_print_utf8(s->data, (size_t)s->size); }
