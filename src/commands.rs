@@ -39,6 +39,19 @@ pub fn run(command: Command) -> ExitCode {
         Command::DumpTypes { file, format } => with_program(&file, format, true, |_, program| {
             typeinfer::print::types_text(program)
         }),
+        Command::Build {
+            file,
+            output,
+            emit,
+            build,
+            format,
+        } => crate::driver::build(&file, output, emit, build, format),
+        Command::Run {
+            build,
+            format,
+            file,
+            args,
+        } => crate::driver::run(&file, &args, build, format),
         Command::DumpScopes { file, format } => {
             let mut failure = None;
             let code = with_module(&file, format, |source, module| {
@@ -105,14 +118,14 @@ fn with_program(
 }
 
 /// Reads a file, or reports why it cannot be read.
-fn read(path: &Path) -> Result<Vec<u8>, ExitCode> {
+pub(crate) fn read(path: &Path) -> Result<Vec<u8>, ExitCode> {
     std::fs::read(path).map_err(|e| {
         eprintln!("krait: cannot read {}: {e}", path.display());
         ExitCode::from(2)
     })
 }
 
-fn report(file: &SourceFile, error: &SyntaxError, format: FormatArgs) {
+pub(crate) fn report(file: &SourceFile, error: &SyntaxError, format: FormatArgs) {
     let text = match format.message_format {
         MessageFormat::Short => error.short(file) + "\n",
         MessageFormat::Human => error.render(file, std::io::stderr().is_terminal()),

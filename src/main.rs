@@ -3,8 +3,10 @@
 //! Exit codes: 0 success, 1 a diagnostic was reported (e.g. a syntax error),
 //! 2 a usage or I/O error.
 
+mod cache;
 mod cli;
 mod commands;
+mod driver;
 
 use clap::Parser;
 use std::process::ExitCode;

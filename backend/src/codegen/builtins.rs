@@ -1,0 +1,199 @@
+//! The builtins of the native subset: print(sep=, end=), abs, int, float, bool,
+//! min and max. Arguments are already evaluated operands with known types.
+
+use super::function::FunctionGen;
+use super::values::Val;
+use crate::error::{Error, Result};
+use frontend::ast::CmpOp;
+use inkwell::intrinsics::Intrinsic;
+use typeinfer::ir::{Builtin, Operand};
+use typeinfer::types::Type;
+
+impl<'ctx> FunctionGen<'_, 'ctx, '_> {
+    pub fn builtin(
+        &mut self,
+        builtin: Builtin,
+        args: &[Operand],
+        keywords: &[(Box<str>, Operand)],
+    ) -> Result<Val<'ctx>> {
+        let mut values = Vec::with_capacity(args.len());
+        for a in args {
+            values.push(self.operand(a)?);
+        }
+        if builtin != Builtin::Print && !keywords.is_empty() {
+            return Err(self.unsupported(format!(
+                "keyword arguments to {}()",
+                builtin.name()
+            )));
+        }
+        let first = || {
+            values
+                .first()
+                .copied()
+                .ok_or_else(|| Error::internal("?", format!("{}() without arguments", builtin.name())))
+        };
+        match builtin {
+            Builtin::Print => self.print(&values, keywords),
+            Builtin::Bool => {
+                let v = first()?;
+                Ok(Val::Bool(self.truth(v)?))
+            }
+            Builtin::Abs => match first()? {
+                Val::Float(d) => {
+                    let f64_type = self.m.context.f64_type();
+                    let fabs = Intrinsic::find("llvm.fabs")
+                        .and_then(|i| i.get_declaration(&self.m.module, &[f64_type.into()]))
+                        .ok_or_else(|| Error::internal("?", "llvm.fabs is missing"))?;
+                    let r = self
+                        .builder
+                        .build_call(fabs, &[d.into()], "")?
+                        .try_as_basic_value()
+                        .basic()
+                        .ok_or_else(|| Error::internal("?", "llvm.fabs returned nothing"))?;
+                    Ok(Val::Float(r.into_float_value()))
+                }
+                v => {
+                    let Val::Int(i) = self.coerce(v, &Type::Int)? else {
+                        return Err(Error::internal("?", "abs() of a non-number"));
+                    };
+                    Ok(Val::Int(self.int_abs(i)?))
+                }
+            },
+            Builtin::Int => match first()? {
+                Val::Float(d) => Ok(Val::Int(
+                    self.call_runtime_value("kr_int_from_double", &[d.into()])?,
+                )),
+                Val::Str(s) => Ok(Val::Int(
+                    self.call_runtime_value("kr_int_from_kr_str", &[s.into()])?,
+                )),
+                v => self.coerce(v, &Type::Int),
+            },
+            Builtin::Float => match first()? {
+                Val::Str(s) => Ok(Val::Float(
+                    self.call_runtime_double("kr_float_from_kr_str", &[s.into()])?,
+                )),
+                v => self.coerce(v, &Type::Float),
+            },
+            Builtin::Min | Builtin::Max => {
+                // Python keeps the first of equal items and replaces the best so far
+                // only when `item < best` (min) or `item > best` (max).
+                let op = if builtin == Builtin::Min {
+                    CmpOp::Lt
+                } else {
+                    CmpOp::Gt
+                };
+                let mut best = first()?;
+                for item in values.iter().skip(1) {
+                    let better = self.compare(op, *item, best)?;
+                    best = match (item.basic(), best.basic()) {
+                        (Some(i), Some(b)) => {
+                            let chosen = self.builder.build_select(better, i, b, "")?;
+                            Val::from_basic(&val_type(item), Some(chosen))?
+                        }
+                        _ => best,
+                    };
+                }
+                Ok(best)
+            }
+        }
+    }
+
+    pub fn unsupported(&self, what: String) -> Error {
+        Error::Unsupported(typeinfer::Unsupported::new(what, self.range))
+    }
+
+    /// `print(*values, sep=sep, end=end)`; `None` for sep or end means the default.
+    fn print(
+        &mut self,
+        values: &[Val<'ctx>],
+        keywords: &[(Box<str>, Operand)],
+    ) -> Result<Val<'ctx>> {
+        let mut sep = None;
+        let mut end = None;
+        for (name, value) in keywords {
+            let v = self.operand(value)?;
+            let text = match v {
+                Val::Str(p) => Some(p),
+                Val::None => None,
+                _ => {
+                    return Err(self.unsupported(format!(
+                        "print() with {name}= that is not a str or None"
+                    )))
+                }
+            };
+            match &**name {
+                "sep" => sep = text,
+                "end" => end = text,
+                other => {
+                    return Err(self.unsupported(format!("print() with the keyword {other}=")))
+                }
+            }
+        }
+        for (i, v) in values.iter().enumerate() {
+            if i > 0 {
+                self.print_text(sep, b" ")?;
+            }
+            self.print_value(*v)?;
+        }
+        self.print_text(end, b"\n")?;
+        Ok(Val::None)
+    }
+
+    fn print_text(
+        &mut self,
+        text: Option<inkwell::values::PointerValue<'ctx>>,
+        default: &[u8],
+    ) -> Result<()> {
+        match text {
+            Some(p) => {
+                self.call_runtime("kr_print_str", &[p.into()])?;
+            }
+            None => {
+                let p = self.c_string(default);
+                let len = self
+                    .m
+                    .context
+                    .i64_type()
+                    .const_int(default.len() as u64, false);
+                self.call_runtime("kr_print_utf8", &[p.into(), len.into()])?;
+            }
+        }
+        Ok(())
+    }
+
+    fn print_value(&mut self, v: Val<'ctx>) -> Result<()> {
+        match v {
+            Val::None => {
+                self.call_runtime("kr_print_none", &[])?;
+            }
+            Val::Bool(b) => {
+                self.call_runtime("kr_print_bool", &[b.into()])?;
+            }
+            Val::Float(d) => {
+                self.call_runtime("kr_print_float", &[d.into()])?;
+            }
+            Val::Str(s) => {
+                self.call_runtime("kr_print_str", &[s.into()])?;
+            }
+            Val::Int(i) => {
+                let ok = self
+                    .call_runtime("kr_print_int", &[i.into()])?
+                    .ok_or_else(|| Error::internal("?", "kr_print_int returns nothing"))?
+                    .into_int_value();
+                let failed = self.builder.build_not(ok, "failed")?;
+                self.branch_if_failed(failed)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn val_type(v: &Val) -> Type {
+    match v {
+        Val::None => Type::NoneType,
+        Val::Bool(_) => Type::Bool,
+        Val::Int(_) => Type::Int,
+        Val::Float(_) => Type::Float,
+        Val::Str(_) => Type::Str,
+    }
+}

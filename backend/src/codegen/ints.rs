@@ -1,0 +1,390 @@
+//! Python's exact ints on the tagged word: a small int `x` is `2x + 1`, anything
+//! else a pointer to a GMP-backed big int (runtime-c/include/krait.h).
+//!
+//! Each operation tests that its operands are small (low bits 1), computes on the
+//! tagged words directly with LLVM's overflow intrinsics, and takes the runtime's
+//! exact slow path (`kr_int_*`) for big operands or on overflow:
+//!   add: a + (b - 1) = 2(x + y) + 1      sub: (a - b) | 1 = 2(x - y) + 1
+//!   mul: (a >> 1) * (b - 1) + 1          neg: 2 - a
+//! The intrinsic overflows exactly when the result leaves the small range, because
+//! the small range is the i64 range halved.
+
+use super::function::FunctionGen;
+use super::values::tag;
+use crate::error::{Error, Result};
+use frontend::ast::Operator;
+use inkwell::intrinsics::Intrinsic;
+use inkwell::types::BasicTypeEnum;
+use inkwell::values::{BasicMetadataValueEnum, BasicValueEnum, FloatValue, IntValue};
+use inkwell::IntPredicate;
+
+/// Largest magnitude whose conversion to double is exact on both sides of a
+/// division, so `x / y` in doubles is the correctly rounded quotient.
+const EXACT_DOUBLE: u64 = 1 << 53;
+
+impl<'ctx> FunctionGen<'_, 'ctx, '_> {
+    fn i64(&self, v: u64) -> IntValue<'ctx> {
+        self.m.context.i64_type().const_int(v, false)
+    }
+
+    /// True when the word is a small int.
+    pub fn is_small(&mut self, a: IntValue<'ctx>) -> Result<IntValue<'ctx>> {
+        let low = self.builder.build_and(a, self.i64(1), "")?;
+        Ok(self
+            .builder
+            .build_int_compare(IntPredicate::NE, low, self.i64(0), "small")?)
+    }
+
+    /// True when both words are small ints.
+    pub fn both_small(&mut self, a: IntValue<'ctx>, b: IntValue<'ctx>) -> Result<IntValue<'ctx>> {
+        let both = self.builder.build_and(a, b, "")?;
+        self.is_small(both)
+    }
+
+    /// `if cond { fast } else { slow }` producing one value. The fast path may also
+    /// give up (its second result, e.g. an overflow bit) and continue on the slow one.
+    pub fn fast_or_slow(
+        &mut self,
+        ty: BasicTypeEnum<'ctx>,
+        cond: IntValue<'ctx>,
+        fast: impl FnOnce(&mut Self) -> Result<(BasicValueEnum<'ctx>, Option<IntValue<'ctx>>)>,
+        slow: impl FnOnce(&mut Self) -> Result<BasicValueEnum<'ctx>>,
+    ) -> Result<BasicValueEnum<'ctx>> {
+        let context = self.m.context;
+        let fast_bb = context.append_basic_block(self.llvm, "fast");
+        let slow_bb = context.append_basic_block(self.llvm, "slow");
+        let done_bb = context.append_basic_block(self.llvm, "done");
+        let cond = self.expect(cond, true)?;
+        self.builder.build_conditional_branch(cond, fast_bb, slow_bb)?;
+        self.builder.position_at_end(fast_bb);
+        let (fast_value, give_up) = fast(self)?;
+        let fast_end = self.current_block()?;
+        match give_up {
+            Some(g) => {
+                let g = self.expect(g, false)?;
+                self.builder.build_conditional_branch(g, slow_bb, done_bb)?
+            }
+            None => self.builder.build_unconditional_branch(done_bb)?,
+        };
+        self.builder.position_at_end(slow_bb);
+        let slow_value = slow(self)?;
+        let slow_end = self.current_block()?;
+        self.builder.build_unconditional_branch(done_bb)?;
+        self.builder.position_at_end(done_bb);
+        let phi = self.builder.build_phi(ty, "")?;
+        phi.add_incoming(&[(&fast_value, fast_end), (&slow_value, slow_end)]);
+        Ok(phi.as_basic_value())
+    }
+
+    /// An `llvm.s{add,sub,mul}.with.overflow.i64` call: (result, overflowed).
+    fn with_overflow(
+        &mut self,
+        intrinsic: &str,
+        a: IntValue<'ctx>,
+        b: IntValue<'ctx>,
+    ) -> Result<(IntValue<'ctx>, IntValue<'ctx>)> {
+        let i64_type = self.m.context.i64_type();
+        let f = Intrinsic::find(intrinsic)
+            .and_then(|i| i.get_declaration(&self.m.module, &[i64_type.into()]))
+            .ok_or_else(|| Error::internal("?", format!("{intrinsic} is missing")))?;
+        let pair = self
+            .builder
+            .build_call(f, &[a.into(), b.into()], "")?
+            .try_as_basic_value()
+            .basic()
+            .ok_or_else(|| Error::internal("?", format!("{intrinsic} returned nothing")))?
+            .into_struct_value();
+        let value = self.builder.build_extract_value(pair, 0, "")?.into_int_value();
+        let overflow = self.builder.build_extract_value(pair, 1, "ovf")?.into_int_value();
+        Ok((value, overflow))
+    }
+
+    fn int_fast_slow(
+        &mut self,
+        cond: IntValue<'ctx>,
+        fast: impl FnOnce(&mut Self) -> Result<(IntValue<'ctx>, Option<IntValue<'ctx>>)>,
+        slow_fn: &str,
+        slow_args: &[IntValue<'ctx>],
+    ) -> Result<IntValue<'ctx>> {
+        let args: Vec<BasicMetadataValueEnum> = slow_args.iter().map(|a| (*a).into()).collect();
+        let ty = self.m.context.i64_type().into();
+        Ok(self
+            .fast_or_slow(
+                ty,
+                cond,
+                |g| fast(g).map(|(v, o)| (v.into(), o)),
+                |g| g.call_runtime_value(slow_fn, &args).map(Into::into),
+            )?
+            .into_int_value())
+    }
+
+    /// `a op b` for two ints (tagged words), with Python's semantics and errors.
+    pub fn int_binary(
+        &mut self,
+        op: Operator,
+        a: IntValue<'ctx>,
+        b: IntValue<'ctx>,
+    ) -> Result<IntValue<'ctx>> {
+        use Operator::*;
+        let both = self.both_small(a, b)?;
+        match op {
+            Add => self.int_fast_slow(
+                both,
+                |g| {
+                    let b1 = g.builder.build_int_sub(b, g.i64(1), "")?;
+                    let (r, o) = g.with_overflow("llvm.sadd.with.overflow", a, b1)?;
+                    Ok((r, Some(o)))
+                },
+                "kr_int_add",
+                &[a, b],
+            ),
+            Sub => self.int_fast_slow(
+                both,
+                |g| {
+                    let (r, o) = g.with_overflow("llvm.ssub.with.overflow", a, b)?;
+                    let r = g.builder.build_or(r, g.i64(1), "")?;
+                    Ok((r, Some(o)))
+                },
+                "kr_int_sub",
+                &[a, b],
+            ),
+            Mult => self.int_fast_slow(
+                both,
+                |g| {
+                    let x = g.builder.build_right_shift(a, g.i64(1), true, "")?;
+                    let b1 = g.builder.build_int_sub(b, g.i64(1), "")?;
+                    let (r, o) = g.with_overflow("llvm.smul.with.overflow", x, b1)?;
+                    let r = g.builder.build_or(r, g.i64(1), "")?;
+                    Ok((r, Some(o)))
+                },
+                "kr_int_mul",
+                &[a, b],
+            ),
+            FloorDiv | Mod => {
+                // Inline unless the divisor is 0 (ZeroDivisionError) or -1 (the one
+                // quotient that can leave the small range); the runtime handles both.
+                let not_zero = self.builder.build_int_compare(
+                    IntPredicate::NE,
+                    b,
+                    self.i64(tag(0)),
+                    "",
+                )?;
+                let not_minus_one = self.builder.build_int_compare(
+                    IntPredicate::NE,
+                    b,
+                    self.i64(tag(-1)),
+                    "",
+                )?;
+                let ok = self.builder.build_and(not_zero, not_minus_one, "")?;
+                let cond = self.builder.build_and(both, ok, "")?;
+                let floor = op == FloorDiv;
+                self.int_fast_slow(
+                    cond,
+                    |g| g.small_floordiv_mod(a, b, floor).map(|v| (v, None)),
+                    if floor { "kr_int_floordiv" } else { "kr_int_mod" },
+                    &[a, b],
+                )
+            }
+            BitAnd => self.int_fast_slow(
+                both,
+                |g| Ok((g.builder.build_and(a, b, "")?, None)),
+                "kr_int_and",
+                &[a, b],
+            ),
+            BitOr => self.int_fast_slow(
+                both,
+                |g| Ok((g.builder.build_or(a, b, "")?, None)),
+                "kr_int_or",
+                &[a, b],
+            ),
+            BitXor => self.int_fast_slow(
+                both,
+                |g| {
+                    let r = g.builder.build_xor(a, b, "")?;
+                    Ok((g.builder.build_or(r, g.i64(1), "")?, None))
+                },
+                "kr_int_xor",
+                &[a, b],
+            ),
+            RShift => {
+                // Inline for a non-negative small count; the runtime raises
+                // "negative shift count" and handles big ints.
+                let nonneg = self.builder.build_int_compare(
+                    IntPredicate::SGT,
+                    b,
+                    self.i64(0),
+                    "",
+                )?;
+                let cond = self.builder.build_and(both, nonneg, "")?;
+                self.int_fast_slow(
+                    cond,
+                    |g| {
+                        let x = g.builder.build_right_shift(a, g.i64(1), true, "")?;
+                        let y = g.builder.build_right_shift(b, g.i64(1), true, "")?;
+                        let big = g.builder.build_int_compare(
+                            IntPredicate::UGT,
+                            y,
+                            g.i64(63),
+                            "",
+                        )?;
+                        let count = g
+                            .builder
+                            .build_select(big, g.i64(63), y, "")?
+                            .into_int_value();
+                        let r = g.builder.build_right_shift(x, count, true, "")?;
+                        let r = g.builder.build_left_shift(r, g.i64(1), "")?;
+                        Ok((g.builder.build_or(r, g.i64(1), "")?, None))
+                    },
+                    "kr_int_rshift",
+                    &[a, b],
+                )
+            }
+            LShift => self.call_runtime_value("kr_int_lshift", &[a.into(), b.into()]),
+            Pow => self.call_runtime_value("kr_int_pow", &[a.into(), b.into()]),
+            Div | MatMult => Err(Error::internal(
+                "?",
+                format!("int operator {op:?} reached int_binary"),
+            )),
+        }
+    }
+
+    /// Floor division or modulo of two small ints, divisor neither 0 nor -1:
+    /// truncating division, then one step towards minus infinity when the remainder
+    /// is non-zero and its sign differs from the divisor's (Python's rule).
+    fn small_floordiv_mod(
+        &mut self,
+        a: IntValue<'ctx>,
+        b: IntValue<'ctx>,
+        floor: bool,
+    ) -> Result<IntValue<'ctx>> {
+        let x = self.builder.build_right_shift(a, self.i64(1), true, "x")?;
+        let y = self.builder.build_right_shift(b, self.i64(1), true, "y")?;
+        let q = self.builder.build_int_signed_div(x, y, "q")?;
+        let r = self.builder.build_int_signed_rem(x, y, "r")?;
+        let nonzero = self
+            .builder
+            .build_int_compare(IntPredicate::NE, r, self.i64(0), "")?;
+        let signs = self.builder.build_xor(r, y, "")?;
+        let differ = self
+            .builder
+            .build_int_compare(IntPredicate::SLT, signs, self.i64(0), "")?;
+        let adjust = self.builder.build_and(nonzero, differ, "adjust")?;
+        let result = if floor {
+            let q1 = self.builder.build_int_sub(q, self.i64(1), "")?;
+            self.builder.build_select(adjust, q1, q, "")?.into_int_value()
+        } else {
+            let r1 = self.builder.build_int_add(r, y, "")?;
+            self.builder.build_select(adjust, r1, r, "")?.into_int_value()
+        };
+        let shifted = self.builder.build_left_shift(result, self.i64(1), "")?;
+        Ok(self.builder.build_or(shifted, self.i64(1), "")?)
+    }
+
+    /// `-a`, `+a`, `~a` for an int.
+    pub fn int_negate(&mut self, a: IntValue<'ctx>) -> Result<IntValue<'ctx>> {
+        let small = self.is_small(a)?;
+        self.int_fast_slow(
+            small,
+            |g| {
+                let (r, o) = g.with_overflow("llvm.ssub.with.overflow", g.i64(2), a)?;
+                Ok((r, Some(o)))
+            },
+            "kr_int_neg",
+            &[a],
+        )
+    }
+
+    pub fn int_invert(&mut self, a: IntValue<'ctx>) -> Result<IntValue<'ctx>> {
+        let small = self.is_small(a)?;
+        // ~x = -x - 1: flip every bit of the word but the tag.
+        self.int_fast_slow(
+            small,
+            |g| Ok((g.builder.build_xor(a, g.i64(!1u64), "")?, None)),
+            "kr_int_invert",
+            &[a],
+        )
+    }
+
+    pub fn int_abs(&mut self, a: IntValue<'ctx>) -> Result<IntValue<'ctx>> {
+        let small = self.is_small(a)?;
+        self.int_fast_slow(
+            small,
+            |g| {
+                let negative =
+                    g.builder
+                        .build_int_compare(IntPredicate::SLT, a, g.i64(0), "neg")?;
+                let (minus, o) = g.with_overflow("llvm.ssub.with.overflow", g.i64(2), a)?;
+                let r = g
+                    .builder
+                    .build_select(negative, minus, a, "")?
+                    .into_int_value();
+                let o = g.builder.build_and(negative, o, "")?;
+                Ok((r, Some(o)))
+            },
+            "kr_int_abs",
+            &[a],
+        )
+    }
+
+    /// float(a): exact conversion of the small value (the hardware rounds to
+    /// nearest even, as CPython does), the runtime for big ints (OverflowError when
+    /// out of the double range).
+    pub fn int_to_float(&mut self, a: IntValue<'ctx>) -> Result<FloatValue<'ctx>> {
+        let small = self.is_small(a)?;
+        let f64_type = self.m.context.f64_type();
+        Ok(self
+            .fast_or_slow(
+                f64_type.into(),
+                small,
+                |g| {
+                    let x = g.builder.build_right_shift(a, g.i64(1), true, "")?;
+                    let d = g.builder.build_signed_int_to_float(x, f64_type, "")?;
+                    Ok((d.into(), None))
+                },
+                |g| {
+                    g.call_runtime_double("kr_int_to_double", &[a.into()])
+                        .map(Into::into)
+                },
+            )?
+            .into_float_value())
+    }
+
+    /// `a / b` for two ints: in doubles when both are small enough for that to be
+    /// the correctly rounded quotient, otherwise the runtime's exact division.
+    pub fn int_truediv(&mut self, a: IntValue<'ctx>, b: IntValue<'ctx>) -> Result<FloatValue<'ctx>> {
+        let both = self.both_small(a, b)?;
+        let x = self.builder.build_right_shift(a, self.i64(1), true, "x")?;
+        let y = self.builder.build_right_shift(b, self.i64(1), true, "y")?;
+        let mut cond = both;
+        for v in [x, y] {
+            let shifted = self.builder.build_int_add(v, self.i64(EXACT_DOUBLE), "")?;
+            let exact = self.builder.build_int_compare(
+                IntPredicate::ULE,
+                shifted,
+                self.i64(2 * EXACT_DOUBLE),
+                "",
+            )?;
+            cond = self.builder.build_and(cond, exact, "")?;
+        }
+        let nonzero = self
+            .builder
+            .build_int_compare(IntPredicate::NE, y, self.i64(0), "")?;
+        let cond = self.builder.build_and(cond, nonzero, "")?;
+        let f64_type = self.m.context.f64_type();
+        Ok(self
+            .fast_or_slow(
+                f64_type.into(),
+                cond,
+                |g| {
+                    let dx = g.builder.build_signed_int_to_float(x, f64_type, "")?;
+                    let dy = g.builder.build_signed_int_to_float(y, f64_type, "")?;
+                    Ok((g.builder.build_float_div(dx, dy, "")?.into(), None))
+                },
+                |g| {
+                    g.call_runtime_double("kr_int_truediv", &[a.into(), b.into()])
+                        .map(Into::into)
+                },
+            )?
+            .into_float_value())
+    }
+}

@@ -1,0 +1,137 @@
+//! Declarations of the C runtime's functions, with exactly the signatures of
+//! `runtime-c/include/krait.h` and docs/native-common (the contract between generated
+//! code and the runtime).
+//!
+//! Functions are declared on first use, so a module only names what it calls.
+//! C's `bool` is `i1` with `zeroext` (as clang passes it), `kr_value` is `i64`,
+//! `kr_exc_kind` and `int` are `i32`, every pointer is the opaque `ptr`.
+
+use inkwell::attributes::{Attribute, AttributeLoc};
+use inkwell::context::Context;
+use inkwell::module::{Linkage, Module};
+use inkwell::types::{BasicMetadataTypeEnum, FunctionType};
+use inkwell::values::FunctionValue;
+
+/// The parameter and result kinds a runtime signature is written in.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum C {
+    Void,
+    Bool,
+    I32,
+    I64,
+    F64,
+    Ptr,
+}
+
+use C::*;
+
+/// (name, result, parameters) of every runtime function generated code may call.
+const SIGNATURES: &[(&str, C, &[C])] = &[
+    ("kr_runtime_init", Void, &[]),
+    ("kr_set_argv", Void, &[I32, Ptr]),
+    ("kr_error_occurred", Bool, &[]),
+    ("kr_traceback_add", Void, &[Ptr, I32, Ptr]),
+    ("kr_exit_with_exception", Void, &[]),
+    ("kr_flush_stdout", Void, &[]),
+    ("kr_raise_str", I64, &[I32, Ptr]),
+    ("kr_int_from_str", I64, &[Ptr, I64, I32]),
+    ("kr_int_from_double", I64, &[F64]),
+    ("kr_int_add", I64, &[I64, I64]),
+    ("kr_int_sub", I64, &[I64, I64]),
+    ("kr_int_mul", I64, &[I64, I64]),
+    ("kr_int_floordiv", I64, &[I64, I64]),
+    ("kr_int_mod", I64, &[I64, I64]),
+    ("kr_int_and", I64, &[I64, I64]),
+    ("kr_int_or", I64, &[I64, I64]),
+    ("kr_int_xor", I64, &[I64, I64]),
+    ("kr_int_lshift", I64, &[I64, I64]),
+    ("kr_int_rshift", I64, &[I64, I64]),
+    ("kr_int_pow", I64, &[I64, I64]),
+    ("kr_int_neg", I64, &[I64]),
+    ("kr_int_abs", I64, &[I64]),
+    ("kr_int_invert", I64, &[I64]),
+    ("kr_int_truediv", F64, &[I64, I64, Ptr]),
+    ("kr_int_compare", I32, &[I64, I64]),
+    ("kr_int_eq", Bool, &[I64, I64]),
+    ("kr_int_compare_double", I32, &[I64, F64]),
+    ("kr_int_to_double", F64, &[I64, Ptr]),
+    ("kr_print_int", Bool, &[I64]),
+    ("kr_print_float", Void, &[F64]),
+    ("kr_print_bool", Void, &[Bool]),
+    ("kr_print_none", Void, &[]),
+    ("kr_print_str", Void, &[Ptr]),
+    ("kr_print_utf8", Void, &[Ptr, I64]),
+    ("kr_float_floordiv", F64, &[F64, F64, Ptr]),
+    ("kr_float_mod", F64, &[F64, F64, Ptr]),
+    ("kr_float_div", F64, &[F64, F64, Ptr]),
+    ("kr_float_pow", F64, &[F64, F64, Ptr]),
+    ("kr_int_from_kr_str", I64, &[Ptr]),
+    ("kr_float_from_kr_str", F64, &[Ptr, Ptr]),
+    ("kr_str_eq", Bool, &[Ptr, Ptr]),
+    ("kr_str_compare", I32, &[Ptr, Ptr]),
+    ("kr_str_contains", Bool, &[Ptr, Ptr]),
+    ("kr_str_concat", Ptr, &[Ptr, Ptr]),
+];
+
+/// Functions that never return: calls to them end a block with `unreachable`.
+const NORETURN: &[&str] = &["kr_exit_with_exception"];
+
+fn fn_type<'ctx>(context: &'ctx Context, result: C, params: &[C]) -> FunctionType<'ctx> {
+    let param_types: Vec<BasicMetadataTypeEnum> = params
+        .iter()
+        .map(|p| match p {
+            Bool => context.bool_type().into(),
+            I32 => context.i32_type().into(),
+            I64 | Void => context.i64_type().into(),
+            F64 => context.f64_type().into(),
+            Ptr => context.ptr_type(Default::default()).into(),
+        })
+        .collect();
+    match result {
+        Void => context.void_type().fn_type(&param_types, false),
+        Bool => context.bool_type().fn_type(&param_types, false),
+        I32 => context.i32_type().fn_type(&param_types, false),
+        I64 => context.i64_type().fn_type(&param_types, false),
+        F64 => context.f64_type().fn_type(&param_types, false),
+        Ptr => context
+            .ptr_type(Default::default())
+            .fn_type(&param_types, false),
+    }
+}
+
+fn enum_attribute(context: &Context, name: &str) -> Attribute {
+    context.create_enum_attribute(Attribute::get_named_enum_kind_id(name), 0)
+}
+
+/// The declaration of runtime function `name` in `module`, added on first use;
+/// `None` if `name` is not part of the runtime contract.
+pub fn declare<'ctx>(
+    context: &'ctx Context,
+    module: &Module<'ctx>,
+    name: &str,
+) -> Option<FunctionValue<'ctx>> {
+    if let Some(f) = module.get_function(name) {
+        return Some(f);
+    }
+    let (_, result, params) = SIGNATURES.iter().find(|(n, _, _)| *n == name)?;
+    let function = module.add_function(
+        name,
+        fn_type(context, *result, params),
+        Some(Linkage::External),
+    );
+    // The runtime is C: it never unwinds, so callers need no unwind tables.
+    function.add_attribute(AttributeLoc::Function, enum_attribute(context, "nounwind"));
+    if NORETURN.contains(&name) {
+        function.add_attribute(AttributeLoc::Function, enum_attribute(context, "noreturn"));
+    }
+    let zeroext = enum_attribute(context, "zeroext");
+    if *result == Bool {
+        function.add_attribute(AttributeLoc::Return, zeroext);
+    }
+    for (i, p) in params.iter().enumerate() {
+        if *p == Bool {
+            function.add_attribute(AttributeLoc::Param(i as u32), zeroext);
+        }
+    }
+    Some(function)
+}

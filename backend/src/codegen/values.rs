@@ -1,0 +1,72 @@
+//! How each inferred type is represented in generated code (docs/typeinfer.md §2):
+//! `int` is the tagged 64-bit word, `float` a `double`, `bool` an `i1`, `str` a
+//! pointer to a `kr_str`; `None` and `Never` need no storage at all.
+
+use crate::error::{Error, Result};
+use inkwell::context::Context;
+use inkwell::types::BasicTypeEnum;
+use inkwell::values::{BasicValueEnum, FloatValue, IntValue, PointerValue};
+use typeinfer::types::Type;
+
+/// A value of one of the native types, as generated code holds it.
+#[derive(Clone, Copy, Debug)]
+pub enum Val<'ctx> {
+    None,
+    Bool(IntValue<'ctx>),
+    /// A tagged int word.
+    Int(IntValue<'ctx>),
+    Float(FloatValue<'ctx>),
+    Str(PointerValue<'ctx>),
+}
+
+impl<'ctx> Val<'ctx> {
+    /// The LLVM value, or `None` for a value without storage.
+    pub fn basic(self) -> Option<BasicValueEnum<'ctx>> {
+        match self {
+            Val::None => None,
+            Val::Bool(v) | Val::Int(v) => Some(v.into()),
+            Val::Float(v) => Some(v.into()),
+            Val::Str(v) => Some(v.into()),
+        }
+    }
+
+    /// Wraps an LLVM value read from storage of type `ty`.
+    pub fn from_basic(ty: &Type, value: Option<BasicValueEnum<'ctx>>) -> Result<Val<'ctx>> {
+        let wrong = || Error::internal("?", format!("no {ty} value in storage"));
+        Ok(match ty {
+            Type::NoneType => Val::None,
+            Type::Bool => Val::Bool(value.ok_or_else(wrong)?.into_int_value()),
+            Type::Int => Val::Int(value.ok_or_else(wrong)?.into_int_value()),
+            Type::Float => Val::Float(value.ok_or_else(wrong)?.into_float_value()),
+            Type::Str => Val::Str(value.ok_or_else(wrong)?.into_pointer_value()),
+            Type::Never | Type::Dyn => return Err(wrong()),
+        })
+    }
+}
+
+/// The LLVM type of a variable of type `ty`; `None` when it needs no storage.
+pub fn storage_type<'ctx>(context: &'ctx Context, ty: &Type) -> Result<Option<BasicTypeEnum<'ctx>>> {
+    Ok(match ty {
+        Type::Never | Type::NoneType => None,
+        Type::Bool => Some(context.bool_type().into()),
+        Type::Int => Some(context.i64_type().into()),
+        Type::Float => Some(context.f64_type().into()),
+        Type::Str => Some(context.ptr_type(Default::default()).into()),
+        Type::Dyn => {
+            return Err(Error::internal(
+                "?",
+                "a value of type 'dyn' reached code generation",
+            ))
+        }
+    })
+}
+
+/// The tagged word of a small int (callers check the range).
+pub fn tag(i: i64) -> u64 {
+    ((i as u64) << 1) | 1
+}
+
+/// True if `i` fits a small (tagged) int: [-2^62, 2^62 - 1].
+pub fn fits_small(i: i64) -> bool {
+    (-(1i64 << 62)..(1i64 << 62)).contains(&i)
+}
