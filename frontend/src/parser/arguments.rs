@@ -31,11 +31,16 @@ impl Parser<'_> {
     /// The arguments between a call's parentheses; the cursor is after `(` and is
     /// left on `)`. `open` is where the `(` starts (a sole generator argument
     /// takes the call's parentheses as its range).
-    pub(crate) fn call_arguments(&mut self, open: u32, allow_generator: bool) -> PResult<CallArguments> {
+    pub(crate) fn call_arguments(
+        &mut self,
+        open: u32,
+        allow_generator: bool,
+    ) -> PResult<CallArguments> {
         let mut args: Vec<Expr> = Vec::new();
         let mut keywords: Vec<Keyword> = Vec::new();
         let mut seen_double_star = false;
         let mut seen_keyword = false;
+        let mut misplaced_positional = None;
         while !self.at(TokenKind::RPar) {
             let start = self.start();
             let token = self.peek();
@@ -97,7 +102,8 @@ impl Parser<'_> {
                             return Err(Fail::Generic);
                         }
                         if !first || self.at(TokenKind::Comma) {
-                            let end = last_comprehension_end(&generators).unwrap_or(value.range.end);
+                            let end =
+                                last_comprehension_end(&generators).unwrap_or(value.range.end);
                             return Err(self.error_at(
                                 TextRange::new(value.range.start, end),
                                 "Generator expression must be parenthesized",
@@ -113,13 +119,14 @@ impl Parser<'_> {
                         ));
                         continue;
                     }
-                    if seen_double_star || seen_keyword {
-                        let message = if seen_double_star {
+                    if (seen_double_star || seen_keyword) && misplaced_positional.is_none() {
+                        // CPython reads all the arguments first and reports
+                        // this at the last token it saw.
+                        misplaced_positional = Some(if seen_double_star {
                             "positional argument follows keyword argument unpacking"
                         } else {
                             "positional argument follows keyword argument"
-                        };
-                        return Err(self.error_at(value.range, message));
+                        });
                     }
                     args.push(value);
                 }
@@ -127,6 +134,10 @@ impl Parser<'_> {
             if self.eat(TokenKind::Comma).is_none() {
                 break;
             }
+        }
+        if let Some(message) = misplaced_positional {
+            let _ = self.peek();
+            return Err(self.error_at_furthest(message));
         }
         Ok(CallArguments { args, keywords })
     }
@@ -213,7 +224,9 @@ impl Parser<'_> {
                         return Err(self.error_at(token.range, "/ may appear only once"));
                     }
                     if positional.is_empty() {
-                        return Err(self.error_at(token.range, "at least one argument must precede /"));
+                        return Err(
+                            self.error_at(token.range, "at least one argument must precede /")
+                        );
                     }
                     self.bump();
                     seen_slash = true;
@@ -241,9 +254,13 @@ impl Parser<'_> {
                                 && (next == close || next == TokenKind::DoubleStar));
                         if bare_end {
                             if close == TokenKind::Colon {
-                                return Err(self.error_at_furthest("named arguments must follow bare *"));
+                                return Err(
+                                    self.error_at_furthest("named arguments must follow bare *")
+                                );
                             }
-                            return Err(self.error_at(token.range, "named arguments must follow bare *"));
+                            return Err(
+                                self.error_at(token.range, "named arguments must follow bare *")
+                            );
                         }
                         if !self.at(TokenKind::Comma) {
                             return Err(Fail::Generic);
@@ -264,7 +281,10 @@ impl Parser<'_> {
                         let next = self.peek();
                         if matches!(
                             next.kind,
-                            TokenKind::Name | TokenKind::Star | TokenKind::DoubleStar | TokenKind::Slash
+                            TokenKind::Name
+                                | TokenKind::Star
+                                | TokenKind::DoubleStar
+                                | TokenKind::Slash
                         ) {
                             return Err(self.error_at(
                                 next.range,
@@ -279,7 +299,9 @@ impl Parser<'_> {
                     let param = self.parameter(annotated, false)?;
                     let default = if let Some(equal) = self.eat(TokenKind::Equal) {
                         if matches!(self.peek_kind(), TokenKind::Comma) || self.at(close) {
-                            return Err(self.error_at(equal.range, "expected default value expression"));
+                            return Err(
+                                self.error_at(equal.range, "expected default value expression")
+                            );
                         }
                         Some(self.expression()?)
                     } else {

@@ -50,7 +50,10 @@ impl Parser<'_> {
     }
 
     /// Runs `rule` with CPython's invalid rules switched off (`*_without_invalid`).
-    pub(crate) fn without_invalid<T>(&mut self, rule: impl FnOnce(&mut Self) -> PResult<T>) -> PResult<T> {
+    pub(crate) fn without_invalid<T>(
+        &mut self,
+        rule: impl FnOnce(&mut Self) -> PResult<T>,
+    ) -> PResult<T> {
         self.invalid_checks_off += 1;
         let result = rule(self);
         self.invalid_checks_off -= 1;
@@ -83,7 +86,8 @@ impl Parser<'_> {
             self.restore_error_pass(snapshot);
             return Ok(());
         }
-        let name_then_string = first_token.kind == TokenKind::Name && second_kind == TokenKind::String;
+        let name_then_string =
+            first_token.kind == TokenKind::Name && second_kind == TokenKind::String;
         let soft_keyword = first_token.kind == TokenKind::Name
             && matches!(self.text(first_token), "match" | "case" | "_");
         if self.bracket_level == 0 || name_then_string || soft_keyword {

@@ -233,7 +233,10 @@ impl Parser<'_> {
         while self.eat(keyword).is_some() {
             values.push(next(self)?);
         }
-        Ok(make(self.range_from(start), ExprKind::BoolOp { op, values }))
+        Ok(make(
+            self.range_from(start),
+            ExprKind::BoolOp { op, values },
+        ))
     }
 
     fn inversion(&mut self) -> PResult<Expr> {
@@ -308,9 +311,22 @@ impl Parser<'_> {
         }
         let start = self.start();
         let mut left = self.binary_level(level + 1)?;
-        while let Some(op) = binary_operator(self.peek_kind(), level) {
+        // Each operator nests the tree one level deeper (and everything that
+        // walks it later recurses), so a long chain counts against the limit.
+        let mut chained = 0;
+        let result = loop {
+            let Some(op) = binary_operator(self.peek_kind(), level) else {
+                break Ok(left);
+            };
+            if let Err(error) = self.enter(1) {
+                break Err(error);
+            }
+            chained += 1;
             self.bump();
-            let right = self.binary_level(level + 1)?;
+            let right = match self.binary_level(level + 1) {
+                Ok(right) => right,
+                Err(error) => break Err(error),
+            };
             left = make(
                 self.range_from(start),
                 ExprKind::BinOp {
@@ -319,8 +335,9 @@ impl Parser<'_> {
                     right: Box::new(right),
                 },
             );
-        }
-        Ok(left)
+        };
+        self.leave(chained);
+        result
     }
 
     /// `factor`: unary `+`, `-`, `~`, or `power`.
@@ -385,6 +402,14 @@ impl Parser<'_> {
     pub(crate) fn primary(&mut self) -> PResult<Expr> {
         let start = self.start();
         let mut expr = self.atom()?;
+        let mut chained = 0;
+        let result = self.trailers(start, &mut expr, &mut chained);
+        self.leave(chained);
+        result.map(|()| expr)
+    }
+
+    /// Applies trailers to `expr` in place, counting each against the depth.
+    fn trailers(&mut self, start: u32, expr: &mut Expr, chained: &mut u32) -> PResult<()> {
         loop {
             // A trailer that does not parse leaves `primary` ending before it,
             // as the PEG grammar's backtracking does: `(a[] b)` is then seen as
@@ -392,15 +417,24 @@ impl Parser<'_> {
             let before = (self.pos, self.bracket_level);
             let trailer = match self.trailer() {
                 Ok(Some(trailer)) => trailer,
-                Ok(None) => return Ok(expr),
+                Ok(None) => return Ok(()),
                 Err(Fail::Generic) => {
                     (self.pos, self.bracket_level) = before;
-                    return Ok(expr);
+                    return Ok(());
                 }
                 Err(error) => return Err(error),
             };
+            self.enter(1)?;
+            *chained += 1;
             let range = self.range_from(start);
-            let value = Box::new(expr);
+            let placeholder = make(
+                range,
+                ExprKind::Constant {
+                    value: Constant::None,
+                    kind: None,
+                },
+            );
+            let value = Box::new(std::mem::replace(expr, placeholder));
             let kind = match trailer {
                 Trailer::Attribute(attr) => ExprKind::Attribute {
                     value,
@@ -418,7 +452,7 @@ impl Parser<'_> {
                     ctx: ExprContext::Load,
                 },
             };
-            expr = make(range, kind);
+            *expr = make(range, kind);
         }
     }
 
@@ -784,17 +818,19 @@ impl Parser<'_> {
             let key = key?;
             if self.eat(TokenKind::Colon).is_none() {
                 let at = key.range.end.saturating_sub(1).max(key.range.start);
-                return Err(self.error_at(
-                    TextRange::new(at, at),
-                    "':' expected after dictionary key",
-                ));
+                return Err(
+                    self.error_at(TextRange::new(at, at), "':' expected after dictionary key")
+                );
             }
             self.check_dict_value()?;
             keys.push(Some(key));
             values.push(self.expression()?);
         }
         self.expect(TokenKind::RBrace)?;
-        Ok(make(self.range_from(start), ExprKind::Dict { keys, values }))
+        Ok(make(
+            self.range_from(start),
+            ExprKind::Dict { keys, values },
+        ))
     }
 
     /// After a dict key's `:`, a value must follow: `{a:}` gets CPython's

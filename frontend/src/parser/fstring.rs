@@ -40,7 +40,11 @@ enum LiteralEnd {
 impl Parser<'_> {
     /// Adds the pieces of one f-string token's `body` (starting at byte `base` of
     /// the source) to `builder`.
-    pub(crate) fn fstring_body(&mut self, piece: Piece, builder: &mut JoinedBuilder) -> PResult<()> {
+    pub(crate) fn fstring_body(
+        &mut self,
+        piece: Piece,
+        builder: &mut JoinedBuilder,
+    ) -> PResult<()> {
         let mut pos = 0;
         self.fstring_parts(piece, 0, &mut pos, builder)
     }
@@ -154,7 +158,10 @@ impl Parser<'_> {
             return Err(self.error_at_furthest("f-string: expecting '}'"));
         }
         let source = body.get(expr_start..expr_end).unwrap_or("");
-        if source.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\x0c')) {
+        if source
+            .bytes()
+            .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\x0c'))
+        {
             return Err(self.error_at_furthest("f-string: empty expression not allowed"));
         }
         let value = self.field_expression(
@@ -197,13 +204,15 @@ impl Parser<'_> {
             if s >= len {
                 return Err(self.error_at_furthest("f-string: expecting '}'"));
             }
-            // CPython gives a format spec the range of the token it is in.
-            let mut spec = JoinedBuilder::new(piece.token, None);
+            // A format spec's pieces have the whole string's range, except that
+            // it and its trailing text have the range of the token it is in.
+            let mut spec = JoinedBuilder::new(builder.range, None);
             spec.set_kind_like(builder);
             *pos = s;
             self.fstring_parts(piece, level + 1, pos, &mut spec)?;
             s = *pos;
-            format_spec = Some(Box::new(spec.finish()));
+            let trailing_kind = self.text_starts_with_u(piece.token);
+            format_spec = Some(Box::new(spec.finish_as(piece.token, trailing_kind)));
         }
         if s >= len || bytes[s] != b'}' {
             return Err(self.error_at_furthest("f-string: expecting '}'"));
@@ -235,9 +244,9 @@ impl Parser<'_> {
         while s < len {
             let ch = bytes[s];
             if ch == b'\\' {
-                return Err(self.error_at_furthest(
-                    "f-string expression part cannot include a backslash",
-                ));
+                return Err(
+                    self.error_at_furthest("f-string expression part cannot include a backslash")
+                );
             }
             if let Some((q, triple)) = quote {
                 if ch == q {
@@ -269,9 +278,9 @@ impl Parser<'_> {
                     brackets.push(ch);
                 }
                 b'#' => {
-                    return Err(self.error_at_furthest(
-                        "f-string expression part cannot include '#'",
-                    ))
+                    return Err(
+                        self.error_at_furthest("f-string expression part cannot include '#'")
+                    )
                 }
                 b'!' | b':' | b'}' | b'=' | b'>' | b'<' if brackets.is_empty() => {
                     let next = bytes.get(s + 1).copied();
@@ -287,12 +296,12 @@ impl Parser<'_> {
                 }
                 b']' | b'}' | b')' => {
                     let Some(opening) = brackets.pop() else {
-                        return Err(self.error_at_furthest(format!(
-                            "f-string: unmatched '{}'",
-                            ch as char
-                        )));
+                        return Err(
+                            self.error_at_furthest(format!("f-string: unmatched '{}'", ch as char))
+                        );
                     };
-                    let matches = matches!((opening, ch), (b'(', b')') | (b'[', b']') | (b'{', b'}'));
+                    let matches =
+                        matches!((opening, ch), (b'(', b')') | (b'[', b']') | (b'{', b'}'));
                     if !matches {
                         return Err(self.error_at_furthest(format!(
                             "f-string: closing parenthesis '{}' does not match opening parenthesis '{}'",
@@ -308,10 +317,9 @@ impl Parser<'_> {
             return Err(self.error_at_furthest("f-string: unterminated string"));
         }
         if let Some(&opening) = brackets.last() {
-            return Err(self.error_at_furthest(format!(
-                "f-string: unmatched '{}'",
-                opening as char
-            )));
+            return Err(
+                self.error_at_furthest(format!("f-string: unmatched '{}'", opening as char))
+            );
         }
         Ok(s)
     }
@@ -358,6 +366,14 @@ impl Parser<'_> {
                 }))
             }
         }
+    }
+}
+
+impl Parser<'_> {
+    /// `Some("u")` when the token at `range` is written `u"..."`.
+    fn text_starts_with_u(&self, range: TextRange) -> Option<Box<str>> {
+        let text = self.src.get(range.start as usize..range.end as usize)?;
+        text.starts_with('u').then(|| "u".into())
     }
 }
 

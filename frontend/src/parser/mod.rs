@@ -150,7 +150,9 @@ impl<'src> Parser<'src> {
 
     /// The kind of the token at `index`, without counting it as looked at.
     pub(crate) fn token_kind_at(&self, index: usize) -> TokenKind {
-        self.tokens.get(index).map_or(self.end_token.kind, |t| t.kind)
+        self.tokens
+            .get(index)
+            .map_or(self.end_token.kind, |t| t.kind)
     }
 
     pub(crate) fn peek(&mut self) -> Token {
@@ -280,11 +282,7 @@ impl<'src> Parser<'src> {
     }
 
     fn token_for_error(&self, index: usize) -> Token {
-        let mut token = self
-            .tokens
-            .get(index)
-            .copied()
-            .unwrap_or(self.end_token);
+        let mut token = self.tokens.get(index).copied().unwrap_or(self.end_token);
         let at_end = token.range.start as usize == self.src.len();
         if at_end
             && matches!(token.kind, TokenKind::EndOfFile | TokenKind::Dedent)
@@ -298,7 +296,10 @@ impl<'src> Parser<'src> {
 
     /// A specific error located at the furthest token (CPython's `RAISE_SYNTAX_ERROR`).
     pub(crate) fn error_at_furthest(&self, message: impl Into<String>) -> Fail {
-        Fail::Error(SyntaxError::syntax(message, self.furthest_token_ever().range))
+        Fail::Error(SyntaxError::syntax(
+            message,
+            self.furthest_token_ever().range,
+        ))
     }
 
     /// An IndentationError at the furthest token.
@@ -355,7 +356,18 @@ impl<'src> Parser<'src> {
     fn generic_error(&self) -> SyntaxError {
         let token = self.furthest_token();
         match token.kind {
-            TokenKind::Indent => SyntaxError::indentation("unexpected indent", token.range),
+            TokenKind::Indent => {
+                // CPython's offset is the indentation's width, one left of the
+                // first character.
+                let at = token.range.start.saturating_sub(1);
+                let line_start = self
+                    .src
+                    .get(..at as usize)
+                    .and_then(|before| before.rfind('\n'))
+                    .map_or(0, |i| i as u32 + 1);
+                let at = at.max(line_start);
+                SyntaxError::indentation("unexpected indent", TextRange::new(at, at))
+            }
             TokenKind::Dedent => SyntaxError::indentation("unexpected unindent", token.range),
             TokenKind::EndOfFile if self.tokens.is_empty() => {
                 SyntaxError::syntax("unexpected EOF while parsing", token.range)

@@ -101,7 +101,10 @@ impl Parser<'_> {
             return Err(self.error_at(target.range, "cannot use '_' as a target"));
         }
         self.bump();
-        if matches!(self.peek_kind(), TokenKind::Dot | TokenKind::LPar | TokenKind::Equal) {
+        if matches!(
+            self.peek_kind(),
+            TokenKind::Dot | TokenKind::LPar | TokenKind::Equal
+        ) {
             return Err(Fail::Generic);
         }
         Ok(pattern(
@@ -246,11 +249,7 @@ impl Parser<'_> {
             return self.class_pattern(value);
         }
         if let ExprKind::Name { id, .. } = &value.kind {
-            let name: Option<Identifier> = if &**id == "_" {
-                None
-            } else {
-                Some(id.clone())
-            };
+            let name: Option<Identifier> = if &**id == "_" { None } else { Some(id.clone()) };
             return Ok(pattern(
                 first.range,
                 PatternKind::MatchAs {
@@ -370,7 +369,10 @@ impl Parser<'_> {
         let imag_token = self.peek();
         if imag_token.kind != TokenKind::Imaginary {
             if matches!(imag_token.kind, TokenKind::Int | TokenKind::Float) {
-                return Err(self.error_at(imag_token.range, "imaginary number required in complex literal"));
+                return Err(self.error_at(
+                    imag_token.range,
+                    "imaginary number required in complex literal",
+                ));
             }
             return Err(Fail::Generic);
         }

@@ -370,10 +370,18 @@ impl Parser<'_> {
                 StmtKind::AugAssign { target, op, value },
             ));
         }
-        Ok(stmt(self.range_from(start), StmtKind::Expr { value: first }))
+        Ok(stmt(
+            self.range_from(start),
+            StmtKind::Expr { value: first },
+        ))
     }
 
-    fn annotated_assignment(&mut self, start: u32, first_token: Token, target: Expr) -> PResult<Stmt> {
+    fn annotated_assignment(
+        &mut self,
+        start: u32,
+        first_token: Token,
+        target: Expr,
+    ) -> PResult<Stmt> {
         let simple = first_token.kind == TokenKind::Name
             && matches!(target.kind, ExprKind::Name { .. })
             && target.range.start == first_token.range.start;
@@ -390,7 +398,10 @@ impl Parser<'_> {
                 return Err(self.error_at(at, "only single target (not tuple) can be annotated"));
             }
             ExprKind::List { .. } => {
-                return Err(self.error_at(target.range, "only single target (not list) can be annotated"));
+                return Err(self.error_at(
+                    target.range,
+                    "only single target (not list) can be annotated",
+                ));
             }
             _ => return Err(self.error_at(target.range, "illegal target for annotation")),
         }
@@ -427,10 +438,18 @@ impl Parser<'_> {
         let count = targets.len();
         let mut checked = Vec::with_capacity(count);
         for (index, target) in targets.into_iter().enumerate() {
-            if matches!(target.kind, ExprKind::Yield { .. } | ExprKind::YieldFrom { .. }) {
-                return Err(self.error_at(target.range, "assignment to yield expression not possible"));
+            if matches!(
+                target.kind,
+                ExprKind::Yield { .. } | ExprKind::YieldFrom { .. }
+            ) {
+                return Err(
+                    self.error_at(target.range, "assignment to yield expression not possible")
+                );
             }
-            if index == 0 && count == 1 && super::targets::invalid_target(&target, TargetKind::Star).is_some() {
+            if index == 0
+                && count == 1
+                && super::targets::invalid_target(&target, TargetKind::Star).is_some()
+            {
                 if let Some(error) = self.assignment_typo(mark, &target, &value) {
                     return Err(error);
                 }
@@ -457,7 +476,9 @@ impl Parser<'_> {
         if !grouped && !super::errors::is_bitwise_or_level(target) {
             return None;
         }
-        if !super::errors::is_bitwise_or_level(value) || matches!(value.kind, ExprKind::Yield { .. }) {
+        if !super::errors::is_bitwise_or_level(value)
+            || matches!(value.kind, ExprKind::Yield { .. })
+        {
             return None;
         }
         if self.starts_with_display(mark, first) {
@@ -561,7 +582,11 @@ impl Parser<'_> {
     /// An optional `elif` chain or `else` block.
     fn else_or_elif(&mut self) -> PResult<Vec<Stmt>> {
         if self.at(TokenKind::Elif) {
-            return Ok(vec![self.if_statement()?]);
+            // Each `elif` nests one `If` deeper in the tree.
+            self.enter(1)?;
+            let nested = self.if_statement();
+            self.leave(1);
+            return Ok(vec![nested?]);
         }
         self.optional_else()
     }

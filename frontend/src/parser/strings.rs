@@ -56,10 +56,21 @@ impl JoinedBuilder {
         ));
     }
 
-    pub(crate) fn finish(mut self) -> Expr {
+    pub(crate) fn finish(self) -> Expr {
+        let range = self.range;
+        let kind = self.kind.clone();
+        self.finish_as(range, kind)
+    }
+
+    /// Ends the `JoinedStr` with `range`; text still pending becomes a last
+    /// `Constant` with that range and `kind` (CPython's `FstringParser_Finish`,
+    /// which a format spec calls with its own token).
+    pub(crate) fn finish_as(mut self, range: TextRange, kind: Option<Box<str>>) -> Expr {
+        self.range = range;
+        self.kind = kind;
         self.flush();
         make(
-            self.range,
+            range,
             ExprKind::JoinedStr {
                 values: self.values,
             },
@@ -71,7 +82,8 @@ impl<'src> Parser<'src> {
     /// `strings`: one or more adjacent STRING tokens.
     pub(crate) fn strings(&mut self) -> PResult<Expr> {
         let first = self.expect(TokenKind::String)?;
-        let mut tokens: Vec<(Token, StringParts)> = vec![(first, literal::split_string(self.text(first)))];
+        let mut tokens: Vec<(Token, StringParts)> =
+            vec![(first, literal::split_string(self.text(first)))];
         while self.at(TokenKind::String) {
             let token = self.bump();
             tokens.push((token, literal::split_string(self.text(token))));

@@ -33,9 +33,7 @@ pub(crate) fn expr_name(expr: &Expr) -> &'static str {
         ExprKind::Tuple { .. } => "tuple",
         ExprKind::Lambda { .. } => "lambda",
         ExprKind::Call { .. } => "function call",
-        ExprKind::BoolOp { .. } | ExprKind::BinOp { .. } | ExprKind::UnaryOp { .. } => {
-            "expression"
-        }
+        ExprKind::BoolOp { .. } | ExprKind::BinOp { .. } | ExprKind::UnaryOp { .. } => "expression",
         ExprKind::GeneratorExp { .. } => "generator expression",
         ExprKind::Yield { .. } | ExprKind::YieldFrom { .. } => "yield expression",
         ExprKind::Await { .. } => "await expression",
@@ -72,9 +70,7 @@ pub(crate) fn invalid_target(expr: &Expr, kind: TargetKind) -> Option<&Expr> {
                 invalid_target(value, kind)
             }
         }
-        ExprKind::Compare {
-            left, ops, ..
-        } if kind == TargetKind::For => {
+        ExprKind::Compare { left, ops, .. } if kind == TargetKind::For => {
             if ops.first() == Some(&crate::ast::CmpOp::In) {
                 invalid_target(left, kind)
             } else {
