@@ -1,8 +1,8 @@
 //! Call arguments, `def` and `lambda` parameter lists, and `lambda` itself.
 
-use super::expression::{make, starts_expression};
+use super::expression::make;
 use super::{Fail, PResult, Parser};
-use crate::ast::{Arg, Arguments, Comprehension, Expr, ExprContext, ExprKind, Keyword, TextRange};
+use crate::ast::{Arg, Arguments, Comprehension, Expr, ExprKind, Keyword, TextRange};
 use crate::token::TokenKind;
 
 /// The positional and keyword arguments of a call or class definition.
@@ -364,12 +364,6 @@ impl Parser<'_> {
         Fail::Generic
     }
 
-    /// Whether a token may begin a call argument.
-    #[allow(dead_code)]
-    pub(crate) fn starts_argument(kind: TokenKind) -> bool {
-        starts_expression(kind) || matches!(kind, TokenKind::Star | TokenKind::DoubleStar)
-    }
-
     /// Class bases and keywords: `(` arguments `)`, or nothing.
     pub(crate) fn class_arguments(&mut self) -> PResult<CallArguments> {
         let Some(open) = self.eat(TokenKind::LPar) else {
@@ -383,11 +377,5 @@ impl Parser<'_> {
         self.expect(TokenKind::RPar)?;
         self.bracket_level -= 1;
         Ok(arguments)
-    }
-
-    /// A `Name` expression in `ctx` for a NAME token.
-    #[allow(dead_code)]
-    pub(crate) fn name_in(&self, token: crate::token::Token, ctx: ExprContext) -> Expr {
-        self.name_expr(token, ctx)
     }
 }

@@ -1,7 +1,7 @@
 //! `case` blocks and the patterns of structural pattern matching (PEP 634).
 
 use super::expression::make;
-use super::{line_of, Fail, PResult, Parser};
+use super::{Fail, PResult, Parser};
 use crate::ast::{
     Constant, Expr, ExprContext, ExprKind, Identifier, MatchCase, Operator, Pattern, PatternKind,
     TextRange, UnaryOp,
@@ -28,8 +28,6 @@ impl Parser<'_> {
             }
             return Err(Fail::Generic);
         }
-        let line = line_of(self.src, keyword.range.start);
-        let _ = line;
         let body = self.block("'case' statement", keyword.range.start)?;
         Ok(MatchCase {
             pattern,
@@ -280,8 +278,7 @@ impl Parser<'_> {
                 kwd_patterns.push(self.pattern()?);
             } else {
                 let positional = self.pattern()?;
-                if let Some(first_keyword) = kwd_patterns.first() {
-                    let _ = first_keyword;
+                if !kwd_patterns.is_empty() {
                     return Err(self.error_at(
                         positional.range,
                         "positional patterns follow keyword patterns",

@@ -220,7 +220,7 @@ impl Parser<'_> {
         let mut targets = Vec::new();
         loop {
             let target = self.star_expression()?;
-            targets.push(self.into_target(target, TargetKind::Del)?);
+            targets.push(self.checked_target(target, TargetKind::Del)?);
             if self.eat(TokenKind::Comma).is_none() {
                 break;
             }
@@ -364,7 +364,7 @@ impl Parser<'_> {
             }
             self.bump();
             let value = self.yield_or_star_expressions()?;
-            let target = self.into_target(first, TargetKind::Star)?;
+            let target = self.checked_target(first, TargetKind::Star)?;
             return Ok(stmt(
                 self.range_from(start),
                 StmtKind::AugAssign { target, op, value },
@@ -412,7 +412,7 @@ impl Parser<'_> {
         } else {
             None
         };
-        let target = self.into_target(target, TargetKind::Star)?;
+        let target = self.checked_target(target, TargetKind::Star)?;
         Ok(stmt(
             self.range_from(start),
             StmtKind::AnnAssign {
@@ -454,7 +454,7 @@ impl Parser<'_> {
                     return Err(error);
                 }
             }
-            checked.push(self.into_target(target, TargetKind::Star)?);
+            checked.push(self.checked_target(target, TargetKind::Star)?);
         }
         Ok(stmt(
             self.range_from(start),

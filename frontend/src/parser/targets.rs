@@ -105,7 +105,7 @@ pub(crate) fn set_context(expr: &mut Expr, new_ctx: ExprContext) {
 impl Parser<'_> {
     /// Checks `expr` as a target of `kind` and switches it to its context, or
     /// raises CPython's `cannot assign to ...` / `cannot delete ...`.
-    pub(crate) fn into_target(&self, mut expr: Expr, kind: TargetKind) -> PResult<Expr> {
+    pub(crate) fn checked_target(&self, mut expr: Expr, kind: TargetKind) -> PResult<Expr> {
         if let Some(bad) = invalid_target(&expr, kind) {
             let verb = if kind == TargetKind::Del {
                 "cannot delete"
@@ -131,7 +131,7 @@ impl Parser<'_> {
         let start = self.start();
         let first = self.star_target_item()?;
         if !self.at(TokenKind::Comma) {
-            return self.into_target(first, kind);
+            return self.checked_target(first, kind);
         }
         let mut elts = vec![first];
         while self.eat(TokenKind::Comma).is_some() {
@@ -148,7 +148,7 @@ impl Parser<'_> {
                 ctx: ExprContext::Load,
             },
         );
-        self.into_target(tuple, kind)
+        self.checked_target(tuple, kind)
     }
 
     /// One target, unchecked: `'*' target` or a `bitwise_or` expression.
@@ -165,6 +165,6 @@ impl Parser<'_> {
     /// `star_target`: a single target (the `as` target of `with`).
     pub(crate) fn single_star_target(&mut self) -> PResult<Expr> {
         let expr = self.star_target_item()?;
-        self.into_target(expr, TargetKind::Star)
+        self.checked_target(expr, TargetKind::Star)
     }
 }
