@@ -9,10 +9,15 @@
 
 static _Thread_local kr_exc_kind current_kind = KR_EXC_NONE;
 static _Thread_local const char *current_message = NULL;
+/* The Boehm GC does not scan thread-local storage, and a message may live in the GC
+** heap (kr_raise_str copies it there), so the latest one is also kept in an ordinary
+** static, which the collector does scan. Enough while programs are single-threaded. */
+static const char *volatile message_root = NULL;
 
 kr_value kr_raise(kr_exc_kind kind, const char *message) {
   current_kind = kind;
   current_message = message;
+  message_root = message;
   kr_traceback_clear(); /* a new exception starts with no frames */
   return KR_ERROR;
 }

@@ -128,7 +128,7 @@ double kr_float_abs(double d) { return fabs(d); }
 
 /* A decimal d.ddd x 10^exponent with 'count' significant digits (no dot). */
 typedef struct decimal {
-  char digits[20];
+  char digits[32];
   int count;
   int exponent;
 } decimal;
@@ -173,38 +173,84 @@ static bool neighbour(const decimal *x, int step, decimal *out) {
   return i >= 0 && out->digits[0] != '0';
 }
 
+static void strip_zeros(decimal *x) {
+  while (x->count > 1 && x->digits[x->count - 1] == '0') x->digits[--x->count] = '\0';
+}
+
+/* Replaces x by the neighbour of it that reads back as d, if one does. Only a power
+** of two can have one: elsewhere the doubles around d are equally far on both sides,
+** so if the nearest n-digit decimal does not read back as d, no n-digit one does. */
+static bool read_back_neighbour(double d, decimal *x) {
+  int exponent;
+  if (frexp(d, &exponent) != 0.5) return false;
+  decimal other;
+  if (neighbour(x, 1, &other) && decimal_value(&other) == d) {
+    *x = other;
+    return true;
+  }
+  if (neighbour(x, -1, &other) && decimal_value(&other) == d) {
+    *x = other;
+    return true;
+  }
+  return false;
+}
+
+/* Significant digits printed once, from which shorter roundings are derived. */
+#define WIDE_DIGITS 25
+
+/* The correctly rounded 'count'-digit decimal of d from its WIDE_DIGITS-digit
+** rounding 'wide'. Where the dropped digits are exactly 5000...0, 'wide' may itself
+** have been rounded onto that halfway point, so d is printed again at 'count'. */
+static void round_from_wide(double d, const decimal *wide, int count, decimal *out) {
+  const char *tail = wide->digits + count;
+  bool up = tail[0] > '5';
+  if (tail[0] == '5') {
+    for (const char *t = tail + 1; *t != '\0'; t++) up = up || *t != '0';
+    if (!up) {
+      round_to_digits(d, count, out);
+      return;
+    }
+  }
+  *out = *wide;
+  out->count = count;
+  out->digits[count] = '\0';
+  if (up && !neighbour(out, 1, out)) {
+    /* 99...9 rounded up: 10...0, one decade higher. */
+    out->digits[0] = '1';
+    out->exponent++;
+  }
+}
+
 /* The shortest decimal that reads back as d, and of those the nearest to d, which is
 ** what CPython's repr prints (dtoa mode 0). The correctly rounded n-digit decimal is
 ** the nearest n-digit one; where the interval of decimals that read back as d is
 ** lopsided (at powers of two) a neighbour of it can read back when it does not. */
 static void shortest_digits(double d, decimal *out) {
-  int first = 1;
   if (d >= DBL_MIN) {
-    /* Two different 15-digit decimals never read back as the same normal double
-    ** (DBL_DIG), so if the 15-digit rounding reads back, the shortest decimal is it
-    ** without its trailing zeros. This saves the search for most doubles. */
-    round_to_digits(d, DBL_DIG, out);
+    /* One wide printing gives the 15-, 16- and 17-digit roundings (printing is the
+    ** slow part). Two different 15-digit decimals never read back as the same normal
+    ** double (DBL_DIG), so if the 15-digit rounding reads back, the shortest decimal
+    ** is it without its trailing zeros: the search is only over 15 to 17 digits. */
+    decimal wide;
+    round_to_digits(d, WIDE_DIGITS, &wide);
+    round_from_wide(d, &wide, DBL_DIG, out);
     if (decimal_value(out) == d) {
-      while (out->count > 1 && out->digits[out->count - 1] == '0') out->digits[--out->count] = '\0';
+      strip_zeros(out);
       return;
     }
-    first = DBL_DIG + 1;
+    round_from_wide(d, &wide, DBL_DIG + 1, out);
+    if (decimal_value(out) == d || read_back_neighbour(d, out)) return;
+    round_from_wide(d, &wide, 17, out); /* 17 digits always read back */
+    strip_zeros(out);
+    return;
   }
-  for (int count = first; count < 17; count++) {
+  /* Subnormals have fewer digits of precision: search from one digit. */
+  for (int count = 1; count < 17; count++) {
     round_to_digits(d, count, out);
-    if (decimal_value(out) == d) return;
-    decimal other;
-    if (neighbour(out, 1, &other) && decimal_value(&other) == d) {
-      *out = other;
-      return;
-    }
-    if (neighbour(out, -1, &other) && decimal_value(&other) == d) {
-      *out = other;
-      return;
-    }
+    if (decimal_value(out) == d || read_back_neighbour(d, out)) return;
   }
-  round_to_digits(d, 17, out); /* 17 digits always read back */
-  while (out->count > 1 && out->digits[out->count - 1] == '0') out->digits[--out->count] = '\0';
+  round_to_digits(d, 17, out);
+  strip_zeros(out);
 }
 
 size_t kr_float_repr(double d, char *buf) {

@@ -564,6 +564,7 @@ static kr_value invalid_literal(const char *text, size_t len, int base) {
   bool has_double = memchr(text, '"', len) != NULL;
   char quote = (has_single && !has_double) ? '"' : '\'';
   char *p = msg + n;
+  char *repr_start = p;
   *p++ = quote;
   for (size_t i = 0; i < len; i++) {
     unsigned char c = (unsigned char)text[i];
@@ -583,6 +584,8 @@ static kr_value invalid_literal(const char *text, size_t len, int base) {
     }
   }
   *p++ = quote;
+  /* CPython formats the text with "%.200R": its repr cut to 200 characters. */
+  if (p - repr_start > 200) p = repr_start + 200;
   *p = '\0';
   return kr_raise(KR_EXC_VALUE, msg);
 }

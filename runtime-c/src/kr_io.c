@@ -17,7 +17,9 @@
 
 #define BUFFER_SIZE 65536
 
-static char buffer[BUFFER_SIZE];
+/* malloc'ed rather than static so that the collector, which scans static data, does
+** not read printed bytes as possible pointers. NULL when malloc failed: unbuffered. */
+static char *buffer = NULL;
 static size_t used = 0;
 static int line_buffered = -1; /* unknown until the first write */
 
@@ -42,14 +44,15 @@ void kr_flush_stdout(void) {
 
 static void first_write(void) {
   line_buffered = isatty(1) ? 1 : 0;
+  buffer = malloc(BUFFER_SIZE);
   atexit(kr_flush_stdout); /* a program that ends normally loses nothing */
 }
 
 void kr_print_utf8(const char *text, size_t len) {
   if (line_buffered < 0) first_write();
-  if (len > BUFFER_SIZE - used) {
+  if (len > BUFFER_SIZE - used || buffer == NULL) {
     kr_flush_stdout();
-    if (len >= BUFFER_SIZE) {
+    if (len >= BUFFER_SIZE || buffer == NULL) {
       write_all(text, len);
       return;
     }

@@ -386,6 +386,17 @@ fn str_to_number_matches_python() {
         let d = unsafe { kr_float_from_kr_str(s, &mut error) };
         ours.push(float_outcome(d, error));
     }
+    // kr_int_from_str (bytes, no str object) quotes the same way, cut to 200 too.
+    for text in [
+        "x".repeat(300),
+        format!("{}'", "\t".repeat(120)),
+        "1_".into(),
+    ] {
+        cases.push(format!("int {}", hex(&text)));
+        let v = unsafe { kr_int_from_str(text.as_ptr().cast(), text.len(), 10) };
+        assert_eq!(v, KR_ERROR);
+        ours.push(error_text());
+    }
     let theirs = run_python(PARSING, &cases);
     compare("int()/float() of str", &cases, &ours, &theirs);
 }
