@@ -759,8 +759,14 @@ impl Parser<'_> {
             ));
         }
         if self.at(TokenKind::DoubleStar) {
-            self.bump();
+            let stars = self.bump();
             let value = self.bitwise_or()?;
+            if self.at_comprehension() {
+                return Err(self.error_at(
+                    stars.range,
+                    "dict unpacking cannot be used in dict comprehension",
+                ));
+            }
             return self.dict_items(start, None, value);
         }
         let first = self.star_named_expression()?;
@@ -836,6 +842,13 @@ impl Parser<'_> {
     /// After a dict key's `:`, a value must follow: `{a:}` gets CPython's
     /// message at the colon.
     fn check_dict_value(&mut self) -> PResult<()> {
+        if self.at(TokenKind::Star) {
+            let star = self.peek().range;
+            return Err(self.error_at(
+                star,
+                "cannot use a starred expression in a dictionary value",
+            ));
+        }
         if matches!(self.peek_kind(), TokenKind::RBrace | TokenKind::Comma) {
             let colon = self.prev_token().map(|t| t.range).unwrap_or_default();
             return Err(self.error_at(colon, "expression expected after dictionary key and ':'"));

@@ -438,10 +438,14 @@ impl Parser<'_> {
         let count = targets.len();
         let mut checked = Vec::with_capacity(count);
         for (index, target) in targets.into_iter().enumerate() {
-            if matches!(
-                target.kind,
-                ExprKind::Yield { .. } | ExprKind::YieldFrom { .. }
-            ) {
+            // `(yield) = 1` is a group, which gets the "Maybe you meant" message.
+            let grouped = index == 0 && self.token_kind_at(mark) == TokenKind::LPar;
+            if !grouped
+                && matches!(
+                    target.kind,
+                    ExprKind::Yield { .. } | ExprKind::YieldFrom { .. }
+                )
+            {
                 return Err(
                     self.error_at(target.range, "assignment to yield expression not possible")
                 );
@@ -524,11 +528,7 @@ impl Parser<'_> {
         let args = self.parameters(true, TokenKind::RPar)?;
         self.expect(TokenKind::RPar)?;
         self.bracket_level -= 1;
-        let returns = if self.eat(TokenKind::RArrow).is_some() {
-            Some(self.expression()?)
-        } else {
-            None
-        };
+        let returns = self.return_annotation()?;
         self.forced(TokenKind::Colon, ":")?;
         let body = self.block("function definition", def.range.start)?;
         Ok(stmt(
@@ -542,6 +542,19 @@ impl Parser<'_> {
                 returns,
             })),
         ))
+    }
+
+    /// `['->' expression]`: when no expression follows the arrow, the
+    /// grammar's forced `':'` fails at the arrow.
+    fn return_annotation(&mut self) -> PResult<Option<Expr>> {
+        let Some(arrow) = self.eat(TokenKind::RArrow) else {
+            return Ok(None);
+        };
+        match self.expression() {
+            Ok(annotation) => Ok(Some(annotation)),
+            Err(Fail::Generic) => Err(self.error_at(arrow.range, "expected ':'")),
+            Err(error) => Err(error),
+        }
     }
 
     fn class_definition(&mut self, decorator_list: Vec<Expr>) -> PResult<Stmt> {
