@@ -114,6 +114,8 @@ fn run_krait(bytes: &[u8]) -> Verdict {
         let (file, result) = frontend::parse_bytes("<case>", bytes);
         match result {
             Ok(_) => Verdict::Accepted,
+            // The parser thread's panics come back as "internal error: ...".
+            Err(error) if error.message.starts_with("internal error") => Verdict::Panicked,
             Err(error) => {
                 let (line, column) = error.line_col(&file);
                 Verdict::Rejected {

@@ -18,6 +18,13 @@ fuzz_target!(|data: &[u8]| {
             }
         }
         Err(error) => {
+            // The parser runs on its own thread and reports a panic there as an
+            // "internal error"; make libFuzzer see it as the crash it is.
+            assert!(
+                !error.message.starts_with("internal error"),
+                "{}",
+                error.message
+            );
             let _ = error.line_col(&file);
             let _ = error.short(&file);
             let _ = error.render(&file, false);
