@@ -68,15 +68,29 @@ fn report_backend(source: &SourceFile, error: backend::Error, format: FormatArgs
     }
 }
 
-fn compile(analysed: &Analysed, level: OptLevel, emit: Emit, format: FormatArgs) -> Result<Vec<u8>, ExitCode> {
+fn compile(
+    analysed: &Analysed,
+    level: OptLevel,
+    emit: Emit,
+    format: FormatArgs,
+) -> Result<Vec<u8>, ExitCode> {
     let lines = &analysed.source.lines;
     let line_of = |offset: u32| lines.line(offset);
+    let name = traceback_name(&analysed.source.name);
     let info = SourceInfo {
-        name: &analysed.source.name,
+        name: &name,
         line_of: &line_of,
     };
     backend::compile(&analysed.program, &info, level, emit)
         .map_err(|e| report_backend(&analysed.source, e, format))
+}
+
+/// The file name tracebacks print: python3 makes the script's path absolute
+/// (without resolving symbolic links), so krait does too.
+fn traceback_name(path: &str) -> String {
+    std::path::absolute(path)
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| path.to_string())
 }
 
 /// Compiles and links `analysed` into `output`; the runtime library is written to
@@ -115,7 +129,7 @@ fn cache_key(analysed: &Analysed, level: OptLevel) -> u128 {
     let (major, minor, patch) = backend::llvm_version();
     KeyHasher::new()
         .field(&analysed.bytes)
-        .field(analysed.source.name.as_bytes())
+        .field(traceback_name(&analysed.source.name).as_bytes())
         .field(env!("CARGO_PKG_VERSION").as_bytes())
         .field(format!("LLVM {major}.{minor}.{patch}").as_bytes())
         .field(backend::target::description().as_bytes())
@@ -126,7 +140,12 @@ fn cache_key(analysed: &Analysed, level: OptLevel) -> u128 {
 
 /// The executable for `path`: from the cache when it is there, else built (and
 /// cached unless `no_cache`, in which case it goes to `scratch`).
-fn executable(path: &Path, args: BuildArgs, format: FormatArgs, scratch: &Path) -> Result<PathBuf, ExitCode> {
+fn executable(
+    path: &Path,
+    args: BuildArgs,
+    format: FormatArgs,
+    scratch: &Path,
+) -> Result<PathBuf, ExitCode> {
     let level = OptLevel::new(args.opt_level).unwrap_or_default();
     let analysed = analyse(path, format)?;
     if args.no_cache {
@@ -219,7 +238,9 @@ pub fn build(
             let level = OptLevel::new(args.opt_level).unwrap_or_default();
             analyse(path, format)
                 .and_then(|analysed| compile(&analysed, level, emit, format))
-                .and_then(|bytes| write_output(&output.unwrap_or_else(|| default_output(ext)), &bytes))
+                .and_then(|bytes| {
+                    write_output(&output.unwrap_or_else(|| default_output(ext)), &bytes)
+                })
         }
         None => {
             let output = output.unwrap_or_else(|| default_output(""));
@@ -260,7 +281,12 @@ fn copy_executable(exe: &Path, output: &Path) -> Result<(), ExitCode> {
 }
 
 /// `krait run FILE [ARGS...]`: the program's exit code is krait's.
-pub fn run(path: &Path, program_args: &[OsString], args: BuildArgs, format: FormatArgs) -> ExitCode {
+pub fn run(
+    path: &Path,
+    program_args: &[OsString],
+    args: BuildArgs,
+    format: FormatArgs,
+) -> ExitCode {
     let scratch = match scratch() {
         Ok(s) => s,
         Err(code) => return code,

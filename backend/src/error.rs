@@ -33,7 +33,11 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Unsupported(u) => write!(f, "not supported by krait's native compiler yet: {}", u.message),
+            Error::Unsupported(u) => write!(
+                f,
+                "not supported by krait's native compiler yet: {}",
+                u.message
+            ),
             Error::Internal { function, message } => write!(
                 f,
                 "internal compiler error in function '{function}': {message} (please report this)"

@@ -54,7 +54,9 @@ pub fn description() -> String {
     init();
     format!(
         "{} {} {}",
-        TargetMachine::get_default_triple().as_str().to_string_lossy(),
+        TargetMachine::get_default_triple()
+            .as_str()
+            .to_string_lossy(),
         TargetMachine::get_host_cpu_name().to_string_lossy(),
         TargetMachine::get_host_cpu_features().to_string_lossy()
     )

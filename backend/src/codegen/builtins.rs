@@ -21,16 +21,12 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             values.push(self.operand(a)?);
         }
         if builtin != Builtin::Print && !keywords.is_empty() {
-            return Err(self.unsupported(format!(
-                "keyword arguments to {}()",
-                builtin.name()
-            )));
+            return Err(self.unsupported(format!("keyword arguments to {}()", builtin.name())));
         }
         let first = || {
-            values
-                .first()
-                .copied()
-                .ok_or_else(|| Error::internal("?", format!("{}() without arguments", builtin.name())))
+            values.first().copied().ok_or_else(|| {
+                Error::internal("?", format!("{}() without arguments", builtin.name()))
+            })
         };
         match builtin {
             Builtin::Print => self.print(&values, keywords),
@@ -116,17 +112,15 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 Val::Str(p) => Some(p),
                 Val::None => None,
                 _ => {
-                    return Err(self.unsupported(format!(
-                        "print() with {name}= that is not a str or None"
-                    )))
+                    return Err(
+                        self.unsupported(format!("print() with {name}= that is not a str or None"))
+                    )
                 }
             };
             match &**name {
                 "sep" => sep = text,
                 "end" => end = text,
-                other => {
-                    return Err(self.unsupported(format!("print() with the keyword {other}=")))
-                }
+                other => return Err(self.unsupported(format!("print() with the keyword {other}="))),
             }
         }
         for (i, v) in values.iter().enumerate() {

@@ -249,13 +249,18 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                         CmpOp::NotEq => {
                             g.builder.build_int_compare(IntPredicate::NE, c, k(0), "")?
                         }
-                        CmpOp::Lt => g.builder.build_int_compare(IntPredicate::EQ, c, k(-1), "")?,
+                        CmpOp::Lt => g
+                            .builder
+                            .build_int_compare(IntPredicate::EQ, c, k(-1), "")?,
                         CmpOp::LtE => {
-                            g.builder.build_int_compare(IntPredicate::SLE, c, k(0), "")?
+                            g.builder
+                                .build_int_compare(IntPredicate::SLE, c, k(0), "")?
                         }
                         CmpOp::Gt => g.builder.build_int_compare(IntPredicate::EQ, c, k(1), "")?,
                         // 0 or 1 (2 is unordered).
-                        _ => g.builder.build_int_compare(IntPredicate::ULE, c, k(1), "")?,
+                        _ => g
+                            .builder
+                            .build_int_compare(IntPredicate::ULE, c, k(1), "")?,
                     };
                     Ok(r.into())
                 },

@@ -63,7 +63,9 @@ impl<'ctx> Constants<'ctx> {
             i64_type
                 .const_int(bytes.len() as u64, false)
                 .as_basic_value_enum(),
-            i64_type.const_int(ascii as u64, false).as_basic_value_enum(),
+            i64_type
+                .const_int(ascii as u64, false)
+                .as_basic_value_enum(),
             data.as_basic_value_enum(),
         ]);
         let g = module.add_global(struct_type, None, &format!("str.{}", self.strs.len()));

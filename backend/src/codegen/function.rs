@@ -15,6 +15,7 @@ use super::values::{storage_type, Val};
 use super::ModuleGen;
 use crate::abi;
 use crate::error::{Error, Result};
+use frontend::ast::TextRange;
 use inkwell::basic_block::BasicBlock;
 use inkwell::builder::{Builder, BuilderError};
 use inkwell::intrinsics::Intrinsic;
@@ -23,10 +24,7 @@ use inkwell::values::{
     PointerValue,
 };
 use inkwell::IntPredicate;
-use typeinfer::ir::{
-    Const, FuncId, Function, Inst, InstKind, Operand, Terminator, VarId,
-};
-use frontend::ast::TextRange;
+use typeinfer::ir::{Const, FuncId, Function, Inst, InstKind, Operand, Terminator, VarId};
 use typeinfer::types::Type;
 
 impl From<BuilderError> for Error {
@@ -96,10 +94,6 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
         let blocks: Vec<BasicBlock> = (0..f.blocks.len())
             .map(|i| context.append_basic_block(llvm, &format!("bb{i}")))
             .collect();
-        match blocks.first() {
-            Some(first) => builder.build_unconditional_branch(*first)?,
-            None => builder.build_unreachable()?,
-        };
         let mut gen = FunctionGen {
             m,
             f,
@@ -111,6 +105,12 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             flag,
             line: 0,
             range: f.range,
+        };
+        gen.line = (gen.m.source.line_of)(f.range.start);
+        gen.enter()?;
+        match gen.blocks.first() {
+            Some(first) => gen.builder.build_unconditional_branch(*first)?,
+            None => gen.builder.build_unreachable()?,
         };
         for (b, block) in f.blocks.iter().enumerate() {
             gen.builder.position_at_end(gen.blocks[b]);
@@ -124,6 +124,58 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             gen.terminator(&block.term)?;
         }
         gen.finish_error_block()
+    }
+
+    // ---- the recursion limit ----------------------------------------------------
+
+    /// Counts the frame in and raises RecursionError past CPython's default limit of
+    /// 1000 frames (`<module>` included), as python3 would, instead of overflowing
+    /// the native stack.
+    fn enter(&mut self) -> Result<()> {
+        let depth_global = self.m.depth_counter();
+        let i32_type = self.m.context.i32_type();
+        let depth = self
+            .builder
+            .build_load(i32_type, depth_global, "depth")?
+            .into_int_value();
+        let depth = self
+            .builder
+            .build_int_add(depth, i32_type.const_int(1, false), "depth")?;
+        self.builder.build_store(depth_global, depth)?;
+        let too_deep = self.builder.build_int_compare(
+            IntPredicate::UGT,
+            depth,
+            i32_type.const_int(RECURSION_LIMIT, false),
+            "too.deep",
+        )?;
+        let too_deep = self.expect(too_deep, false)?;
+        let raise = self.m.context.append_basic_block(self.llvm, "recursion");
+        let ok = self.m.context.append_basic_block(self.llvm, "body");
+        self.builder.build_conditional_branch(too_deep, raise, ok)?;
+        self.builder.position_at_end(raise);
+        let kind = exc_kind("KR_EXC_RECURSION")?;
+        let kind = i32_type.const_int(kind as u64, false);
+        let text = "maximum recursion depth exceeded";
+        let message = self.str_constant(text.as_bytes(), text.len());
+        self.call_runtime("kr_raise_str", &[kind.into(), message.into()])?;
+        self.branch_to_error()?;
+        self.builder.position_at_end(ok);
+        Ok(())
+    }
+
+    /// Counts the frame out; before every return.
+    fn leave(&mut self) -> Result<()> {
+        let depth_global = self.m.depth_counter();
+        let i32_type = self.m.context.i32_type();
+        let depth = self
+            .builder
+            .build_load(i32_type, depth_global, "depth")?
+            .into_int_value();
+        let depth = self
+            .builder
+            .build_int_sub(depth, i32_type.const_int(1, false), "depth")?;
+        self.builder.build_store(depth_global, depth)?;
+        Ok(())
     }
 
     // ---- variables and operands -------------------------------------------------
@@ -172,13 +224,10 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
                     frontend::ast::Int::Small(i) => i.to_string(),
                     frontend::ast::Int::Big(b) => b.to_string(),
                 };
-                let g = self
-                    .m
-                    .constants
-                    .big_int(context, &self.m.module, &decimal);
-                let v = self
-                    .builder
-                    .build_load(context.i64_type(), g.as_pointer_value(), "bigint")?;
+                let g = self.m.constants.big_int(context, &self.m.module, &decimal);
+                let v =
+                    self.builder
+                        .build_load(context.i64_type(), g.as_pointer_value(), "bigint")?;
                 Val::Int(v.into_int_value())
             }
             Const::Str(s) => Val::Str(self.str_constant(s.as_wtf8(), s.len_code_points())),
@@ -201,7 +250,10 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
     pub fn store(&mut self, dst: VarId, value: Val<'ctx>) -> Result<()> {
         let ty = self.var_type(dst)?;
         let value = self.coerce(value, ty)?;
-        if let (Some(slot), Some(v)) = (self.slots.get(dst.index()).copied().flatten(), value.basic()) {
+        if let (Some(slot), Some(v)) = (
+            self.slots.get(dst.index()).copied().flatten(),
+            value.basic(),
+        ) {
             self.builder.build_store(slot, v)?;
         }
         Ok(())
@@ -282,9 +334,12 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             .builder
             .build_load(i8_type, self.flag, "error")?
             .into_int_value();
-        let failed =
-            self.builder
-                .build_int_compare(IntPredicate::NE, flag, i8_type.const_zero(), "failed")?;
+        let failed = self.builder.build_int_compare(
+            IntPredicate::NE,
+            flag,
+            i8_type.const_zero(),
+            "failed",
+        )?;
         self.branch_if_failed(failed)?;
         Ok(result)
     }
@@ -315,7 +370,10 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             .builder
             .build_call(
                 expect,
-                &[cond.into(), bool_type.const_int(likely as u64, false).into()],
+                &[
+                    cond.into(),
+                    bool_type.const_int(likely as u64, false).into(),
+                ],
                 "",
             )?
             .try_as_basic_value()
@@ -365,6 +423,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             "kr_traceback_add",
             &[file.into(), phi.as_basic_value().into(), name.into()],
         )?;
+        self.leave()?;
         match storage_type(self.m.context, &self.f.return_type)? {
             Some(ty) => self.builder.build_return(Some(&ty.const_zero()))?,
             None => self.builder.build_return(None)?,
@@ -461,9 +520,10 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
                 let v = self.operand(src)?;
                 let ty = self.global_type(global.index())?;
                 let v = self.coerce(v, ty)?;
-                if let (Some(g), Some(v)) =
-                    (self.m.globals.get(global.index()).copied().flatten(), v.basic())
-                {
+                if let (Some(g), Some(v)) = (
+                    self.m.globals.get(global.index()).copied().flatten(),
+                    v.basic(),
+                ) {
                     self.builder.build_store(g.as_pointer_value(), v)?;
                 }
                 Ok(())
@@ -483,9 +543,10 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
     /// A call of a user function. Results with a sentinel (int: 0, str: NULL) are
     /// tested directly; others through `kr_error_occurred()`.
     fn call(&mut self, dst: VarId, func: FuncId, args: &[Operand]) -> Result<()> {
-        let callee = self.m.program.functions.get(func.index()).ok_or_else(|| {
-            Error::internal("?", format!("call of unknown function #{}", func.0))
-        })?;
+        let callee =
+            self.m.program.functions.get(func.index()).ok_or_else(|| {
+                Error::internal("?", format!("call of unknown function #{}", func.0))
+            })?;
         let llvm_callee = *self
             .m
             .functions
@@ -574,6 +635,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
                     return Ok(());
                 }
                 let v = self.operand(value)?;
+                self.leave()?;
                 match self.f.return_type {
                     Type::NoneType | Type::Never => {
                         self.builder.build_return(None)?;
@@ -588,13 +650,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
                 }
             }
             Terminator::Raise { class, message } => {
-                let enumerator = abi::exc_class_enumerator(*class);
-                let kind = abi::exc_kind_value(enumerator).ok_or_else(|| {
-                    Error::internal(
-                        "?",
-                        format!("the runtime header does not define {enumerator}"),
-                    )
-                })?;
+                let kind = exc_kind(abi::exc_class_enumerator(*class))?;
                 let message = match message {
                     Some(m) if self.operand_is_never(m) => {
                         self.trap()?;
@@ -628,10 +684,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
                 Val::Str(p) => return Ok(p),
                 other => {
                     return Err(Error::Unsupported(typeinfer::Unsupported::new(
-                        format!(
-                            "an exception message of type '{}'",
-                            val_type_name(&other)
-                        ),
+                        format!("an exception message of type '{}'", val_type_name(&other)),
                         self.range,
                     )))
                 }
@@ -650,7 +703,19 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             .build_select(b, one, zero, "int")?
             .into_int_value())
     }
+}
 
+/// CPython's default `sys.getrecursionlimit()`.
+const RECURSION_LIMIT: u64 = 1000;
+
+/// The runtime's number for an exception kind.
+fn exc_kind(enumerator: &str) -> Result<i64> {
+    abi::exc_kind_value(enumerator).ok_or_else(|| {
+        Error::internal(
+            "?",
+            format!("the runtime header does not define {enumerator}"),
+        )
+    })
 }
 
 fn val_type_name(v: &Val) -> &'static str {
@@ -671,10 +736,9 @@ fn inst_operands(kind: &InstKind) -> Vec<&Operand> {
         InstKind::Unary { operand, .. } | InstKind::Not { operand, .. } => vec![operand],
         InstKind::Truth { value, .. } | InstKind::Index { value, .. } => vec![value],
         InstKind::Call { args, .. } => args.iter().collect(),
-        InstKind::CallBuiltin { args, keywords, .. } => args
-            .iter()
-            .chain(keywords.iter().map(|(_, v)| v))
-            .collect(),
+        InstKind::CallBuiltin { args, keywords, .. } => {
+            args.iter().chain(keywords.iter().map(|(_, v)| v)).collect()
+        }
         InstKind::LoadGlobal { .. } => Vec::new(),
     }
 }

@@ -55,7 +55,8 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         let slow_bb = context.append_basic_block(self.llvm, "slow");
         let done_bb = context.append_basic_block(self.llvm, "done");
         let cond = self.expect(cond, true)?;
-        self.builder.build_conditional_branch(cond, fast_bb, slow_bb)?;
+        self.builder
+            .build_conditional_branch(cond, fast_bb, slow_bb)?;
         self.builder.position_at_end(fast_bb);
         let (fast_value, give_up) = fast(self)?;
         let fast_end = self.current_block()?;
@@ -94,8 +95,14 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             .basic()
             .ok_or_else(|| Error::internal("?", format!("{intrinsic} returned nothing")))?
             .into_struct_value();
-        let value = self.builder.build_extract_value(pair, 0, "")?.into_int_value();
-        let overflow = self.builder.build_extract_value(pair, 1, "ovf")?.into_int_value();
+        let value = self
+            .builder
+            .build_extract_value(pair, 0, "")?
+            .into_int_value();
+        let overflow = self
+            .builder
+            .build_extract_value(pair, 1, "ovf")?
+            .into_int_value();
         Ok((value, overflow))
     }
 
@@ -163,25 +170,23 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             FloorDiv | Mod => {
                 // Inline unless the divisor is 0 (ZeroDivisionError) or -1 (the one
                 // quotient that can leave the small range); the runtime handles both.
-                let not_zero = self.builder.build_int_compare(
-                    IntPredicate::NE,
-                    b,
-                    self.i64(tag(0)),
-                    "",
-                )?;
-                let not_minus_one = self.builder.build_int_compare(
-                    IntPredicate::NE,
-                    b,
-                    self.i64(tag(-1)),
-                    "",
-                )?;
+                let not_zero =
+                    self.builder
+                        .build_int_compare(IntPredicate::NE, b, self.i64(tag(0)), "")?;
+                let not_minus_one =
+                    self.builder
+                        .build_int_compare(IntPredicate::NE, b, self.i64(tag(-1)), "")?;
                 let ok = self.builder.build_and(not_zero, not_minus_one, "")?;
                 let cond = self.builder.build_and(both, ok, "")?;
                 let floor = op == FloorDiv;
                 self.int_fast_slow(
                     cond,
                     |g| g.small_floordiv_mod(a, b, floor).map(|v| (v, None)),
-                    if floor { "kr_int_floordiv" } else { "kr_int_mod" },
+                    if floor {
+                        "kr_int_floordiv"
+                    } else {
+                        "kr_int_mod"
+                    },
                     &[a, b],
                 )
             }
@@ -209,24 +214,18 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             RShift => {
                 // Inline for a non-negative small count; the runtime raises
                 // "negative shift count" and handles big ints.
-                let nonneg = self.builder.build_int_compare(
-                    IntPredicate::SGT,
-                    b,
-                    self.i64(0),
-                    "",
-                )?;
+                let nonneg =
+                    self.builder
+                        .build_int_compare(IntPredicate::SGT, b, self.i64(0), "")?;
                 let cond = self.builder.build_and(both, nonneg, "")?;
                 self.int_fast_slow(
                     cond,
                     |g| {
                         let x = g.builder.build_right_shift(a, g.i64(1), true, "")?;
                         let y = g.builder.build_right_shift(b, g.i64(1), true, "")?;
-                        let big = g.builder.build_int_compare(
-                            IntPredicate::UGT,
-                            y,
-                            g.i64(63),
-                            "",
-                        )?;
+                        let big =
+                            g.builder
+                                .build_int_compare(IntPredicate::UGT, y, g.i64(63), "")?;
                         let count = g
                             .builder
                             .build_select(big, g.i64(63), y, "")?
@@ -271,10 +270,14 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         let adjust = self.builder.build_and(nonzero, differ, "adjust")?;
         let result = if floor {
             let q1 = self.builder.build_int_sub(q, self.i64(1), "")?;
-            self.builder.build_select(adjust, q1, q, "")?.into_int_value()
+            self.builder
+                .build_select(adjust, q1, q, "")?
+                .into_int_value()
         } else {
             let r1 = self.builder.build_int_add(r, y, "")?;
-            self.builder.build_select(adjust, r1, r, "")?.into_int_value()
+            self.builder
+                .build_select(adjust, r1, r, "")?
+                .into_int_value()
         };
         let shifted = self.builder.build_left_shift(result, self.i64(1), "")?;
         Ok(self.builder.build_or(shifted, self.i64(1), "")?)
@@ -351,7 +354,11 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
 
     /// `a / b` for two ints: in doubles when both are small enough for that to be
     /// the correctly rounded quotient, otherwise the runtime's exact division.
-    pub fn int_truediv(&mut self, a: IntValue<'ctx>, b: IntValue<'ctx>) -> Result<FloatValue<'ctx>> {
+    pub fn int_truediv(
+        &mut self,
+        a: IntValue<'ctx>,
+        b: IntValue<'ctx>,
+    ) -> Result<FloatValue<'ctx>> {
         let both = self.both_small(a, b)?;
         let x = self.builder.build_right_shift(a, self.i64(1), true, "x")?;
         let y = self.builder.build_right_shift(b, self.i64(1), true, "y")?;

@@ -30,9 +30,7 @@ pub fn generate_main(m: &mut ModuleGen) -> Result<()> {
     let from_str = m.runtime("kr_int_from_str")?;
     let big_ints = m.constants.big_ints.clone();
     for (decimal, global) in big_ints {
-        let text = m
-            .constants
-            .c_string(context, &m.module, decimal.as_bytes());
+        let text = m.constants.c_string(context, &m.module, decimal.as_bytes());
         let len = context.i64_type().const_int(decimal.len() as u64, false);
         let base = i32_type.const_int(10, false);
         let value = builder

@@ -128,10 +128,9 @@ impl<'ctx> ModuleGen<'ctx, '_> {
     }
 
     fn declare_functions(&mut self) -> Result<()> {
-        let nounwind = self.context.create_enum_attribute(
-            Attribute::get_named_enum_kind_id("nounwind"),
-            0,
-        );
+        let nounwind = self
+            .context
+            .create_enum_attribute(Attribute::get_named_enum_kind_id("nounwind"), 0);
         for (i, f) in self.program.functions.iter().enumerate() {
             let mut params: Vec<BasicMetadataTypeEnum> = Vec::new();
             for p in &f.params {
@@ -144,13 +143,28 @@ impl<'ctx> ModuleGen<'ctx, '_> {
                 Some(t) => t.fn_type(&params, false),
                 None => self.context.void_type().fn_type(&params, false),
             };
-            let function =
-                self.module
-                    .add_function(&format!("{}.{i}", f.name), fn_type, Some(Linkage::Internal));
+            let function = self.module.add_function(
+                &format!("{}.{i}", f.name),
+                fn_type,
+                Some(Linkage::Internal),
+            );
             function.add_attribute(AttributeLoc::Function, nounwind);
             self.functions.push(function);
         }
         Ok(())
+    }
+
+    /// The frame counter behind the recursion limit (one thread for now).
+    pub fn depth_counter(&self) -> inkwell::values::PointerValue<'ctx> {
+        let name = "krait.depth";
+        let global = self.module.get_global(name).unwrap_or_else(|| {
+            let i32_type = self.context.i32_type();
+            let g = self.module.add_global(i32_type, None, name);
+            g.set_linkage(Linkage::Internal);
+            g.set_initializer(&i32_type.const_zero());
+            g
+        });
+        global.as_pointer_value()
     }
 
     /// A runtime function, declared on first use.

@@ -45,7 +45,10 @@ impl<'ctx> Val<'ctx> {
 }
 
 /// The LLVM type of a variable of type `ty`; `None` when it needs no storage.
-pub fn storage_type<'ctx>(context: &'ctx Context, ty: &Type) -> Result<Option<BasicTypeEnum<'ctx>>> {
+pub fn storage_type<'ctx>(
+    context: &'ctx Context,
+    ty: &Type,
+) -> Result<Option<BasicTypeEnum<'ctx>>> {
     Ok(match ty {
         Type::Never | Type::NoneType => None,
         Type::Bool => Some(context.bool_type().into()),

@@ -1,0 +1,295 @@
+//! `krait build` and `krait run` end to end: small programs compiled to native code
+//! and compared with python3 (stdout, exit code, last line of stderr), the `--emit`
+//! outputs, optimisation levels, and diagnostics for programs outside the subset.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn krait(args: &[&str], cache: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_krait"))
+        .args(args)
+        .env("KRAIT_CACHE_DIR", cache)
+        .env_remove("KRAIT_LOG")
+        .output()
+        .expect("run the krait binary")
+}
+
+fn python(file: &str) -> Output {
+    let python = std::env::var("KRAIT_PYTHON").unwrap_or_else(|_| "python3".to_string());
+    Command::new(python)
+        .arg(file)
+        .output()
+        .expect("run python3")
+}
+
+/// A fresh directory for one test's files.
+fn scratch(test: &str) -> PathBuf {
+    let dir =
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("build-{test}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create a scratch directory");
+    dir
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write a test file");
+    path.to_str().expect("UTF-8 temp path").to_string()
+}
+
+fn last_line(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes)
+        .lines()
+        .last()
+        .unwrap_or("")
+        .to_string()
+}
+
+/// Runs `source` with python3 and with `krait run -O<level>` and compares.
+fn same_as_python(test: &str, source: &str, level: &str) {
+    let dir = scratch(test);
+    let file = write(&dir, "prog.py", source);
+    let expected = python(&file);
+    let got = krait(&["run", level, &file], &dir.join("cache"));
+    assert_eq!(
+        String::from_utf8_lossy(&got.stdout),
+        String::from_utf8_lossy(&expected.stdout),
+        "stdout of {test} (stderr: {})",
+        String::from_utf8_lossy(&got.stderr)
+    );
+    assert_eq!(
+        got.status.code(),
+        expected.status.code(),
+        "exit code of {test}"
+    );
+    assert_eq!(
+        last_line(&got.stderr),
+        last_line(&expected.stderr),
+        "last stderr line of {test}"
+    );
+}
+
+const ARITHMETIC: &str = r#"
+def fib(n):
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+
+def collatz(n, steps=0):
+    while n != 1:
+        if n % 2 == 0:
+            n = n // 2
+        else:
+            n = 3 * n + 1
+        steps += 1
+    return steps
+
+print(fib(20), collatz(27), collatz(n=97))
+big = 2 ** 64
+print(big * big - 1, -big // 3, -big % 7, 7 // -2, 7 % -2, -7 // 2)
+x = 4611686018427387903
+print(x + 1, -x - 2, x * x, abs(-x - 1))
+print(1 / 3, 10 / 4, 2.5 * 4, 0.1 + 0.2, 1e300 * 1e10, -0.0, 7.5 // 2, -7.5 % 2)
+print(2 ** 53 + 1 == float(2 ** 53), 3 < 3.5 <= 4, 1 == 1.0, int(-3.9), float(7))
+print(min(3, -2, 5), max(1.5, 2.5), min(True, False), abs(-2.5), bool(0.0), int(True))
+print(~5, 6 & 3, 6 | 3, 6 ^ 3, 1 << 70, -1 >> 3, 12 >> 2)
+"#;
+
+const CONTROL: &str = r#"
+total = 0
+for i in range(10, 0, -3):
+    if i == 4:
+        continue
+    total += i
+else:
+    print("for-else", total)
+n = 0
+while True:
+    n += 1
+    if n > 5:
+        break
+else:
+    print("never")
+print(n, 1 if n else 2, n and 0, 0 or n, not n)
+s = "abc"
+print(s, "b" in s, s == "abc", s < "abd", s + "def", "" or "empty", sep="|", end="!\n")
+print(None, True, 3 > 2 > 1)
+"#;
+
+#[test]
+fn arithmetic_matches_python() {
+    same_as_python("arith", ARITHMETIC, "-O2");
+}
+
+#[test]
+fn control_flow_matches_python() {
+    same_as_python("control", CONTROL, "-O1");
+}
+
+#[test]
+fn every_optimisation_level_gives_the_same_answers() {
+    for level in ["-O0", "-O3"] {
+        same_as_python(&format!("levels{level}"), ARITHMETIC, level);
+    }
+}
+
+#[test]
+fn uncaught_exceptions_exit_like_python() {
+    let cases = [
+        (
+            "zerodiv",
+            "def f(a):\n    return a // 0\n\nprint(1)\nf(3)\n",
+        ),
+        ("assert", "x = 3\nassert x < 2, 'too big'\n"),
+        ("assert_bare", "assert 1 > 2\n"),
+        ("value", "print(int('12x'))\n"),
+        ("float_div", "print(1.5 / 0.0)\n"),
+        (
+            "raise",
+            "def f():\n    raise ValueError('bad value')\n\nf()\n",
+        ),
+        ("overflow", "print(float(10 ** 400))\n"),
+        (
+            "recursion",
+            "def down(n):\n    return down(n + 1)\n\ndown(0)\n",
+        ),
+    ];
+    for (name, source) in cases {
+        same_as_python(name, source, "-O1");
+    }
+}
+
+#[test]
+fn tracebacks_name_every_frame() {
+    let dir = scratch("traceback");
+    let file = write(
+        &dir,
+        "prog.py",
+        "def inner(x):\n    return 10 // x\n\ndef outer(x):\n    return inner(x) + 1\n\nouter(0)\n",
+    );
+    let got = krait(&["run", &file], &dir.join("cache"));
+    let expected = python(&file);
+    let keep = |o: &Output| -> Vec<String> {
+        // CPython 3.11's caret lines are not produced yet.
+        String::from_utf8_lossy(&o.stderr)
+            .lines()
+            .filter(|l| !l.trim_start().starts_with(['^', '~']))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(keep(&got), keep(&expected));
+    assert_eq!(got.status.code(), Some(1));
+}
+
+#[test]
+fn build_writes_an_executable() {
+    let dir = scratch("exe");
+    let file = write(&dir, "hello.py", "print('hello', 6 * 7)\n");
+    let exe = dir.join("hello-bin");
+    let out = krait(
+        &["build", &file, "-o", exe.to_str().unwrap(), "--no-cache"],
+        &dir.join("cache"),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let run = Command::new(&exe).output().expect("run the executable");
+    assert_eq!(String::from_utf8_lossy(&run.stdout), "hello 42\n");
+    assert!(!dir.join("cache").exists(), "--no-cache wrote to the cache");
+}
+
+#[test]
+fn emit_outputs() {
+    let dir = scratch("emit");
+    let file = write(
+        &dir,
+        "sum.py",
+        "def f(n):\n    s = 0\n    for i in range(n):\n        s += i\n    return s\n\n\
+         def g(x, y):\n    return x * y + 1.5 + x ** 2.0\n\nprint(f(10), g(0.1, 3.0))\n",
+    );
+    let cache = dir.join("cache");
+    let ir = krait(&["build", &file, "--emit", "llvm-ir", "-o", "-"], &cache);
+    let ir_text = String::from_utf8_lossy(&ir.stdout);
+    assert!(ir.status.success());
+    assert!(
+        ir_text.contains("define i32 @main") || ir_text.contains("@main("),
+        "{ir_text}"
+    );
+    assert!(ir_text.contains("llvm.sadd.with.overflow"), "{ir_text}");
+    for flag in [
+        " fast ",
+        " contract ",
+        " reassoc ",
+        " afn ",
+        "fmuladd",
+        "llvm.pow",
+    ] {
+        assert!(!ir_text.contains(flag), "{flag} in {ir_text}");
+    }
+
+    let asm_path = dir.join("sum.s");
+    let asm = krait(
+        &[
+            "build",
+            &file,
+            "--emit",
+            "asm",
+            "-o",
+            asm_path.to_str().unwrap(),
+        ],
+        &cache,
+    );
+    assert!(asm.status.success());
+    let asm_text = std::fs::read_to_string(&asm_path).expect("assembly written");
+    assert!(asm_text.contains("main:"), "{asm_text}");
+
+    let obj_path = dir.join("sum.o");
+    let obj = krait(
+        &[
+            "build",
+            &file,
+            "--emit",
+            "obj",
+            "-O0",
+            "-o",
+            obj_path.to_str().unwrap(),
+        ],
+        &cache,
+    );
+    assert!(obj.status.success());
+    let bytes = std::fs::read(&obj_path).expect("object written");
+    assert!(bytes.starts_with(b"\x7fELF"));
+}
+
+#[test]
+fn unsupported_code_gets_a_diagnostic() {
+    let dir = scratch("unsupported");
+    let file = write(&dir, "bad.py", "x = [1, 2]\nprint(x)\n");
+    let out = krait(&["run", &file], &dir.join("cache"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("not supported by krait's native compiler yet"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+
+    let file = write(&dir, "syntax.py", "def f(:\n");
+    let out = krait(&["build", &file], &dir.join("cache"));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("SyntaxError"));
+}
+
+#[test]
+fn run_passes_the_exit_code_through() {
+    let dir = scratch("exitcode");
+    let file = write(&dir, "fail.py", "print('before')\nprint(1 // 0)\n");
+    let out = krait(
+        &["run", "-O0", &file, "extra", "--flag"],
+        &dir.join("cache"),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "before\n");
+}
