@@ -1,0 +1,4 @@
+# sys.exit with a code.
+import sys
+print("leaving")
+sys.exit(3)

@@ -1,0 +1,3 @@
+# Float ** overflows.
+print(10.0 ** 300)
+print(10.0 ** 400)

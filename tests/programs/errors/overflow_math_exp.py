@@ -1,0 +1,4 @@
+# math.exp overflows.
+import math
+print(math.exp(10))
+print(math.exp(1000))

@@ -1,0 +1,3 @@
+# raise of a class without calling it.
+print("start")
+raise ValueError

@@ -1,0 +1,2 @@
+# raise with an empty message keeps the colon off.
+raise IndexError("")

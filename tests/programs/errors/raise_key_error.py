@@ -1,0 +1,2 @@
+# KeyError repr's its message.
+raise KeyError("missing")

@@ -1,0 +1,2 @@
+# int() of nan.
+print(int(float("nan")))

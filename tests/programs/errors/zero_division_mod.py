@@ -1,0 +1,5 @@
+# % by zero.
+x = 5
+y = 0
+print("before")
+print(x % y)

@@ -1,0 +1,2 @@
+# 0.0 to a negative power.
+print(0.0 ** -1)

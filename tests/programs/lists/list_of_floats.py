@@ -1,0 +1,8 @@
+# Float lists: sums and averages.
+xs = [0.1 * i for i in range(11)]
+print(xs)
+s = 0.0
+for x in xs:
+    s += x
+print(s, s / len(xs))
+print(sum(xs), max(xs), min(xs))
