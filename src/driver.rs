@@ -135,7 +135,25 @@ fn cache_key(analysed: &Analysed, level: OptLevel) -> u128 {
         .field(backend::target::description().as_bytes())
         .field(&[level.level()])
         .field(backend::link::RUNTIME_LIBRARY)
+        .field(compiler_identity().as_bytes())
         .finish()
+}
+
+/// The krait binary itself (size and modification time): a rebuilt compiler of the
+/// same version may generate different code, so its artefacts are not reused.
+fn compiler_identity() -> String {
+    std::env::current_exe()
+        .and_then(std::fs::metadata)
+        .map(|m| {
+            let modified = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map(|d| d.as_nanos())
+                .unwrap_or(0);
+            format!("{} {modified}", m.len())
+        })
+        .unwrap_or_default()
 }
 
 /// The executable for `path`: from the cache when it is there, else built (and

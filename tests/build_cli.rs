@@ -293,3 +293,25 @@ fn run_passes_the_exit_code_through() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(String::from_utf8_lossy(&out.stdout), "before\n");
 }
+
+#[test]
+fn reads_before_assignment_raise_like_python() {
+    let cases = [
+        (
+            "unbound_int",
+            "def f(c):\n    if c:\n        x = 1\n    return x\n\nprint(f(1))\nprint(f(0))\n",
+        ),
+        (
+            "unbound_float",
+            "def f(c):\n    while c:\n        y = 2.5\n        c = 0\n    return y\n\nprint(f(1))\nprint(f(0))\n",
+        ),
+        ("name_error", "def g():\n    return z + 1\n\nprint(g())\nz = 2\n"),
+        (
+            "name_error_bool",
+            "def g():\n    return flag\n\nprint(g())\nflag = True\n",
+        ),
+    ];
+    for (name, source) in cases {
+        same_as_python(name, source, "-O1");
+    }
+}

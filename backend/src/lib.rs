@@ -11,6 +11,7 @@ pub mod abi;
 pub mod codegen;
 pub mod error;
 pub mod link;
+pub mod suggest;
 pub mod target;
 
 pub use codegen::SourceInfo;

@@ -11,6 +11,7 @@
 //! assigned the variable a value): it becomes a trap, and the code after it lands
 //! in a fresh block no edge reaches.
 
+use super::assigned;
 use super::values::{storage_type, Val};
 use super::ModuleGen;
 use crate::abi;
@@ -44,6 +45,15 @@ pub(crate) struct FunctionGen<'m, 'ctx, 'p> {
     error: Option<(BasicBlock<'ctx>, PhiValue<'ctx>)>,
     /// The `bool *error` out-parameter of the runtime's double-returning functions.
     flag: PointerValue<'ctx>,
+    /// Per block: the variables certainly assigned when it starts (`assigned`).
+    definite: Vec<Vec<bool>>,
+    /// The same while generating the current block.
+    assigned: Vec<bool>,
+    /// "Has been assigned" flags of locals whose representation has no empty value
+    /// (float, bool, None), for reads that may come before any assignment.
+    flags: Vec<Option<PointerValue<'ctx>>>,
+    /// True for `<module>`, whose frame has no variables of its own.
+    is_module: bool,
     /// The source line and range of the instruction being generated.
     pub line: u32,
     pub range: TextRange,
@@ -82,6 +92,20 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
                 None => None,
             });
         }
+        let mut flags = Vec::with_capacity(f.vars.len());
+        for (i, var) in f.vars.iter().enumerate() {
+            let needs_flag = var.name.is_some()
+                && !f.params.iter().any(|p| p.index() == i)
+                && matches!(var.ty, Type::Float | Type::Bool | Type::NoneType);
+            flags.push(if needs_flag {
+                let flag = builder.build_alloca(context.bool_type(), "assigned")?;
+                builder.build_store(flag, context.bool_type().const_zero())?;
+                Some(flag)
+            } else {
+                None
+            });
+        }
+        let definite = assigned::definitely_assigned(f, program.globals.len());
         let mut llvm_params = llvm.get_param_iter();
         for p in &f.params {
             if let Some(Some(slot)) = slots.get(p.index()) {
@@ -103,6 +127,10 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             blocks,
             error: None,
             flag,
+            definite,
+            assigned: Vec::new(),
+            flags,
+            is_module: id == program.main,
             line: 0,
             range: f.range,
         };
@@ -114,6 +142,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
         };
         for (b, block) in f.blocks.iter().enumerate() {
             gen.builder.position_at_end(gen.blocks[b]);
+            gen.assigned = gen.definite.get(b).cloned().unwrap_or_default();
             for inst in &block.insts {
                 gen.line = (gen.m.source.line_of)(inst.range.start);
                 gen.range = inst.range;
@@ -197,6 +226,9 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             Operand::Const(c) => self.constant(c),
             Operand::Var(v) => {
                 let ty = self.var_type(*v)?;
+                if !self.assigned.get(v.index()).copied().unwrap_or(true) {
+                    self.check_local_assigned(*v)?;
+                }
                 match self.slots.get(v.index()).copied().flatten() {
                     Some(slot) => {
                         let llvm_ty = storage_type(self.m.context, ty)?
@@ -256,6 +288,159 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
         ) {
             self.builder.build_store(slot, v)?;
         }
+        if let Some(flag) = self.flags.get(dst.index()).copied().flatten() {
+            let yes = self.m.context.bool_type().const_int(1, false);
+            self.builder.build_store(flag, yes)?;
+        }
+        if let Some(a) = self.assigned.get_mut(dst.index()) {
+            *a = true;
+        }
+        Ok(())
+    }
+
+    // ---- reads before assignment ------------------------------------------------
+
+    /// Raises UnboundLocalError unless local `v` has been assigned; afterwards it
+    /// certainly has (the other path left the function).
+    fn check_local_assigned(&mut self, v: VarId) -> Result<()> {
+        if let Some(a) = self.assigned.get_mut(v.index()) {
+            *a = true;
+        }
+        let name = self
+            .f
+            .vars
+            .get(v.index())
+            .and_then(|var| var.name.as_deref())
+            .unwrap_or("?")
+            .to_string();
+        let message = format!(
+            "cannot access local variable '{name}' where it is not associated with a value"
+        );
+        let ty = self.var_type(v)?;
+        let missing = match (self.slots.get(v.index()).copied().flatten(), ty) {
+            (Some(slot), Type::Int | Type::Str) => {
+                let llvm_ty = storage_type(self.m.context, ty)?
+                    .ok_or_else(|| Error::internal("?", "slot without a type"))?;
+                let value = self.builder.build_load(llvm_ty, slot, "")?;
+                self.is_empty(value)?
+            }
+            _ => match self.flags.get(v.index()).copied().flatten() {
+                Some(flag) => {
+                    let bool_type = self.m.context.bool_type();
+                    let set = self
+                        .builder
+                        .build_load(bool_type, flag, "")?
+                        .into_int_value();
+                    self.builder.build_not(set, "unbound")?
+                }
+                // Never assigned at all.
+                None => self.m.context.bool_type().const_int(1, false),
+            },
+        };
+        self.raise_if(missing, "KR_EXC_UNBOUND_LOCAL", &message)
+    }
+
+    /// Raises NameError unless module variable `global` has been assigned.
+    fn check_global_assigned(&mut self, global: usize) -> Result<()> {
+        let slot = assigned::global_slot(self.f, global);
+        if self.assigned.get(slot).copied().unwrap_or(true) {
+            return Ok(());
+        }
+        if let Some(a) = self.assigned.get_mut(slot) {
+            *a = true;
+        }
+        let g = self
+            .m
+            .program
+            .globals
+            .get(global)
+            .ok_or_else(|| Error::internal("?", "global id out of range"))?;
+        let message = self.name_error_message(&g.name);
+        let missing = match (self.m.globals.get(global).copied().flatten(), &g.ty) {
+            (Some(storage), Type::Int | Type::Str) => {
+                let llvm_ty = storage_type(self.m.context, &g.ty)?
+                    .ok_or_else(|| Error::internal("?", "global without a type"))?;
+                let value = self
+                    .builder
+                    .build_load(llvm_ty, storage.as_pointer_value(), "")?;
+                self.is_empty(value)?
+            }
+            _ => match self.m.global_flags.get(global).copied().flatten() {
+                Some(flag) => {
+                    let bool_type = self.m.context.bool_type();
+                    let set = self
+                        .builder
+                        .build_load(bool_type, flag.as_pointer_value(), "")?
+                        .into_int_value();
+                    self.builder.build_not(set, "unbound")?
+                }
+                None => self.m.context.bool_type().const_int(1, false),
+            },
+        };
+        self.raise_if(missing, "KR_EXC_NAME", &message)
+    }
+
+    /// NameError's message, with CPython's suggestion among the names the frame
+    /// sees: its variables, the module's globals (all of them, as if assigned),
+    /// the builtins.
+    fn name_error_message(&self, name: &str) -> String {
+        let mut varnames: Vec<&str> = Vec::new();
+        if !self.is_module {
+            for p in &self.f.params {
+                if let Some(n) = self.f.vars.get(p.index()).and_then(|v| v.name.as_deref()) {
+                    varnames.push(n);
+                }
+            }
+            for var in &self.f.vars {
+                if let Some(n) = var.name.as_deref() {
+                    if !varnames.contains(&n) {
+                        varnames.push(n);
+                    }
+                }
+            }
+        }
+        let mut globals: Vec<&str> = crate::suggest::MODULE_DUNDERS.to_vec();
+        let program = self.m.program;
+        let names = program
+            .globals
+            .iter()
+            .map(|g| &*g.name)
+            .chain(program.functions.iter().map(|f| &*f.name));
+        for n in names {
+            if n != "<module>" && n != name && !globals.contains(&n) {
+                globals.push(n);
+            }
+        }
+        crate::suggest::name_error_message(name, &varnames, &globals)
+    }
+
+    /// True when an int or str slot holds no value yet (the zero word / NULL).
+    fn is_empty(&mut self, value: BasicValueEnum<'ctx>) -> Result<IntValue<'ctx>> {
+        Ok(match value {
+            BasicValueEnum::PointerValue(p) => self.builder.build_is_null(p, "unbound")?,
+            other => {
+                let i = other.into_int_value();
+                let zero = i.get_type().const_zero();
+                self.builder
+                    .build_int_compare(IntPredicate::EQ, i, zero, "unbound")?
+            }
+        })
+    }
+
+    /// Raises `enumerator` with `message` and leaves through the error path when
+    /// `cond` holds; continues otherwise.
+    fn raise_if(&mut self, cond: IntValue<'ctx>, enumerator: &str, message: &str) -> Result<()> {
+        let kind = exc_kind(enumerator)?;
+        let cond = self.expect(cond, false)?;
+        let raise = self.m.context.append_basic_block(self.llvm, "raise");
+        let ok = self.m.context.append_basic_block(self.llvm, "ok");
+        self.builder.build_conditional_branch(cond, raise, ok)?;
+        self.builder.position_at_end(raise);
+        let kind = self.m.context.i32_type().const_int(kind as u64, false);
+        let text = self.str_constant(message.as_bytes(), message.chars().count());
+        self.call_runtime("kr_raise_str", &[kind.into(), text.into()])?;
+        self.branch_to_error()?;
+        self.builder.position_at_end(ok);
         Ok(())
     }
 
@@ -431,6 +616,23 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
         Ok(())
     }
 
+    /// A read of a variable that never gets a value: UnboundLocalError for a local
+    /// (Python checks at run time), a trap for a temporary (unreachable code).
+    fn read_never(&mut self, op: &Operand) -> Result<()> {
+        if let Operand::Var(v) = op {
+            let is_named_local = self
+                .f
+                .vars
+                .get(v.index())
+                .is_some_and(|var| var.name.is_some())
+                && !self.f.params.contains(v);
+            if is_named_local {
+                self.check_local_assigned(*v)?;
+            }
+        }
+        self.trap()
+    }
+
     /// Traps (the code cannot run) and continues in a block nothing reaches.
     pub fn trap(&mut self) -> Result<()> {
         let trap = Intrinsic::find("llvm.trap")
@@ -446,11 +648,10 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
     // ---- instructions -----------------------------------------------------------
 
     fn instruction(&mut self, inst: &Inst) -> Result<()> {
-        if inst_operands(&inst.kind)
-            .iter()
-            .any(|op| self.operand_is_never(op))
-        {
-            return self.trap();
+        for op in inst_operands(&inst.kind) {
+            if self.operand_is_never(op) {
+                return self.read_never(op);
+            }
         }
         match &inst.kind {
             InstKind::Copy { dst, src } => {
@@ -502,6 +703,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
                 self.store(*dst, v)
             }
             InstKind::LoadGlobal { dst, global } => {
+                self.check_global_assigned(global.index())?;
                 let ty = self.global_type(global.index())?;
                 let v = match self.m.globals.get(global.index()).copied().flatten() {
                     Some(g) => {
@@ -525,6 +727,14 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
                     v.basic(),
                 ) {
                     self.builder.build_store(g.as_pointer_value(), v)?;
+                }
+                if let Some(flag) = self.m.global_flags.get(global.index()).copied().flatten() {
+                    let yes = self.m.context.bool_type().const_int(1, false);
+                    self.builder.build_store(flag.as_pointer_value(), yes)?;
+                }
+                let slot = assigned::global_slot(self.f, global.index());
+                if let Some(a) = self.assigned.get_mut(slot) {
+                    *a = true;
                 }
                 Ok(())
             }

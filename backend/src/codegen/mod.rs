@@ -9,6 +9,7 @@
 //! `compare`, `builtins`); constants live in `constants`.
 
 mod arith;
+mod assigned;
 mod builtins;
 mod compare;
 mod constants;
@@ -44,6 +45,9 @@ pub(crate) struct ModuleGen<'ctx, 'p> {
     pub functions: Vec<FunctionValue<'ctx>>,
     /// Storage of each module variable; `None` when its type needs none.
     pub globals: Vec<Option<GlobalValue<'ctx>>>,
+    /// "Has been assigned" flags of module variables whose representation has no
+    /// empty value (float, bool, None, never assigned), for NameError.
+    pub global_flags: Vec<Option<GlobalValue<'ctx>>>,
     pub constants: constants::Constants<'ctx>,
 }
 
@@ -67,6 +71,7 @@ pub fn generate<'ctx>(
         source,
         functions: Vec::new(),
         globals: Vec::new(),
+        global_flags: Vec::new(),
         constants: constants::Constants::default(),
     };
     gen.declare_globals()?;
@@ -115,6 +120,21 @@ impl<'ctx> ModuleGen<'ctx, '_> {
     fn declare_globals(&mut self) -> Result<()> {
         for (i, global) in self.program.globals.iter().enumerate() {
             let storage = values::storage_type(self.context, &global.ty)?;
+            let needs_flag = !matches!(
+                global.ty,
+                typeinfer::types::Type::Int | typeinfer::types::Type::Str
+            );
+            self.global_flags.push(needs_flag.then(|| {
+                let bool_type = self.context.bool_type();
+                let g = self.module.add_global(
+                    bool_type,
+                    None,
+                    &format!("global.{}.{i}.assigned", global.name),
+                );
+                g.set_linkage(Linkage::Internal);
+                g.set_initializer(&bool_type.const_zero());
+                g
+            }));
             self.globals.push(storage.map(|ty| {
                 let g = self
                     .module
