@@ -882,26 +882,71 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
         Ok(())
     }
 
-    /// The `kr_str` message of `raise Class(message)`: a str, or a constant whose
-    /// text is known at compile time.
+    /// The `kr_str` message of `raise Class(message)`: `str(message)`, from a
+    /// constant at compile time or converted at run time.
     fn raise_message(&mut self, message: &Operand) -> Result<PointerValue<'ctx>> {
         let text = match message {
             Operand::Const(Const::Int(frontend::ast::Int::Small(i))) => i.to_string(),
             Operand::Const(Const::Int(frontend::ast::Int::Big(b))) => b.to_string(),
             Operand::Const(Const::Bool(b)) => if *b { "True" } else { "False" }.to_string(),
             Operand::Const(Const::None) => "None".to_string(),
-            _ => match self.operand(message)? {
-                Val::Str(p) => return Ok(p),
-                other => {
-                    return Err(Error::Unsupported(typeinfer::Unsupported::new(
-                        format!("an exception message of type '{}'", val_type_name(&other)),
-                        self.range,
-                    )))
-                }
-            },
+            _ => return self.to_str(message),
         };
         let count = text.chars().count();
         Ok(self.str_constant(text.as_bytes(), count))
+    }
+
+    /// `str(value)` as a `kr_str`, for exception messages.
+    fn to_str(&mut self, value: &Operand) -> Result<PointerValue<'ctx>> {
+        let context = self.m.context;
+        let from_utf8 = |g: &mut Self, text: PointerValue<'ctx>, len: IntValue<'ctx>| {
+            let s = g
+                .call_runtime("kr_str_from_utf8", &[text.into(), len.into()])?
+                .ok_or_else(|| Error::internal("?", "kr_str_from_utf8 returns nothing"))?
+                .into_pointer_value();
+            let failed = g.builder.build_is_null(s, "failed")?;
+            g.branch_if_failed(failed)?;
+            Ok(s)
+        };
+        match self.operand(value)? {
+            Val::Str(p) => Ok(p),
+            Val::None => Ok(self.str_constant(b"None", 4)),
+            Val::Bool(b) => {
+                let yes = self.str_constant(b"True", 4);
+                let no = self.str_constant(b"False", 5);
+                Ok(self
+                    .builder
+                    .build_select(b, yes, no, "")?
+                    .into_pointer_value())
+            }
+            Val::Int(i) => {
+                let len_slot = self.builder.build_alloca(context.i64_type(), "len")?;
+                let base = context.i32_type().const_int(10, false);
+                let text = self
+                    .call_runtime("kr_int_to_str", &[i.into(), base.into(), len_slot.into()])?
+                    .ok_or_else(|| Error::internal("?", "kr_int_to_str returns nothing"))?
+                    .into_pointer_value();
+                let failed = self.builder.build_is_null(text, "failed")?;
+                self.branch_if_failed(failed)?;
+                let len = self
+                    .builder
+                    .build_load(context.i64_type(), len_slot, "")?
+                    .into_int_value();
+                from_utf8(self, text, len)
+            }
+            Val::Float(d) => {
+                let buffer = self.builder.build_array_alloca(
+                    context.i8_type(),
+                    context.i64_type().const_int(32, false),
+                    "repr",
+                )?;
+                let len = self
+                    .call_runtime("kr_float_repr", &[d.into(), buffer.into()])?
+                    .ok_or_else(|| Error::internal("?", "kr_float_repr returns nothing"))?
+                    .into_int_value();
+                from_utf8(self, buffer, len)
+            }
+        }
     }
 
     pub fn bool_to_int(&mut self, b: IntValue<'ctx>) -> Result<IntValue<'ctx>> {
@@ -926,16 +971,6 @@ fn exc_kind(enumerator: &str) -> Result<i64> {
             format!("the runtime header does not define {enumerator}"),
         )
     })
-}
-
-fn val_type_name(v: &Val) -> &'static str {
-    match v {
-        Val::None => "None",
-        Val::Bool(_) => "bool",
-        Val::Int(_) => "int",
-        Val::Float(_) => "float",
-        Val::Str(_) => "str",
-    }
 }
 
 /// The operands an instruction reads.
