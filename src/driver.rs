@@ -261,7 +261,15 @@ pub fn build(
                 })
         }
         None => {
-            let output = output.unwrap_or_else(|| default_output(""));
+            let output = output.unwrap_or_else(|| {
+                // A source without `.py` must not be overwritten by its executable.
+                let plain = default_output("");
+                if std::path::absolute(&plain).ok() == std::path::absolute(path).ok() {
+                    default_output("bin")
+                } else {
+                    plain
+                }
+            });
             scratch().and_then(|scratch| {
                 let exe = executable(path, args, format, &scratch.0)?;
                 copy_executable(&exe, &output)
