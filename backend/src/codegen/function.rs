@@ -890,14 +890,14 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             Operand::Const(Const::Int(frontend::ast::Int::Big(b))) => b.to_string(),
             Operand::Const(Const::Bool(b)) => if *b { "True" } else { "False" }.to_string(),
             Operand::Const(Const::None) => "None".to_string(),
-            _ => return self.to_str(message),
+            _ => return self.str_of(message),
         };
         let count = text.chars().count();
         Ok(self.str_constant(text.as_bytes(), count))
     }
 
     /// `str(value)` as a `kr_str`, for exception messages.
-    fn to_str(&mut self, value: &Operand) -> Result<PointerValue<'ctx>> {
+    fn str_of(&mut self, value: &Operand) -> Result<PointerValue<'ctx>> {
         let context = self.m.context;
         let from_utf8 = |g: &mut Self, text: PointerValue<'ctx>, len: IntValue<'ctx>| {
             let s = g
