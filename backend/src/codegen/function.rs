@@ -25,7 +25,7 @@ use inkwell::values::{
     PointerValue,
 };
 use inkwell::IntPredicate;
-use typeinfer::ir::{Const, FuncId, Function, Inst, InstKind, Operand, Terminator, VarId};
+use typeinfer::ir::{Const, FuncId, Function, Inst, InstKind, Operand, VarId};
 use typeinfer::types::Type;
 
 impl From<BuilderError> for Error {
@@ -35,28 +35,28 @@ impl From<BuilderError> for Error {
 }
 
 pub(crate) struct FunctionGen<'m, 'ctx, 'p> {
-    pub m: &'m mut ModuleGen<'ctx, 'p>,
-    pub f: &'p Function,
-    pub llvm: FunctionValue<'ctx>,
-    pub builder: Builder<'ctx>,
-    slots: Vec<Option<PointerValue<'ctx>>>,
-    blocks: Vec<BasicBlock<'ctx>>,
+    pub(super) m: &'m mut ModuleGen<'ctx, 'p>,
+    pub(super) f: &'p Function,
+    pub(super) llvm: FunctionValue<'ctx>,
+    pub(super) builder: Builder<'ctx>,
+    pub(super) slots: Vec<Option<PointerValue<'ctx>>>,
+    pub(super) blocks: Vec<BasicBlock<'ctx>>,
     /// The error block and the phi of the failing line, made on first use.
-    error: Option<(BasicBlock<'ctx>, PhiValue<'ctx>)>,
+    pub(super) error: Option<(BasicBlock<'ctx>, PhiValue<'ctx>)>,
     /// The `bool *error` out-parameter of the runtime's double-returning functions.
-    flag: PointerValue<'ctx>,
+    pub(super) flag: PointerValue<'ctx>,
     /// Per block: the variables certainly assigned when it starts (`assigned`).
-    definite: Vec<Vec<bool>>,
+    pub(super) definite: Vec<Vec<bool>>,
     /// The same while generating the current block.
-    assigned: Vec<bool>,
+    pub(super) assigned: Vec<bool>,
     /// "Has been assigned" flags of locals whose representation has no empty value
     /// (float, bool, None), for reads that may come before any assignment.
-    flags: Vec<Option<PointerValue<'ctx>>>,
+    pub(super) flags: Vec<Option<PointerValue<'ctx>>>,
     /// True for `<module>`, whose frame has no variables of its own.
-    is_module: bool,
+    pub(super) is_module: bool,
     /// The source line and range of the instruction being generated.
-    pub line: u32,
-    pub range: TextRange,
+    pub(super) line: u32,
+    pub(super) range: TextRange,
 }
 
 impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
@@ -160,7 +160,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
     /// Counts the frame in and raises RecursionError past CPython's default limit of
     /// 1000 frames (`<module>` included), as python3 would, instead of overflowing
     /// the native stack.
-    fn enter(&mut self) -> Result<()> {
+    pub(super) fn enter(&mut self) -> Result<()> {
         let depth_global = self.m.depth_counter();
         let i32_type = self.m.context.i32_type();
         let depth = self
@@ -193,7 +193,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
     }
 
     /// Counts the frame out; before every return.
-    fn leave(&mut self) -> Result<()> {
+    pub(super) fn leave(&mut self) -> Result<()> {
         let depth_global = self.m.depth_counter();
         let i32_type = self.m.context.i32_type();
         let depth = self
@@ -217,7 +217,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             .ok_or_else(|| Error::internal("?", format!("variable %{} does not exist", v.0)))
     }
 
-    fn operand_is_never(&self, op: &Operand) -> bool {
+    pub(super) fn operand_is_never(&self, op: &Operand) -> bool {
         matches!(op, Operand::Var(v) if matches!(self.var_type(*v), Ok(Type::Never) | Err(_)))
     }
 
@@ -295,152 +295,6 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
         if let Some(a) = self.assigned.get_mut(dst.index()) {
             *a = true;
         }
-        Ok(())
-    }
-
-    // ---- reads before assignment ------------------------------------------------
-
-    /// Raises UnboundLocalError unless local `v` has been assigned; afterwards it
-    /// certainly has (the other path left the function).
-    fn check_local_assigned(&mut self, v: VarId) -> Result<()> {
-        if let Some(a) = self.assigned.get_mut(v.index()) {
-            *a = true;
-        }
-        let name = self
-            .f
-            .vars
-            .get(v.index())
-            .and_then(|var| var.name.as_deref())
-            .unwrap_or("?")
-            .to_string();
-        let message = format!(
-            "cannot access local variable '{name}' where it is not associated with a value"
-        );
-        let ty = self.var_type(v)?;
-        let missing = match (self.slots.get(v.index()).copied().flatten(), ty) {
-            (Some(slot), Type::Int | Type::Str) => {
-                let llvm_ty = storage_type(self.m.context, ty)?
-                    .ok_or_else(|| Error::internal("?", "slot without a type"))?;
-                let value = self.builder.build_load(llvm_ty, slot, "")?;
-                self.is_empty(value)?
-            }
-            _ => match self.flags.get(v.index()).copied().flatten() {
-                Some(flag) => {
-                    let bool_type = self.m.context.bool_type();
-                    let set = self
-                        .builder
-                        .build_load(bool_type, flag, "")?
-                        .into_int_value();
-                    self.builder.build_not(set, "unbound")?
-                }
-                // Never assigned at all.
-                None => self.m.context.bool_type().const_int(1, false),
-            },
-        };
-        self.raise_if(missing, "KR_EXC_UNBOUND_LOCAL", &message)
-    }
-
-    /// Raises NameError unless module variable `global` has been assigned.
-    fn check_global_assigned(&mut self, global: usize) -> Result<()> {
-        let slot = assigned::global_slot(self.f, global);
-        if self.assigned.get(slot).copied().unwrap_or(true) {
-            return Ok(());
-        }
-        if let Some(a) = self.assigned.get_mut(slot) {
-            *a = true;
-        }
-        let g = self
-            .m
-            .program
-            .globals
-            .get(global)
-            .ok_or_else(|| Error::internal("?", "global id out of range"))?;
-        let message = self.name_error_message(&g.name);
-        let missing = match (self.m.globals.get(global).copied().flatten(), &g.ty) {
-            (Some(storage), Type::Int | Type::Str) => {
-                let llvm_ty = storage_type(self.m.context, &g.ty)?
-                    .ok_or_else(|| Error::internal("?", "global without a type"))?;
-                let value = self
-                    .builder
-                    .build_load(llvm_ty, storage.as_pointer_value(), "")?;
-                self.is_empty(value)?
-            }
-            _ => match self.m.global_flags.get(global).copied().flatten() {
-                Some(flag) => {
-                    let bool_type = self.m.context.bool_type();
-                    let set = self
-                        .builder
-                        .build_load(bool_type, flag.as_pointer_value(), "")?
-                        .into_int_value();
-                    self.builder.build_not(set, "unbound")?
-                }
-                None => self.m.context.bool_type().const_int(1, false),
-            },
-        };
-        self.raise_if(missing, "KR_EXC_NAME", &message)
-    }
-
-    /// NameError's message, with CPython's suggestion among the names the frame
-    /// sees: its variables, the module's globals (all of them, as if assigned),
-    /// the builtins.
-    fn name_error_message(&self, name: &str) -> String {
-        let mut varnames: Vec<&str> = Vec::new();
-        if !self.is_module {
-            for p in &self.f.params {
-                if let Some(n) = self.f.vars.get(p.index()).and_then(|v| v.name.as_deref()) {
-                    varnames.push(n);
-                }
-            }
-            for var in &self.f.vars {
-                if let Some(n) = var.name.as_deref() {
-                    if !varnames.contains(&n) {
-                        varnames.push(n);
-                    }
-                }
-            }
-        }
-        let mut globals: Vec<&str> = crate::suggest::MODULE_DUNDERS.to_vec();
-        let program = self.m.program;
-        let names = program
-            .globals
-            .iter()
-            .map(|g| &*g.name)
-            .chain(program.functions.iter().map(|f| &*f.name));
-        for n in names {
-            if n != "<module>" && n != name && !globals.contains(&n) {
-                globals.push(n);
-            }
-        }
-        crate::suggest::name_error_message(name, &varnames, &globals)
-    }
-
-    /// True when an int or str slot holds no value yet (the zero word / NULL).
-    fn is_empty(&mut self, value: BasicValueEnum<'ctx>) -> Result<IntValue<'ctx>> {
-        Ok(match value {
-            BasicValueEnum::PointerValue(p) => self.builder.build_is_null(p, "unbound")?,
-            other => {
-                let i = other.into_int_value();
-                let zero = i.get_type().const_zero();
-                self.builder
-                    .build_int_compare(IntPredicate::EQ, i, zero, "unbound")?
-            }
-        })
-    }
-
-    /// Raises `enumerator` with `message` and leaves through the error path when
-    /// `cond` holds; continues otherwise.
-    fn raise_if(&mut self, cond: IntValue<'ctx>, enumerator: &str, message: &str) -> Result<()> {
-        let kind = exc_kind(enumerator)?;
-        let cond = self.expect(cond, false)?;
-        let raise = self.m.context.append_basic_block(self.llvm, "raise");
-        let ok = self.m.context.append_basic_block(self.llvm, "ok");
-        self.builder.build_conditional_branch(cond, raise, ok)?;
-        self.builder.position_at_end(raise);
-        let kind = self.m.context.i32_type().const_int(kind as u64, false);
-        let text = self.str_constant(message.as_bytes(), message.chars().count());
-        self.call_runtime("kr_raise_str", &[kind.into(), text.into()])?;
-        self.branch_to_error()?;
-        self.builder.position_at_end(ok);
         Ok(())
     }
 
@@ -583,7 +437,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             .ok_or_else(|| Error::internal("?", "builder has no position"))
     }
 
-    fn error_block(&mut self) -> Result<(BasicBlock<'ctx>, PhiValue<'ctx>)> {
+    pub(super) fn error_block(&mut self) -> Result<(BasicBlock<'ctx>, PhiValue<'ctx>)> {
         if let Some(e) = self.error {
             return Ok(e);
         }
@@ -597,7 +451,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
     }
 
     /// The error path: one traceback entry, then the result type's sentinel.
-    fn finish_error_block(&mut self) -> Result<()> {
+    pub(super) fn finish_error_block(&mut self) -> Result<()> {
         let Some((block, phi)) = self.error else {
             return Ok(());
         };
@@ -616,23 +470,6 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
         Ok(())
     }
 
-    /// A read of a variable that never gets a value: UnboundLocalError for a local
-    /// (Python checks at run time), a trap for a temporary (unreachable code).
-    fn read_never(&mut self, op: &Operand) -> Result<()> {
-        if let Operand::Var(v) = op {
-            let is_named_local = self
-                .f
-                .vars
-                .get(v.index())
-                .is_some_and(|var| var.name.is_some())
-                && !self.f.params.contains(v);
-            if is_named_local {
-                self.check_local_assigned(*v)?;
-            }
-        }
-        self.trap()
-    }
-
     /// Traps (the code cannot run) and continues in a block nothing reaches.
     pub fn trap(&mut self) -> Result<()> {
         let trap = Intrinsic::find("llvm.trap")
@@ -647,7 +484,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
 
     // ---- instructions -----------------------------------------------------------
 
-    fn instruction(&mut self, inst: &Inst) -> Result<()> {
+    pub(super) fn instruction(&mut self, inst: &Inst) -> Result<()> {
         for op in inst_operands(&inst.kind) {
             if self.operand_is_never(op) {
                 return self.read_never(op);
@@ -741,212 +578,13 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
         }
     }
 
-    fn global_type(&self, index: usize) -> Result<&'p Type> {
+    pub(super) fn global_type(&self, index: usize) -> Result<&'p Type> {
         self.m
             .program
             .globals
             .get(index)
             .map(|g| &g.ty)
             .ok_or_else(|| Error::internal("?", "global id out of range"))
-    }
-
-    /// A call of a user function. Results with a sentinel (int: 0, str: NULL) are
-    /// tested directly; others through `kr_error_occurred()`.
-    fn call(&mut self, dst: VarId, func: FuncId, args: &[Operand]) -> Result<()> {
-        let callee =
-            self.m.program.functions.get(func.index()).ok_or_else(|| {
-                Error::internal("?", format!("call of unknown function #{}", func.0))
-            })?;
-        let llvm_callee = *self
-            .m
-            .functions
-            .get(func.index())
-            .ok_or_else(|| Error::internal("?", "callee was not declared"))?;
-        let mut values: Vec<BasicMetadataValueEnum> = Vec::new();
-        for (arg, param) in args.iter().zip(&callee.params) {
-            let v = self.operand(arg)?;
-            let ty = callee
-                .vars
-                .get(param.index())
-                .map(|v| &v.ty)
-                .ok_or_else(|| Error::internal("?", "callee parameter out of range"))?;
-            if let Some(b) = self.coerce(v, ty)?.basic() {
-                values.push(b.into());
-            }
-        }
-        let call = self.builder.build_call(llvm_callee, &values, "")?;
-        let result = call.try_as_basic_value().basic();
-        match (&callee.return_type, result) {
-            (Type::Int, Some(r)) => {
-                let zero = self.m.context.i64_type().const_zero();
-                let failed = self.builder.build_int_compare(
-                    IntPredicate::EQ,
-                    r.into_int_value(),
-                    zero,
-                    "failed",
-                )?;
-                self.branch_if_failed(failed)?;
-            }
-            (Type::Str, Some(r)) => {
-                let failed = self
-                    .builder
-                    .build_is_null(r.into_pointer_value(), "failed")?;
-                self.branch_if_failed(failed)?;
-            }
-            _ => {
-                let failed = self
-                    .call_runtime("kr_error_occurred", &[])?
-                    .ok_or_else(|| Error::internal("?", "kr_error_occurred returns nothing"))?
-                    .into_int_value();
-                self.branch_if_failed(failed)?;
-            }
-        }
-        if callee.return_type == Type::Never {
-            // The callee never returns normally.
-            return self.trap();
-        }
-        let value = Val::from_basic(&callee.return_type, result)?;
-        self.store(dst, value)
-    }
-
-    // ---- terminators ------------------------------------------------------------
-
-    fn terminator(&mut self, term: &Terminator) -> Result<()> {
-        let block = |b: &typeinfer::ir::BlockId| {
-            self.blocks
-                .get(b.index())
-                .copied()
-                .ok_or_else(|| Error::internal("?", format!("jump to missing block bb{}", b.0)))
-        };
-        match term {
-            Terminator::Jump(b) => {
-                let target = block(b)?;
-                self.builder.build_unconditional_branch(target)?;
-            }
-            Terminator::Branch {
-                cond,
-                then_block,
-                else_block,
-            } => {
-                let (then_bb, else_bb) = (block(then_block)?, block(else_block)?);
-                if self.operand_is_never(cond) {
-                    self.trap()?;
-                    self.builder.build_unreachable()?;
-                    return Ok(());
-                }
-                let c = self.operand(cond)?;
-                let c = self.truth(c)?;
-                self.builder.build_conditional_branch(c, then_bb, else_bb)?;
-            }
-            Terminator::Return(value) => {
-                if self.operand_is_never(value) {
-                    self.trap()?;
-                    self.builder.build_unreachable()?;
-                    return Ok(());
-                }
-                let v = self.operand(value)?;
-                self.leave()?;
-                match self.f.return_type {
-                    Type::NoneType | Type::Never => {
-                        self.builder.build_return(None)?;
-                    }
-                    ref ty => {
-                        let v = self.coerce(v, ty)?;
-                        match v.basic() {
-                            Some(b) => self.builder.build_return(Some(&b))?,
-                            None => self.builder.build_return(None)?,
-                        };
-                    }
-                }
-            }
-            Terminator::Raise { class, message } => {
-                let kind = exc_kind(abi::exc_class_enumerator(*class))?;
-                let message = match message {
-                    Some(m) if self.operand_is_never(m) => {
-                        self.trap()?;
-                        self.builder.build_unreachable()?;
-                        return Ok(());
-                    }
-                    Some(m) => self.raise_message(m)?,
-                    None => self.m.context.ptr_type(Default::default()).const_null(),
-                };
-                let kind = self.m.context.i32_type().const_int(kind as u64, false);
-                self.call_runtime("kr_raise_str", &[kind.into(), message.into()])?;
-                self.branch_to_error()?;
-            }
-            Terminator::Unreachable => {
-                self.trap()?;
-                self.builder.build_unreachable()?;
-            }
-        }
-        Ok(())
-    }
-
-    /// The `kr_str` message of `raise Class(message)`: `str(message)`, from a
-    /// constant at compile time or converted at run time.
-    fn raise_message(&mut self, message: &Operand) -> Result<PointerValue<'ctx>> {
-        let text = match message {
-            Operand::Const(Const::Int(frontend::ast::Int::Small(i))) => i.to_string(),
-            Operand::Const(Const::Int(frontend::ast::Int::Big(b))) => b.to_string(),
-            Operand::Const(Const::Bool(b)) => if *b { "True" } else { "False" }.to_string(),
-            Operand::Const(Const::None) => "None".to_string(),
-            _ => return self.str_of(message),
-        };
-        let count = text.chars().count();
-        Ok(self.str_constant(text.as_bytes(), count))
-    }
-
-    /// `str(value)` as a `kr_str`, for exception messages.
-    fn str_of(&mut self, value: &Operand) -> Result<PointerValue<'ctx>> {
-        let context = self.m.context;
-        let from_utf8 = |g: &mut Self, text: PointerValue<'ctx>, len: IntValue<'ctx>| {
-            let s = g
-                .call_runtime("kr_str_from_utf8", &[text.into(), len.into()])?
-                .ok_or_else(|| Error::internal("?", "kr_str_from_utf8 returns nothing"))?
-                .into_pointer_value();
-            let failed = g.builder.build_is_null(s, "failed")?;
-            g.branch_if_failed(failed)?;
-            Ok(s)
-        };
-        match self.operand(value)? {
-            Val::Str(p) => Ok(p),
-            Val::None => Ok(self.str_constant(b"None", 4)),
-            Val::Bool(b) => {
-                let yes = self.str_constant(b"True", 4);
-                let no = self.str_constant(b"False", 5);
-                Ok(self
-                    .builder
-                    .build_select(b, yes, no, "")?
-                    .into_pointer_value())
-            }
-            Val::Int(i) => {
-                let len_slot = self.builder.build_alloca(context.i64_type(), "len")?;
-                let base = context.i32_type().const_int(10, false);
-                let text = self
-                    .call_runtime("kr_int_to_str", &[i.into(), base.into(), len_slot.into()])?
-                    .ok_or_else(|| Error::internal("?", "kr_int_to_str returns nothing"))?
-                    .into_pointer_value();
-                let failed = self.builder.build_is_null(text, "failed")?;
-                self.branch_if_failed(failed)?;
-                let len = self
-                    .builder
-                    .build_load(context.i64_type(), len_slot, "")?
-                    .into_int_value();
-                from_utf8(self, text, len)
-            }
-            Val::Float(d) => {
-                let buffer = self.builder.build_array_alloca(
-                    context.i8_type(),
-                    context.i64_type().const_int(32, false),
-                    "repr",
-                )?;
-                let len = self
-                    .call_runtime("kr_float_repr", &[d.into(), buffer.into()])?
-                    .ok_or_else(|| Error::internal("?", "kr_float_repr returns nothing"))?
-                    .into_int_value();
-                from_utf8(self, buffer, len)
-            }
-        }
     }
 
     pub fn bool_to_int(&mut self, b: IntValue<'ctx>) -> Result<IntValue<'ctx>> {
@@ -964,7 +602,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
 const RECURSION_LIMIT: u64 = 1000;
 
 /// The runtime's number for an exception kind.
-fn exc_kind(enumerator: &str) -> Result<i64> {
+pub(super) fn exc_kind(enumerator: &str) -> Result<i64> {
     abi::exc_kind_value(enumerator).ok_or_else(|| {
         Error::internal(
             "?",

@@ -13,11 +13,13 @@ mod assigned;
 mod builtins;
 mod compare;
 mod constants;
+mod control;
 mod floats;
 mod function;
 mod ints;
 mod main_fn;
 pub mod runtime;
+mod unbound;
 pub mod values;
 
 use crate::error::{Error, Result};

@@ -1,0 +1,212 @@
+//! Calls of user functions and block terminators (jumps, branches, returns,
+//! `raise` with its message converted to a `kr_str`).
+
+use super::function::{exc_kind, FunctionGen};
+use super::values::Val;
+use crate::abi;
+use crate::error::{Error, Result};
+use inkwell::values::{BasicMetadataValueEnum, IntValue, PointerValue};
+use inkwell::IntPredicate;
+use typeinfer::ir::{Const, FuncId, Operand, Terminator, VarId};
+use typeinfer::types::Type;
+
+impl<'ctx> FunctionGen<'_, 'ctx, '_> {
+    /// A call of a user function. Results with a sentinel (int: 0, str: NULL) are
+    /// tested directly; others through `kr_error_occurred()`.
+    pub(super) fn call(&mut self, dst: VarId, func: FuncId, args: &[Operand]) -> Result<()> {
+        let callee =
+            self.m.program.functions.get(func.index()).ok_or_else(|| {
+                Error::internal("?", format!("call of unknown function #{}", func.0))
+            })?;
+        let llvm_callee = *self
+            .m
+            .functions
+            .get(func.index())
+            .ok_or_else(|| Error::internal("?", "callee was not declared"))?;
+        let mut values: Vec<BasicMetadataValueEnum> = Vec::new();
+        for (arg, param) in args.iter().zip(&callee.params) {
+            let v = self.operand(arg)?;
+            let ty = callee
+                .vars
+                .get(param.index())
+                .map(|v| &v.ty)
+                .ok_or_else(|| Error::internal("?", "callee parameter out of range"))?;
+            if let Some(b) = self.coerce(v, ty)?.basic() {
+                values.push(b.into());
+            }
+        }
+        let call = self.builder.build_call(llvm_callee, &values, "")?;
+        let result = call.try_as_basic_value().basic();
+        match (&callee.return_type, result) {
+            (Type::Int, Some(r)) => {
+                let zero = self.m.context.i64_type().const_zero();
+                let failed = self.builder.build_int_compare(
+                    IntPredicate::EQ,
+                    r.into_int_value(),
+                    zero,
+                    "failed",
+                )?;
+                self.branch_if_failed(failed)?;
+            }
+            (Type::Str, Some(r)) => {
+                let failed = self
+                    .builder
+                    .build_is_null(r.into_pointer_value(), "failed")?;
+                self.branch_if_failed(failed)?;
+            }
+            _ => {
+                let failed = self
+                    .call_runtime("kr_error_occurred", &[])?
+                    .ok_or_else(|| Error::internal("?", "kr_error_occurred returns nothing"))?
+                    .into_int_value();
+                self.branch_if_failed(failed)?;
+            }
+        }
+        if callee.return_type == Type::Never {
+            // The callee never returns normally.
+            return self.trap();
+        }
+        let value = Val::from_basic(&callee.return_type, result)?;
+        self.store(dst, value)
+    }
+
+    // ---- terminators ------------------------------------------------------------
+
+    pub(super) fn terminator(&mut self, term: &Terminator) -> Result<()> {
+        let block = |b: &typeinfer::ir::BlockId| {
+            self.blocks
+                .get(b.index())
+                .copied()
+                .ok_or_else(|| Error::internal("?", format!("jump to missing block bb{}", b.0)))
+        };
+        match term {
+            Terminator::Jump(b) => {
+                let target = block(b)?;
+                self.builder.build_unconditional_branch(target)?;
+            }
+            Terminator::Branch {
+                cond,
+                then_block,
+                else_block,
+            } => {
+                let (then_bb, else_bb) = (block(then_block)?, block(else_block)?);
+                if self.operand_is_never(cond) {
+                    self.trap()?;
+                    self.builder.build_unreachable()?;
+                    return Ok(());
+                }
+                let c = self.operand(cond)?;
+                let c = self.truth(c)?;
+                self.builder.build_conditional_branch(c, then_bb, else_bb)?;
+            }
+            Terminator::Return(value) => {
+                if self.operand_is_never(value) {
+                    self.trap()?;
+                    self.builder.build_unreachable()?;
+                    return Ok(());
+                }
+                let v = self.operand(value)?;
+                self.leave()?;
+                match self.f.return_type {
+                    Type::NoneType | Type::Never => {
+                        self.builder.build_return(None)?;
+                    }
+                    ref ty => {
+                        let v = self.coerce(v, ty)?;
+                        match v.basic() {
+                            Some(b) => self.builder.build_return(Some(&b))?,
+                            None => self.builder.build_return(None)?,
+                        };
+                    }
+                }
+            }
+            Terminator::Raise { class, message } => {
+                let kind = exc_kind(abi::exc_class_enumerator(*class))?;
+                let message = match message {
+                    Some(m) if self.operand_is_never(m) => {
+                        self.trap()?;
+                        self.builder.build_unreachable()?;
+                        return Ok(());
+                    }
+                    Some(m) => self.raise_message(m)?,
+                    None => self.m.context.ptr_type(Default::default()).const_null(),
+                };
+                let kind = self.m.context.i32_type().const_int(kind as u64, false);
+                self.call_runtime("kr_raise_str", &[kind.into(), message.into()])?;
+                self.branch_to_error()?;
+            }
+            Terminator::Unreachable => {
+                self.trap()?;
+                self.builder.build_unreachable()?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The `kr_str` message of `raise Class(message)`: `str(message)`, from a
+    /// constant at compile time or converted at run time.
+    pub(super) fn raise_message(&mut self, message: &Operand) -> Result<PointerValue<'ctx>> {
+        let text = match message {
+            Operand::Const(Const::Int(frontend::ast::Int::Small(i))) => i.to_string(),
+            Operand::Const(Const::Int(frontend::ast::Int::Big(b))) => b.to_string(),
+            Operand::Const(Const::Bool(b)) => if *b { "True" } else { "False" }.to_string(),
+            Operand::Const(Const::None) => "None".to_string(),
+            _ => return self.str_of(message),
+        };
+        let count = text.chars().count();
+        Ok(self.str_constant(text.as_bytes(), count))
+    }
+
+    /// `str(value)` as a `kr_str`, for exception messages.
+    pub(super) fn str_of(&mut self, value: &Operand) -> Result<PointerValue<'ctx>> {
+        let context = self.m.context;
+        let from_utf8 = |g: &mut Self, text: PointerValue<'ctx>, len: IntValue<'ctx>| {
+            let s = g
+                .call_runtime("kr_str_from_utf8", &[text.into(), len.into()])?
+                .ok_or_else(|| Error::internal("?", "kr_str_from_utf8 returns nothing"))?
+                .into_pointer_value();
+            let failed = g.builder.build_is_null(s, "failed")?;
+            g.branch_if_failed(failed)?;
+            Ok(s)
+        };
+        match self.operand(value)? {
+            Val::Str(p) => Ok(p),
+            Val::None => Ok(self.str_constant(b"None", 4)),
+            Val::Bool(b) => {
+                let yes = self.str_constant(b"True", 4);
+                let no = self.str_constant(b"False", 5);
+                Ok(self
+                    .builder
+                    .build_select(b, yes, no, "")?
+                    .into_pointer_value())
+            }
+            Val::Int(i) => {
+                let len_slot = self.builder.build_alloca(context.i64_type(), "len")?;
+                let base = context.i32_type().const_int(10, false);
+                let text = self
+                    .call_runtime("kr_int_to_str", &[i.into(), base.into(), len_slot.into()])?
+                    .ok_or_else(|| Error::internal("?", "kr_int_to_str returns nothing"))?
+                    .into_pointer_value();
+                let failed = self.builder.build_is_null(text, "failed")?;
+                self.branch_if_failed(failed)?;
+                let len = self
+                    .builder
+                    .build_load(context.i64_type(), len_slot, "")?
+                    .into_int_value();
+                from_utf8(self, text, len)
+            }
+            Val::Float(d) => {
+                let buffer = self.builder.build_array_alloca(
+                    context.i8_type(),
+                    context.i64_type().const_int(32, false),
+                    "repr",
+                )?;
+                let len = self
+                    .call_runtime("kr_float_repr", &[d.into(), buffer.into()])?
+                    .ok_or_else(|| Error::internal("?", "kr_float_repr returns nothing"))?
+                    .into_int_value();
+                from_utf8(self, buffer, len)
+            }
+        }
+    }
+}

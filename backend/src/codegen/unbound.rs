@@ -1,0 +1,180 @@
+//! Reads that may come before any assignment (`assigned` finds them): the run-time
+//! test of the slot or flag, and CPython's UnboundLocalError or NameError (with its
+//! "Did you mean" suggestion) when it fails.
+
+use super::assigned;
+use super::function::{exc_kind, FunctionGen};
+use super::values::storage_type;
+use crate::error::{Error, Result};
+use inkwell::values::{BasicValueEnum, IntValue};
+use inkwell::IntPredicate;
+use typeinfer::ir::{Operand, VarId};
+use typeinfer::types::Type;
+
+impl<'ctx> FunctionGen<'_, 'ctx, '_> {
+    /// Raises UnboundLocalError unless local `v` has been assigned; afterwards it
+    /// certainly has (the other path left the function).
+    pub(super) fn check_local_assigned(&mut self, v: VarId) -> Result<()> {
+        if let Some(a) = self.assigned.get_mut(v.index()) {
+            *a = true;
+        }
+        let name = self
+            .f
+            .vars
+            .get(v.index())
+            .and_then(|var| var.name.as_deref())
+            .unwrap_or("?")
+            .to_string();
+        let message = format!(
+            "cannot access local variable '{name}' where it is not associated with a value"
+        );
+        let ty = self.var_type(v)?;
+        let missing = match (self.slots.get(v.index()).copied().flatten(), ty) {
+            (Some(slot), Type::Int | Type::Str) => {
+                let llvm_ty = storage_type(self.m.context, ty)?
+                    .ok_or_else(|| Error::internal("?", "slot without a type"))?;
+                let value = self.builder.build_load(llvm_ty, slot, "")?;
+                self.is_empty(value)?
+            }
+            _ => match self.flags.get(v.index()).copied().flatten() {
+                Some(flag) => {
+                    let bool_type = self.m.context.bool_type();
+                    let set = self
+                        .builder
+                        .build_load(bool_type, flag, "")?
+                        .into_int_value();
+                    self.builder.build_not(set, "unbound")?
+                }
+                // Never assigned at all.
+                None => self.m.context.bool_type().const_int(1, false),
+            },
+        };
+        self.raise_if(missing, "KR_EXC_UNBOUND_LOCAL", &message)
+    }
+
+    /// Raises NameError unless module variable `global` has been assigned.
+    pub(super) fn check_global_assigned(&mut self, global: usize) -> Result<()> {
+        let slot = assigned::global_slot(self.f, global);
+        if self.assigned.get(slot).copied().unwrap_or(true) {
+            return Ok(());
+        }
+        if let Some(a) = self.assigned.get_mut(slot) {
+            *a = true;
+        }
+        let g = self
+            .m
+            .program
+            .globals
+            .get(global)
+            .ok_or_else(|| Error::internal("?", "global id out of range"))?;
+        let message = self.name_error_message(&g.name);
+        let missing = match (self.m.globals.get(global).copied().flatten(), &g.ty) {
+            (Some(storage), Type::Int | Type::Str) => {
+                let llvm_ty = storage_type(self.m.context, &g.ty)?
+                    .ok_or_else(|| Error::internal("?", "global without a type"))?;
+                let value = self
+                    .builder
+                    .build_load(llvm_ty, storage.as_pointer_value(), "")?;
+                self.is_empty(value)?
+            }
+            _ => match self.m.global_flags.get(global).copied().flatten() {
+                Some(flag) => {
+                    let bool_type = self.m.context.bool_type();
+                    let set = self
+                        .builder
+                        .build_load(bool_type, flag.as_pointer_value(), "")?
+                        .into_int_value();
+                    self.builder.build_not(set, "unbound")?
+                }
+                None => self.m.context.bool_type().const_int(1, false),
+            },
+        };
+        self.raise_if(missing, "KR_EXC_NAME", &message)
+    }
+
+    /// NameError's message, with CPython's suggestion among the names the frame
+    /// sees: its variables, the module's globals (all of them, as if assigned),
+    /// the builtins.
+    pub(super) fn name_error_message(&self, name: &str) -> String {
+        let mut varnames: Vec<&str> = Vec::new();
+        if !self.is_module {
+            for p in &self.f.params {
+                if let Some(n) = self.f.vars.get(p.index()).and_then(|v| v.name.as_deref()) {
+                    varnames.push(n);
+                }
+            }
+            for var in &self.f.vars {
+                if let Some(n) = var.name.as_deref() {
+                    if !varnames.contains(&n) {
+                        varnames.push(n);
+                    }
+                }
+            }
+        }
+        let mut globals: Vec<&str> = crate::suggest::MODULE_DUNDERS.to_vec();
+        let program = self.m.program;
+        let names = program
+            .globals
+            .iter()
+            .map(|g| &*g.name)
+            .chain(program.functions.iter().map(|f| &*f.name));
+        for n in names {
+            if n != "<module>" && n != name && !globals.contains(&n) {
+                globals.push(n);
+            }
+        }
+        crate::suggest::name_error_message(name, &varnames, &globals)
+    }
+
+    /// True when an int or str slot holds no value yet (the zero word / NULL).
+    pub(super) fn is_empty(&mut self, value: BasicValueEnum<'ctx>) -> Result<IntValue<'ctx>> {
+        Ok(match value {
+            BasicValueEnum::PointerValue(p) => self.builder.build_is_null(p, "unbound")?,
+            other => {
+                let i = other.into_int_value();
+                let zero = i.get_type().const_zero();
+                self.builder
+                    .build_int_compare(IntPredicate::EQ, i, zero, "unbound")?
+            }
+        })
+    }
+
+    /// Raises `enumerator` with `message` and leaves through the error path when
+    /// `cond` holds; continues otherwise.
+    pub(super) fn raise_if(
+        &mut self,
+        cond: IntValue<'ctx>,
+        enumerator: &str,
+        message: &str,
+    ) -> Result<()> {
+        let kind = exc_kind(enumerator)?;
+        let cond = self.expect(cond, false)?;
+        let raise = self.m.context.append_basic_block(self.llvm, "raise");
+        let ok = self.m.context.append_basic_block(self.llvm, "ok");
+        self.builder.build_conditional_branch(cond, raise, ok)?;
+        self.builder.position_at_end(raise);
+        let kind = self.m.context.i32_type().const_int(kind as u64, false);
+        let text = self.str_constant(message.as_bytes(), message.chars().count());
+        self.call_runtime("kr_raise_str", &[kind.into(), text.into()])?;
+        self.branch_to_error()?;
+        self.builder.position_at_end(ok);
+        Ok(())
+    }
+
+    /// A read of a variable that never gets a value: UnboundLocalError for a local
+    /// (Python checks at run time), a trap for a temporary (unreachable code).
+    pub(super) fn read_never(&mut self, op: &Operand) -> Result<()> {
+        if let Operand::Var(v) = op {
+            let is_named_local = self
+                .f
+                .vars
+                .get(v.index())
+                .is_some_and(|var| var.name.is_some())
+                && !self.f.params.contains(v);
+            if is_named_local {
+                self.check_local_assigned(*v)?;
+            }
+        }
+        self.trap()
+    }
+}
