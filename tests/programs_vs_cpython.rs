@@ -17,6 +17,9 @@
 //!   cores, at most 4);
 //! - `KRAIT_PYTHON=path`: the reference interpreter (default `python3`).
 //!
+//! The summary line (matched / pending / failed) is printed to stderr; `cargo test
+//! --test programs_vs_cpython -- --nocapture` shows it when the test passes.
+//!
 //! Executables are cached under `target/tmp/programs-cache` (`KRAIT_CACHE_DIR`), so
 //! the source tree stays clean and a second run compiles nothing that did not change.
 
@@ -239,6 +242,10 @@ fn check_program(setup: &Setup, program: &str, pending: Option<&str>) -> Verdict
             difference(&expected, &actual)
         )),
         None if same => Verdict::Matched,
+        None if actual.stderr.contains(UNSUPPORTED) => Verdict::Failed(format!(
+            "krait reports it as unsupported: list it in tests/programs/PENDING if that is expected\n{}",
+            difference(&expected, &actual)
+        )),
         None => Verdict::Failed(difference(&expected, &actual)),
     }
 }

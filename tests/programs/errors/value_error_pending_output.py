@@ -1,0 +1,3 @@
+# Output printed with end="" is flushed before the traceback.
+print("partial line", end="")
+print(int("nope"))
