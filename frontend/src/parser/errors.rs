@@ -8,11 +8,52 @@
 use super::{Fail, PResult, Parser};
 use crate::ast::{Expr, ExprKind, TextRange};
 use crate::diagnostic::SyntaxError;
+use crate::lexer::{LexError, LexErrorCode};
 use crate::token::{Token, TokenKind};
 
 /// Whether a lexer error is the `'(' was never closed` of a bracket open at EOF.
 pub(crate) fn is_unclosed_bracket(error: &SyntaxError) -> bool {
     error.message.ends_with("' was never closed")
+}
+
+/// How many stray characters (`$`, `?`, `!`, backtick) we look past when
+/// searching the rest of a file for a tokenizer error.
+const MAX_STRAY_CHARACTERS: usize = 64;
+
+/// For a lexer error that is only a stray character, the tokenizer error CPython
+/// finds further on: its tokenizer hands such characters to the parser as
+/// operators and keeps going when it scans the rest of the file, while our
+/// lexer stops there. Re-lexing with the character replaced by an operator
+/// (same length, same state) finds what lies beyond.
+pub(crate) fn beyond_stray_characters(src: &str) -> impl Fn(LexError) -> LexError + '_ {
+    move |original: LexError| {
+        if original.code != LexErrorCode::ErrorToken {
+            return original;
+        }
+        let mut patched = src.as_bytes().to_vec();
+        let mut at = original.error.range.start as usize;
+        for _ in 0..MAX_STRAY_CHARACTERS {
+            match patched.get_mut(at) {
+                Some(byte) if byte.is_ascii() => *byte = b'+',
+                _ => break,
+            }
+            let Ok(text) = std::str::from_utf8(&patched) else {
+                break;
+            };
+            match crate::lexer::tokenize(text).error {
+                Some(next) if next.code == LexErrorCode::ErrorToken => {
+                    let next_at = next.error.range.start as usize;
+                    if next_at <= at {
+                        break;
+                    }
+                    at = next_at;
+                }
+                Some(next) => return next,
+                None => break,
+            }
+        }
+        original
+    }
 }
 
 /// The parser position a speculation may have to restore.

@@ -320,6 +320,12 @@ impl<'src> Parser<'src> {
         let reached_lex_error = self.furthest >= self.tokens.len();
         if self.lex_error.is_some() && reached_lex_error {
             if let Some(lex) = self.lex_error.take() {
+                // A stray character is a parser error in CPython, which a
+                // tokenizer error further on still replaces.
+                let beyond = errors::beyond_stray_characters(self.src)(lex.clone());
+                if beyond.overrides_parser_errors && beyond.code != lex.code {
+                    return beyond.error;
+                }
                 return lex.error;
             }
         }
@@ -333,7 +339,11 @@ impl<'src> Parser<'src> {
         {
             return self.generic_error();
         }
-        if let Some(lex) = self.lex_error.take() {
+        let lex_error = self
+            .lex_error
+            .take()
+            .map(errors::beyond_stray_characters(self.src));
+        if let Some(lex) = lex_error {
             if lex.overrides_parser_errors {
                 return lex.error;
             }

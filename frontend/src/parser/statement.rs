@@ -385,6 +385,10 @@ impl Parser<'_> {
         let simple = first_token.kind == TokenKind::Name
             && matches!(target.kind, ExprKind::Name { .. })
             && target.range.start == first_token.range.start;
+        self.bump();
+        // Every rule here, valid or not, needs an annotation after the colon;
+        // without one the error is the generic one.
+        let annotation = self.expression()?;
         match &target.kind {
             ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
             ExprKind::Tuple { elts, .. } => {
@@ -405,8 +409,6 @@ impl Parser<'_> {
             }
             _ => return Err(self.error_at(target.range, "illegal target for annotation")),
         }
-        self.bump();
-        let annotation = self.expression()?;
         let value = if self.eat(TokenKind::Equal).is_some() {
             Some(self.yield_or_star_expressions()?)
         } else {
@@ -429,7 +431,11 @@ impl Parser<'_> {
         let mut value;
         loop {
             self.bump();
-            value = self.yield_or_star_expressions()?;
+            value = match self.yield_or_star_expressions() {
+                Ok(value) => value,
+                Err(Fail::Generic) => return Err(self.invalid_assignment_target(&targets)),
+                Err(error) => return Err(error),
+            };
             if !self.at(TokenKind::Equal) {
                 break;
             }
@@ -467,6 +473,23 @@ impl Parser<'_> {
                 value,
             },
         ))
+    }
+
+    /// The right-hand side of `targets =` did not parse: CPython still reports
+    /// the first target that cannot be assigned to, if any.
+    fn invalid_assignment_target(&self, targets: &[Expr]) -> Fail {
+        for target in targets {
+            if matches!(
+                target.kind,
+                ExprKind::Yield { .. } | ExprKind::YieldFrom { .. }
+            ) {
+                return self.error_at(target.range, "assignment to yield expression not possible");
+            }
+            if let Some(bad) = super::targets::invalid_target(target, TargetKind::Star) {
+                return self.error_at(bad.range, format!("cannot assign to {}", expr_name(bad)));
+            }
+        }
+        Fail::Generic
     }
 
     /// `f() = 1`: CPython suggests `==` when a lone invalid target is assigned a
