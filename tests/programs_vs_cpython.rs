@@ -179,6 +179,21 @@ fn run(mut command: Command, scratch: &Path, tag: &str, timeout: Duration) -> Ou
     outcome
 }
 
+/// A private name for the krait binary under test: other builds in the same tree
+/// replace `target/debug/krait` while the programs run, and a run must not pick up
+/// a half-written or different binary. A hard link keeps the inode this test was
+/// built with; a copy is the fallback.
+fn pinned_krait(scratch: &Path) -> PathBuf {
+    let original = PathBuf::from(env!("CARGO_BIN_EXE_krait"));
+    let pinned = scratch.join("krait");
+    let _ = std::fs::remove_file(&pinned);
+    if std::fs::hard_link(&original, &pinned).is_ok() || std::fs::copy(&original, &pinned).is_ok() {
+        pinned
+    } else {
+        original
+    }
+}
+
 /// The environment both interpreters see: deterministic and UTF-8.
 fn common_env(command: &mut Command) {
     command
@@ -200,6 +215,7 @@ struct Setup {
     scratch: PathBuf,
     cache: PathBuf,
     python: String,
+    krait: PathBuf,
     opt: String,
 }
 
@@ -216,7 +232,7 @@ fn check_program(setup: &Setup, program: &str, pending: Option<&str>) -> Verdict
         PYTHON_TIMEOUT,
     );
 
-    let mut krait = Command::new(env!("CARGO_BIN_EXE_krait"));
+    let mut krait = Command::new(&setup.krait);
     krait
         .args(["run", "-O", &setup.opt, program])
         .current_dir(&setup.dir)
@@ -329,8 +345,10 @@ fn programs_match_cpython() {
                 .min(4)
         })
         .max(1);
+    let scratch = scratch_dir(&format!("programs-run-{}", std::process::id()));
     let setup = Setup {
-        scratch: scratch_dir(&format!("programs-run-{}", std::process::id())),
+        krait: pinned_krait(&scratch),
+        scratch,
         cache: scratch_dir("programs-cache"),
         python: python_executable(),
         opt: std::env::var("KRAIT_PROGRAMS_OPT").unwrap_or_else(|_| "1".to_string()),
