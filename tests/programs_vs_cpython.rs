@@ -5,7 +5,8 @@
 //! Programs krait cannot compile yet are listed in `tests/programs/PENDING`, one path
 //! (relative to `tests/programs/`) per line, then `# reason`. For those the harness
 //! asserts that krait still *reports* them as unsupported (the "not supported by
-//! krait's native compiler yet" diagnostic, exit code 1): a pending program can never
+//! krait's native compiler yet" diagnostic, exit code 1, or a run-time error whose last
+//! line says "krait does not support ..."): a pending program can never
 //! crash or print a wrong answer silently, and one that starts working fails the test
 //! until it is taken off the list.
 //!
@@ -32,6 +33,10 @@ use std::time::{Duration, Instant};
 
 /// The diagnostic krait prints for a construct outside its native subset.
 const UNSUPPORTED: &str = "not supported by krait's native compiler yet";
+
+/// How the runtime words an error for a value it cannot represent yet (a complex
+/// result, say): reported at run time, but just as loudly.
+const UNSUPPORTED_AT_RUN_TIME: &str = "krait does not support";
 
 /// The longest a program may run (krait's time includes compiling it).
 const PYTHON_TIMEOUT: Duration = Duration::from_secs(20);
@@ -249,7 +254,7 @@ fn check_program(setup: &Setup, program: &str, pending: Option<&str>) -> Verdict
         && expected.exit == actual.exit
         && expected.last_stderr_line() == actual.last_stderr_line();
     match pending {
-        Some(_) if actual.exit == "1" && actual.stderr.contains(UNSUPPORTED) => Verdict::Pending,
+        Some(_) if actual.exit == "1" && reports_unsupported(&actual) => Verdict::Pending,
         Some(_) if same => Verdict::Failed(
             "listed in PENDING but now matches python3: take it off the list".into(),
         ),
@@ -258,12 +263,18 @@ fn check_program(setup: &Setup, program: &str, pending: Option<&str>) -> Verdict
             difference(&expected, &actual)
         )),
         None if same => Verdict::Matched,
-        None if actual.stderr.contains(UNSUPPORTED) => Verdict::Failed(format!(
+        None if reports_unsupported(&actual) => Verdict::Failed(format!(
             "krait reports it as unsupported: list it in tests/programs/PENDING if that is expected\n{}",
             difference(&expected, &actual)
         )),
         None => Verdict::Failed(difference(&expected, &actual)),
     }
+}
+
+/// Whether krait said, at compile time or at run time, that it cannot do this yet.
+fn reports_unsupported(outcome: &Outcome) -> bool {
+    outcome.stderr.contains(UNSUPPORTED)
+        || outcome.last_stderr_line().contains(UNSUPPORTED_AT_RUN_TIME)
 }
 
 /// A short account of how two outcomes differ.
