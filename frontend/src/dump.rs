@@ -18,6 +18,11 @@ use std::fmt::Write;
 
 /// Exactly `ast.dump(tree)`, or with `include_attributes`,
 /// `ast.dump(tree, include_attributes=True)`.
+/// Below this much free stack, a recursive step continues on a fresh segment.
+const STACK_RED_ZONE: usize = 64 * 1024;
+/// Size of each extra stack segment.
+const STACK_SEGMENT: usize = 2 * 1024 * 1024;
+
 pub fn dump_module(module: &Module, lines: &LineIndex, include_attributes: bool) -> String {
     let mut printer = Printer {
         out: String::with_capacity(4096),
@@ -192,6 +197,11 @@ impl Printer<'_> {
     // ----- statements -----
 
     fn stmt(&mut self, stmt: &Stmt) {
+        // Deep (but valid) nesting must not overflow a small thread stack.
+        stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || self.stmt_here(stmt))
+    }
+
+    fn stmt_here(&mut self, stmt: &Stmt) {
         if self.too_deep() {
             return;
         }
@@ -385,6 +395,11 @@ impl Printer<'_> {
     // ----- expressions -----
 
     fn expr(&mut self, expr: &Expr) {
+        // Deep (but valid) nesting must not overflow a small thread stack.
+        stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || self.expr_here(expr))
+    }
+
+    fn expr_here(&mut self, expr: &Expr) {
         if self.too_deep() {
             return;
         }
@@ -722,6 +737,11 @@ impl Printer<'_> {
     }
 
     fn pattern(&mut self, pattern: &Pattern) {
+        // Deep (but valid) nesting must not overflow a small thread stack.
+        stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || self.pattern_here(pattern))
+    }
+
+    fn pattern_here(&mut self, pattern: &Pattern) {
         if self.too_deep() {
             return;
         }

@@ -17,7 +17,8 @@ impl Builder<'_> {
 
     pub fn visit_expr(&mut self, expr: &Expr) -> VisitResult {
         self.descend(expr.range)?;
-        self.visit_expr_kind(expr)?;
+        // Deep (but valid) nesting must not overflow a small thread stack.
+        stacker::maybe_grow(64 * 1024, 2 * 1024 * 1024, || self.visit_expr_kind(expr))?;
         self.ascend();
         Ok(())
     }

@@ -21,7 +21,8 @@ impl Builder<'_> {
 
     pub fn visit_stmt(&mut self, stmt: &Stmt) -> VisitResult {
         self.descend(stmt.range)?;
-        self.visit_stmt_kind(stmt)?;
+        // Deep (but valid) nesting must not overflow a small thread stack.
+        stacker::maybe_grow(64 * 1024, 2 * 1024 * 1024, || self.visit_stmt_kind(stmt))?;
         self.ascend();
         Ok(())
     }
@@ -314,10 +315,7 @@ impl Builder<'_> {
         let name = alias.asname.as_deref().unwrap_or(&alias.name);
         if name == "*" {
             if self.cur().kind != BlockKind::Module {
-                return Err(error(
-                    "import * only allowed at module level",
-                    alias.range,
-                ));
+                return Err(error("import * only allowed at module level", alias.range));
             }
             return Ok(());
         }
@@ -345,7 +343,9 @@ impl Builder<'_> {
 
     fn visit_pattern(&mut self, pattern: &Pattern) -> VisitResult {
         self.descend(pattern.range)?;
-        self.visit_pattern_kind(pattern)?;
+        stacker::maybe_grow(64 * 1024, 2 * 1024 * 1024, || {
+            self.visit_pattern_kind(pattern)
+        })?;
         self.ascend();
         Ok(())
     }
