@@ -174,7 +174,7 @@ impl State<'_> {
                 builtin_type(*builtin, &types, range)?
             }
             InstKind::LoadGlobal { global, .. } => self.globals[global.index()].clone(),
-            InstKind::StoreGlobal { .. } => return Ok(None),
+            InstKind::StoreGlobal { .. } | InstKind::DefFunction { .. } => return Ok(None),
         };
         Ok(Some(result))
     }

@@ -196,6 +196,11 @@ pub enum InstKind {
         global: GlobalId,
         src: Operand,
     },
+    /// The `def` statement of module-level function `func` (a template) has run:
+    /// from here on its name is bound, and calling it before is a NameError.
+    DefFunction {
+        func: FuncId,
+    },
 }
 
 impl InstKind {
@@ -212,7 +217,7 @@ impl InstKind {
             | InstKind::Call { dst, .. }
             | InstKind::CallBuiltin { dst, .. }
             | InstKind::LoadGlobal { dst, .. } => Some(*dst),
-            InstKind::StoreGlobal { .. } => None,
+            InstKind::StoreGlobal { .. } | InstKind::DefFunction { .. } => None,
         }
     }
 }

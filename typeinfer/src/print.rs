@@ -158,6 +158,7 @@ fn inst_text(f: &Function, kind: &InstKind) -> String {
         }
         InstKind::LoadGlobal { dst, global } => format!("{} = global #{}", v(dst), global.0),
         InstKind::StoreGlobal { global, src } => format!("global #{} = {}", global.0, o(src)),
+        InstKind::DefFunction { func } => format!("def #{}", func.0),
     }
 }
 

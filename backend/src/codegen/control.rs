@@ -23,6 +23,9 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             .functions
             .get(func.index())
             .ok_or_else(|| Error::internal("?", "callee was not declared"))?;
+        if let Some(template) = callee.template {
+            self.check_function_defined(template, &callee.name)?;
+        }
         let mut values: Vec<BasicMetadataValueEnum> = Vec::new();
         for (arg, param) in args.iter().zip(&callee.params) {
             let v = self.operand(arg)?;

@@ -12,6 +12,7 @@
 //! in a fresh block no edge reaches.
 
 use super::assigned;
+use super::temps;
 use super::values::{storage_type, Val};
 use super::ModuleGen;
 use crate::abi;
@@ -46,12 +47,16 @@ pub(crate) struct FunctionGen<'m, 'ctx, 'p> {
     /// The `bool *error` out-parameter of the runtime's double-returning functions.
     pub(super) flag: PointerValue<'ctx>,
     /// Per block: the variables certainly assigned when it starts (`assigned`).
-    pub(super) definite: Vec<Vec<bool>>,
+    pub(super) definite: Vec<assigned::VarSet>,
     /// The same while generating the current block.
-    pub(super) assigned: Vec<bool>,
+    pub(super) assigned: assigned::VarSet,
     /// "Has been assigned" flags of locals whose representation has no empty value
     /// (float, bool, None), for reads that may come before any assignment.
     pub(super) flags: Vec<Option<PointerValue<'ctx>>>,
+    /// Temporaries held as LLVM values rather than in slots (`temps`), and their
+    /// current values.
+    pub(super) in_register: Vec<bool>,
+    pub(super) registers: Vec<Option<BasicValueEnum<'ctx>>>,
     /// True for `<module>`, whose frame has no variables of its own.
     pub(super) is_module: bool,
     /// The source line and range of the instruction being generated.
@@ -75,9 +80,14 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
         let entry = context.append_basic_block(llvm, "entry");
         builder.position_at_end(entry);
         let flag = builder.build_alloca(context.i8_type(), "error.flag")?;
+        let in_register = temps::block_local_temps(f);
         let mut slots = Vec::with_capacity(f.vars.len());
         for (i, var) in f.vars.iter().enumerate() {
-            slots.push(match storage_type(context, &var.ty)? {
+            let ty = match in_register.get(i) {
+                Some(true) => None,
+                _ => storage_type(context, &var.ty)?,
+            };
+            slots.push(match ty {
                 Some(ty) => {
                     let name = match &var.name {
                         Some(n) => n.to_string(),
@@ -105,7 +115,14 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
                 None
             });
         }
-        let definite = assigned::definitely_assigned(f, program.globals.len());
+        let templates = program
+            .functions
+            .iter()
+            .filter_map(|f| f.template)
+            .map(|t| t.index() + 1)
+            .max()
+            .unwrap_or(0);
+        let definite = assigned::definitely_assigned(f, program.globals.len(), templates);
         let mut llvm_params = llvm.get_param_iter();
         for p in &f.params {
             if let Some(Some(slot)) = slots.get(p.index()) {
@@ -128,8 +145,10 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             error: None,
             flag,
             definite,
-            assigned: Vec::new(),
+            assigned: assigned::VarSet::full(0),
             flags,
+            registers: vec![None; in_register.len()],
+            in_register,
             is_module: id == program.main,
             line: 0,
             range: f.range,
@@ -142,7 +161,11 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
         };
         for (b, block) in f.blocks.iter().enumerate() {
             gen.builder.position_at_end(gen.blocks[b]);
-            gen.assigned = gen.definite.get(b).cloned().unwrap_or_default();
+            gen.assigned = gen
+                .definite
+                .get(b)
+                .cloned()
+                .unwrap_or_else(|| assigned::VarSet::full(0));
             for inst in &block.insts {
                 gen.line = (gen.m.source.line_of)(inst.range.start);
                 gen.range = inst.range;
@@ -226,8 +249,16 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             Operand::Const(c) => self.constant(c),
             Operand::Var(v) => {
                 let ty = self.var_type(*v)?;
-                if !self.assigned.get(v.index()).copied().unwrap_or(true) {
+                if !self.assigned.contains(v.index()) {
                     self.check_local_assigned(*v)?;
+                }
+                if self.in_register.get(v.index()).copied().unwrap_or(false) {
+                    let value = match self.registers.get(v.index()).copied().flatten() {
+                        Some(value) => Some(value),
+                        // Only in code after a trap, which never runs.
+                        None => storage_type(self.m.context, ty)?.map(|t| t.const_zero()),
+                    };
+                    return Val::from_basic(ty, value);
                 }
                 match self.slots.get(v.index()).copied().flatten() {
                     Some(slot) => {
@@ -282,6 +313,12 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
     pub fn store(&mut self, dst: VarId, value: Val<'ctx>) -> Result<()> {
         let ty = self.var_type(dst)?;
         let value = self.coerce(value, ty)?;
+        if self.in_register.get(dst.index()).copied().unwrap_or(false) {
+            if let Some(r) = self.registers.get_mut(dst.index()) {
+                *r = value.basic();
+            }
+            return Ok(());
+        }
         if let (Some(slot), Some(v)) = (
             self.slots.get(dst.index()).copied().flatten(),
             value.basic(),
@@ -292,9 +329,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             let yes = self.m.context.bool_type().const_int(1, false);
             self.builder.build_store(flag, yes)?;
         }
-        if let Some(a) = self.assigned.get_mut(dst.index()) {
-            *a = true;
-        }
+        self.assigned.insert(dst.index());
         Ok(())
     }
 
@@ -555,6 +590,14 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
                 };
                 self.store(*dst, v)
             }
+            InstKind::DefFunction { func } => {
+                let flag = self.m.defined_flag(*func);
+                let yes = self.m.context.bool_type().const_int(1, false);
+                self.builder.build_store(flag.as_pointer_value(), yes)?;
+                let slot = assigned::function_slot(self.f, self.m.program.globals.len(), *func);
+                self.assigned.insert(slot);
+                Ok(())
+            }
             InstKind::StoreGlobal { global, src } => {
                 let v = self.operand(src)?;
                 let ty = self.global_type(global.index())?;
@@ -570,9 +613,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
                     self.builder.build_store(flag.as_pointer_value(), yes)?;
                 }
                 let slot = assigned::global_slot(self.f, global.index());
-                if let Some(a) = self.assigned.get_mut(slot) {
-                    *a = true;
-                }
+                self.assigned.insert(slot);
                 Ok(())
             }
         }
@@ -612,7 +653,7 @@ pub(super) fn exc_kind(enumerator: &str) -> Result<i64> {
 }
 
 /// The operands an instruction reads.
-fn inst_operands(kind: &InstKind) -> Vec<&Operand> {
+pub(super) fn inst_operands(kind: &InstKind) -> Vec<&Operand> {
     match kind {
         InstKind::Copy { src, .. } | InstKind::StoreGlobal { src, .. } => vec![src],
         InstKind::Binary { lhs, rhs, .. } | InstKind::Compare { lhs, rhs, .. } => vec![lhs, rhs],
@@ -622,6 +663,6 @@ fn inst_operands(kind: &InstKind) -> Vec<&Operand> {
         InstKind::CallBuiltin { args, keywords, .. } => {
             args.iter().chain(keywords.iter().map(|(_, v)| v)).collect()
         }
-        InstKind::LoadGlobal { .. } => Vec::new(),
+        InstKind::LoadGlobal { .. } | InstKind::DefFunction { .. } => Vec::new(),
     }
 }

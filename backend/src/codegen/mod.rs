@@ -19,6 +19,7 @@ mod function;
 mod ints;
 mod main_fn;
 pub mod runtime;
+mod temps;
 mod unbound;
 pub mod values;
 
@@ -51,6 +52,8 @@ pub(crate) struct ModuleGen<'ctx, 'p> {
     /// empty value (float, bool, None, never assigned), for NameError.
     pub global_flags: Vec<Option<GlobalValue<'ctx>>>,
     pub constants: constants::Constants<'ctx>,
+    /// Per module-level function (template): "its `def` has run" flags.
+    pub defined: std::collections::HashMap<FuncId, GlobalValue<'ctx>>,
 }
 
 /// Generates the LLVM module for `program`, verified.
@@ -75,6 +78,7 @@ pub fn generate<'ctx>(
         globals: Vec::new(),
         global_flags: Vec::new(),
         constants: constants::Constants::default(),
+        defined: std::collections::HashMap::new(),
     };
     gen.declare_globals()?;
     gen.declare_functions()?;
@@ -187,6 +191,21 @@ impl<'ctx> ModuleGen<'ctx, '_> {
             g
         });
         global.as_pointer_value()
+    }
+
+    /// The flag that says the `def` of module-level function `template` has run.
+    pub fn defined_flag(&mut self, template: FuncId) -> GlobalValue<'ctx> {
+        if let Some(g) = self.defined.get(&template) {
+            return *g;
+        }
+        let bool_type = self.context.bool_type();
+        let g = self
+            .module
+            .add_global(bool_type, None, &format!("defined.{}", template.0));
+        g.set_linkage(Linkage::Internal);
+        g.set_initializer(&bool_type.const_zero());
+        self.defined.insert(template, g);
+        g
     }
 
     /// A runtime function, declared on first use.

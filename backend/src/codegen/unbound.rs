@@ -8,16 +8,14 @@ use super::values::storage_type;
 use crate::error::{Error, Result};
 use inkwell::values::{BasicValueEnum, IntValue};
 use inkwell::IntPredicate;
-use typeinfer::ir::{Operand, VarId};
+use typeinfer::ir::{FuncId, Operand, VarId};
 use typeinfer::types::Type;
 
 impl<'ctx> FunctionGen<'_, 'ctx, '_> {
     /// Raises UnboundLocalError unless local `v` has been assigned; afterwards it
     /// certainly has (the other path left the function).
     pub(super) fn check_local_assigned(&mut self, v: VarId) -> Result<()> {
-        if let Some(a) = self.assigned.get_mut(v.index()) {
-            *a = true;
-        }
+        self.assigned.insert(v.index());
         let name = self
             .f
             .vars
@@ -55,12 +53,10 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
     /// Raises NameError unless module variable `global` has been assigned.
     pub(super) fn check_global_assigned(&mut self, global: usize) -> Result<()> {
         let slot = assigned::global_slot(self.f, global);
-        if self.assigned.get(slot).copied().unwrap_or(true) {
+        if self.assigned.contains(slot) {
             return Ok(());
         }
-        if let Some(a) = self.assigned.get_mut(slot) {
-            *a = true;
-        }
+        self.assigned.insert(slot);
         let g = self
             .m
             .program
@@ -124,6 +120,26 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             }
         }
         crate::suggest::name_error_message(name, &varnames, &globals)
+    }
+
+    /// Raises NameError unless the `def` of module-level function `template` has
+    /// run. A function calling itself needs no test: it is running, so its `def`
+    /// ran.
+    pub(super) fn check_function_defined(&mut self, template: FuncId, name: &str) -> Result<()> {
+        let slot = assigned::function_slot(self.f, self.m.program.globals.len(), template);
+        if self.f.template == Some(template) || self.assigned.contains(slot) {
+            return Ok(());
+        }
+        self.assigned.insert(slot);
+        let flag = self.m.defined_flag(template);
+        let bool_type = self.m.context.bool_type();
+        let set = self
+            .builder
+            .build_load(bool_type, flag.as_pointer_value(), "defined")?
+            .into_int_value();
+        let missing = self.builder.build_not(set, "undefined")?;
+        let message = self.name_error_message(name);
+        self.raise_if(missing, "KR_EXC_NAME", &message)
     }
 
     /// True when an int or str slot holds no value yet (the zero word / NULL).

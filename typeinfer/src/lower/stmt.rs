@@ -13,9 +13,12 @@ impl FnLowering<'_> {
                 self.expr(value)?;
             }
             StmtKind::Pass | StmtKind::Global { .. } => {}
-            StmtKind::FunctionDef(_) if self.is_module => {
-                // Module-level functions are called directly; the `def` itself
-                // binds nothing the native code reads.
+            StmtKind::FunctionDef(def) if self.is_module => {
+                // Module-level functions are called directly; the `def` only
+                // marks the point from which the name is bound (NameError before).
+                if let Some(&func) = self.cx.functions.get(&def.name) {
+                    self.fb.emit(InstKind::DefFunction { func }, s.range);
+                }
             }
             StmtKind::FunctionDef(_) => {
                 return Err(Unsupported::new("nested functions", s.range));
