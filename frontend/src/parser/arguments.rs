@@ -102,6 +102,11 @@ impl Parser<'_> {
                             return Err(Fail::Generic);
                         }
                         if !first || self.at(TokenKind::Comma) {
+                            // CPython parses the arguments after the generator
+                            // first; an error inside them comes out first.
+                            if let Some(error) = self.error_in_following_arguments(open) {
+                                return Err(error);
+                            }
                             let end =
                                 last_comprehension_end(&generators).unwrap_or(value.range.end);
                             return Err(self.error_at(
@@ -140,6 +145,20 @@ impl Parser<'_> {
             return Err(self.error_at_furthest(message));
         }
         Ok(CallArguments { args, keywords })
+    }
+
+    /// A specific error in the arguments after the cursor's comma, if any;
+    /// the position is left unchanged.
+    fn error_in_following_arguments(&mut self, open: u32) -> Option<Fail> {
+        let snapshot = self.snapshot();
+        let mut found = None;
+        if self.eat(TokenKind::Comma).is_some() && !self.at(TokenKind::RPar) {
+            if let Err(Fail::Error(error)) = self.call_arguments(open, true) {
+                found = Some(Fail::Error(error));
+            }
+        }
+        self.restore_error_pass(snapshot);
+        found
     }
 
     /// A positional argument: a named expression, with CPython's complaint for
@@ -316,7 +335,9 @@ impl Parser<'_> {
                                 seen_default = true;
                                 arguments.defaults.push(value);
                             }
-                            None if seen_default => {
+                            None if seen_default
+                                && (self.at(TokenKind::Comma) || self.at(close)) =>
+                            {
                                 return Err(self.error_at(
                                     param.range,
                                     "non-default argument follows default argument",
@@ -345,6 +366,10 @@ impl Parser<'_> {
         let open = self.peek();
         let snapshot = self.snapshot();
         self.bump();
+        if !self.at(TokenKind::Name) {
+            self.restore_error_pass(snapshot);
+            return Fail::Generic;
+        }
         while self.eat(TokenKind::Name).is_some() {
             if self.eat(TokenKind::Comma).is_none() {
                 break;

@@ -322,9 +322,16 @@ impl Parser<'_> {
                 break Err(error);
             }
             chained += 1;
+            // Without a right operand the PEG rule ends before the operator;
+            // the caller then fails there (or finds a better message).
+            let before = (self.pos, self.bracket_level);
             self.bump();
             let right = match self.binary_level(level + 1) {
                 Ok(right) => right,
+                Err(Fail::Generic) => {
+                    (self.pos, self.bracket_level) = before;
+                    break Ok(left);
+                }
                 Err(error) => break Err(error),
             };
             left = make(

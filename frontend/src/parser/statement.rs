@@ -370,10 +370,40 @@ impl Parser<'_> {
                 StmtKind::AugAssign { target, op, value },
             ));
         }
+        if matches!(first.kind, ExprKind::Tuple { .. })
+            && first_token.kind != TokenKind::LPar
+            && next.kind == TokenKind::Name
+        {
+            if let Some(error) = self.name_assignment_in_tuple() {
+                return Err(error);
+            }
+        }
         Ok(stmt(
             self.range_from(start),
             StmtKind::Expr { value: first },
         ))
+    }
+
+    /// `a, b c = d`: CPython's error pass reads `c = d` as a named expression
+    /// and suggests `==` or `:=` (`invalid_named_expression`).
+    fn name_assignment_in_tuple(&mut self) -> Option<Fail> {
+        if self.peek_nth(1).kind != TokenKind::Equal {
+            return None;
+        }
+        let snapshot = self.snapshot();
+        let name = self.bump();
+        self.bump();
+        let found = match self.without_invalid(|p| p.bitwise_or()) {
+            Ok(value) if !matches!(self.peek_kind(), TokenKind::Equal | TokenKind::ColonEqual) => {
+                Some(self.error_at(
+                    TextRange::new(name.range.start, value.range.end),
+                    "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                ))
+            }
+            _ => None,
+        };
+        self.restore_error_pass(snapshot);
+        found
     }
 
     fn annotated_assignment(
@@ -733,7 +763,7 @@ impl Parser<'_> {
             let target = self.single_star_target()?;
             if !matches!(
                 self.peek_kind(),
-                TokenKind::Comma | TokenKind::RPar | TokenKind::Colon
+                TokenKind::Comma | TokenKind::RPar | TokenKind::Colon | TokenKind::Newline
             ) {
                 return Err(Fail::Generic);
             }
