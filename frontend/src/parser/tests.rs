@@ -505,3 +505,91 @@ fn deep_nesting_is_an_error_not_a_crash() {
         assert!(matches!(result, Ok(true)), "{}", &source[..20]);
     }
 }
+
+#[test]
+fn error_comma_before_dangling_operator() {
+    check_error(
+        "x = (a 48 <<)\n",
+        ErrorKind::SyntaxError,
+        "invalid syntax. Perhaps you forgot a comma?",
+        1,
+        6,
+    );
+}
+
+#[test]
+fn error_comma_before_subscript_without_index() {
+    check_error(
+        "f(e0[], 1)\n",
+        ErrorKind::SyntaxError,
+        "invalid syntax. Perhaps you forgot a comma?",
+        1,
+        3,
+    );
+}
+
+#[test]
+fn error_dict_key_needs_colon() {
+    check_error(
+        "x = {1: 2, 3 4}\n",
+        ErrorKind::SyntaxError,
+        "':' expected after dictionary key",
+        1,
+        12,
+    );
+}
+
+#[test]
+fn error_name_assignment_inside_tuple() {
+    check_error(
+        "a, b c = d\n",
+        ErrorKind::SyntaxError,
+        "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+        1,
+        6,
+    );
+}
+
+#[test]
+fn error_tokenizer_error_beyond_stray_character() {
+    check_error(
+        "x = `a`\ny = 'abc\n",
+        ErrorKind::SyntaxError,
+        "unterminated string literal (detected at line 2)",
+        2,
+        5,
+    );
+}
+
+#[test]
+fn error_unclosed_bracket_beats_later_error() {
+    check_error(
+        "x = (1,\ny = 2\nz = 3\n",
+        ErrorKind::SyntaxError,
+        "'(' was never closed",
+        1,
+        5,
+    );
+}
+
+#[test]
+fn error_expected_colon_after_with_target() {
+    check_error(
+        "with a as b\n    pass\n",
+        ErrorKind::SyntaxError,
+        "expected ':'",
+        1,
+        12,
+    );
+}
+
+#[test]
+fn error_indented_block_at_eof_names_last_line() {
+    check_error(
+        "if x:\n\n\n",
+        ErrorKind::IndentationError,
+        "expected an indented block after 'if' statement on line 1",
+        3,
+        1,
+    );
+}
