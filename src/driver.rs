@@ -182,9 +182,11 @@ fn executable(
     if cache::logging() {
         eprintln!("krait: cache miss: {}", cache.artefact(key).display());
     }
-    if let Err(e) = std::fs::create_dir_all(cache.dir()) {
-        eprintln!("krait: cannot create {}: {e}", cache.dir().display());
-        return Err(ExitCode::from(2));
+    if std::fs::create_dir_all(cache.dir()).is_err() {
+        // Like python3 with an unwritable __pycache__: run without caching.
+        let output = scratch.join("program");
+        link_executable(&analysed, level, scratch, &output, format)?;
+        return Ok(output);
     }
     let temp = cache.temp(key);
     if let Err(code) = link_executable(&analysed, level, cache.dir(), &temp, format) {
