@@ -162,33 +162,79 @@ fn with_module(
 }
 
 /// `krait parse` (silent on success) and `krait check` (one `FILE: ok` line per good
-/// file); both print one diagnostic per bad file.
+/// file); both print one diagnostic per bad file, in the order the files were given.
+/// Files are processed on all cores: each is independent.
 fn check_files(paths: &[std::path::PathBuf], format: FormatArgs, scopes: bool) -> ExitCode {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(paths.len().max(1));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut outcomes: Vec<Option<FileOutcome>> = (0..paths.len()).map(|_| None).collect();
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(path) = paths.get(i) else { break };
+                        done.push((i, check_one(path, scopes)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        for handle in handles {
+            // A worker that panicked loses its files; they are reported below.
+            for (i, outcome) in handle.join().unwrap_or_default() {
+                outcomes[i] = Some(outcome);
+            }
+        }
+    });
     let mut worst = 0u8;
-    for path in paths {
-        let bytes = match read(path) {
-            Ok(b) => b,
-            Err(_) => {
+    for (path, outcome) in paths.iter().zip(outcomes) {
+        match outcome {
+            Some(FileOutcome::Ok) if scopes => println!("{}: ok", path.display()),
+            Some(FileOutcome::Ok) => {}
+            Some(FileOutcome::Unreadable(message)) => {
+                eprintln!("krait: cannot read {}: {message}", path.display());
                 worst = 2;
-                continue;
             }
-        };
-        let (source, result) = frontend::parse_bytes(&path.display().to_string(), &bytes);
-        let result = result.and_then(|module| {
-            if scopes {
-                SymbolTable::build(&module, &source).map(|_| ())
-            } else {
-                Ok(())
-            }
-        });
-        match result {
-            Ok(()) if scopes => println!("{}: ok", path.display()),
-            Ok(()) => {}
-            Err(error) => {
+            Some(FileOutcome::Error(source, error)) => {
                 report(&source, &error, format);
                 worst = worst.max(1);
+            }
+            None => {
+                eprintln!("krait: internal error while checking {}", path.display());
+                worst = 2;
             }
         }
     }
     ExitCode::from(worst)
+}
+
+enum FileOutcome {
+    Ok,
+    Unreadable(String),
+    Error(Box<SourceFile>, SyntaxError),
+}
+
+fn check_one(path: &Path, scopes: bool) -> FileOutcome {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return FileOutcome::Unreadable(e.to_string()),
+    };
+    let (source, result) = frontend::parse_bytes(&path.display().to_string(), &bytes);
+    let result = result.and_then(|module| {
+        let checked = if scopes {
+            SymbolTable::build(&module, &source).map(|_| ())
+        } else {
+            Ok(())
+        };
+        checked
+    });
+    match result {
+        Ok(()) => FileOutcome::Ok,
+        Err(error) => FileOutcome::Error(Box::new(source), error),
+    }
 }

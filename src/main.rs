@@ -11,6 +11,11 @@ mod driver;
 use clap::Parser;
 use std::process::ExitCode;
 
+/// The compiler allocates many small AST nodes; mimalloc makes parsing the
+/// standard library about a fifth faster than the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     if cli.version {
