@@ -226,12 +226,11 @@ fn check_one(path: &Path, scopes: bool) -> FileOutcome {
     };
     let (source, result) = frontend::parse_bytes(&path.display().to_string(), &bytes);
     let result = result.and_then(|module| {
-        let checked = if scopes {
+        if scopes {
             SymbolTable::build(&module, &source).map(|_| ())
         } else {
             Ok(())
-        };
-        checked
+        }
     });
     match result {
         Ok(()) => FileOutcome::Ok,

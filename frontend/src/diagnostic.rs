@@ -79,7 +79,9 @@ impl SyntaxError {
         let end = (self.range.end as usize).clamp(start, file.text.len());
         let diagnostic = Diagnostic::error()
             .with_message(format!("{}: {}", self.kind.name(), self.message))
-            .with_labels(vec![Label::primary((), start..end).with_message(&self.message)]);
+            .with_labels(vec![
+                Label::primary((), start..end).with_message(&self.message)
+            ]);
         let mut buffer = if color {
             termcolor::Buffer::ansi()
         } else {

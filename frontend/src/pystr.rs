@@ -140,7 +140,10 @@ mod tests {
         s.push_code_point(0xD800);
         s.push_char('é');
         assert_eq!(s.as_str(), None);
-        assert_eq!(s.code_points().collect::<Vec<_>>(), vec![0x61, 0xD800, 0xE9]);
+        assert_eq!(
+            s.code_points().collect::<Vec<_>>(),
+            vec![0x61, 0xD800, 0xE9]
+        );
         assert_eq!(s.len_code_points(), 3);
     }
 

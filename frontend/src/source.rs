@@ -69,7 +69,10 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
-        assert!(text.len() < u32::MAX as usize, "source files must be under 4 GiB");
+        assert!(
+            text.len() < u32::MAX as usize,
+            "source files must be under 4 GiB"
+        );
         let mut line_starts = vec![0];
         line_starts.extend(
             text.bytes()
