@@ -54,24 +54,24 @@ enum Trailer {
     Subscript(Expr),
 }
 
-fn binary_operator(kind: TokenKind, level: u8) -> Option<Operator> {
+/// The binary operator a token spells, with its precedence level (0 lowest).
+fn binary_operator(kind: TokenKind) -> Option<(Operator, u8)> {
     use TokenKind::*;
-    let op = match (level, kind) {
-        (0, VBar) => Operator::BitOr,
-        (1, Circumflex) => Operator::BitXor,
-        (2, Amper) => Operator::BitAnd,
-        (3, LeftShift) => Operator::LShift,
-        (3, RightShift) => Operator::RShift,
-        (4, Plus) => Operator::Add,
-        (4, Minus) => Operator::Sub,
-        (5, Star) => Operator::Mult,
-        (5, Slash) => Operator::Div,
-        (5, DoubleSlash) => Operator::FloorDiv,
-        (5, Percent) => Operator::Mod,
-        (5, At) => Operator::MatMult,
+    Some(match kind {
+        VBar => (Operator::BitOr, 0),
+        Circumflex => (Operator::BitXor, 1),
+        Amper => (Operator::BitAnd, 2),
+        LeftShift => (Operator::LShift, 3),
+        RightShift => (Operator::RShift, 3),
+        Plus => (Operator::Add, 4),
+        Minus => (Operator::Sub, 4),
+        Star => (Operator::Mult, 5),
+        Slash => (Operator::Div, 5),
+        DoubleSlash => (Operator::FloorDiv, 5),
+        Percent => (Operator::Mod, 5),
+        At => (Operator::MatMult, 5),
         _ => return Option::None,
-    };
-    Some(op)
+    })
 }
 
 impl Parser<'_> {
@@ -302,22 +302,26 @@ impl Parser<'_> {
 
     /// `bitwise_or` and the binary levels below it, down to `factor`.
     pub(crate) fn bitwise_or(&mut self) -> PResult<Expr> {
-        self.binary_level(0)
+        let start = self.start();
+        let left = self.factor()?;
+        self.binary_chain(start, left, 0)
     }
 
-    fn binary_level(&mut self, level: u8) -> PResult<Expr> {
-        if level > 5 {
-            return self.factor();
-        }
-        let start = self.start();
-        let mut left = self.binary_level(level + 1)?;
+    /// Precedence climbing over the six left-associative binary levels (`|` is
+    /// level 0, `*` and friends level 5): extends `left` with every operator of
+    /// level `min_level` or higher. One call per operator instead of one per
+    /// level per operand keeps this, the parser's hottest path, short.
+    fn binary_chain(&mut self, start: u32, mut left: Expr, min_level: u8) -> PResult<Expr> {
         // Each operator nests the tree one level deeper (and everything that
         // walks it later recurses), so a long chain counts against the limit.
         let mut chained = 0;
         let result = loop {
-            let Some(op) = binary_operator(self.peek_kind(), level) else {
+            let Some((op, level)) = binary_operator(self.peek_kind()) else {
                 break Ok(left);
             };
+            if level < min_level {
+                break Ok(left);
+            }
             if let Err(error) = self.enter(1) {
                 break Err(error);
             }
@@ -326,7 +330,12 @@ impl Parser<'_> {
             // the caller then fails there (or finds a better message).
             let before = (self.pos, self.bracket_level);
             self.bump();
-            let right = match self.binary_level(level + 1) {
+            let right_start = self.start();
+            let right = match self.factor() {
+                Ok(right) => self.binary_chain(right_start, right, level + 1),
+                Err(error) => Err(error),
+            };
+            let right = match right {
                 Ok(right) => right,
                 Err(Fail::Generic) => {
                     (self.pos, self.bracket_level) = before;
