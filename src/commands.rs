@@ -173,24 +173,33 @@ fn check_files(paths: &[std::path::PathBuf], format: FormatArgs, scopes: bool) -
     std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
             .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(path) = paths.get(i) else { break };
-                        done.push((i, check_one(path, scopes)));
-                    }
-                    done
-                })
+                // Big stacks, so the parser runs in place on these threads.
+                std::thread::Builder::new()
+                    .stack_size(frontend::parser::PARSER_STACK_BYTES)
+                    .spawn_scoped(scope, || {
+                        let mut done = Vec::new();
+                        loop {
+                            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            let Some(path) = paths.get(i) else { break };
+                            done.push((i, check_one(path, scopes)));
+                        }
+                        done
+                    })
             })
             .collect();
-        for handle in handles {
-            // A worker that panicked loses its files; they are reported below.
+        for handle in handles.into_iter().flatten() {
             for (i, outcome) in handle.join().unwrap_or_default() {
                 outcomes[i] = Some(outcome);
             }
         }
     });
+    // Files no worker finished (no thread could be started, or one died) are
+    // checked here, one by one.
+    for (i, outcome) in outcomes.iter_mut().enumerate() {
+        if outcome.is_none() {
+            *outcome = Some(check_one(&paths[i], scopes));
+        }
+    }
     let mut worst = 0u8;
     for (path, outcome) in paths.iter().zip(outcomes) {
         match outcome {
@@ -204,10 +213,7 @@ fn check_files(paths: &[std::path::PathBuf], format: FormatArgs, scopes: bool) -
                 report(&source, &error, format);
                 worst = worst.max(1);
             }
-            None => {
-                eprintln!("krait: internal error while checking {}", path.display());
-                worst = 2;
-            }
+            None => unreachable!("every file was checked"),
         }
     }
     ExitCode::from(worst)

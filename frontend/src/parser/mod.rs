@@ -28,8 +28,8 @@ use crate::token::{Token, TokenKind};
 /// grammar rule entered). CPython's C parser stops at 6000.
 const MAX_DEPTH: u32 = 6000;
 
-/// The stack the parser thread gets: deep enough for `MAX_DEPTH` in debug builds.
-const PARSER_STACK_BYTES: usize = 256 * 1024 * 1024;
+/// The stack the parser needs: deep enough for `MAX_DEPTH` in debug builds.
+pub const PARSER_STACK_BYTES: usize = 256 * 1024 * 1024;
 
 /// Why a parse step failed.
 #[derive(Debug)]
@@ -44,23 +44,24 @@ pub(crate) type PResult<T> = Result<T, Fail>;
 
 /// Parses a whole module, as `ast.parse(source)` does.
 pub fn parse_module(file: &SourceFile) -> Result<Module, SyntaxError> {
-    // Deeply nested input recurses deeply; a private thread with a large stack
-    // makes the depth limit, not the platform's default stack, the binding one.
-    std::thread::scope(|scope| {
-        let worker = std::thread::Builder::new()
-            .name("krait-parser".into())
-            .stack_size(PARSER_STACK_BYTES)
-            .spawn_scoped(scope, || parse_module_here(&file.text));
-        match worker {
-            Ok(handle) => handle.join().unwrap_or_else(|_| {
-                Err(SyntaxError::syntax(
-                    "internal error: the parser crashed",
-                    TextRange::default(),
-                ))
-            }),
-            // No thread available: parse on this one.
-            Err(_) => parse_module_here(&file.text),
-        }
+    // Deeply nested input recurses deeply: the depth limit, not the platform's
+    // default stack, must be the binding one. A thread that already has a large
+    // stack (the CLI's and the tests' workers) parses in place; any other thread
+    // continues on a fresh stack segment of that size for this call.
+    let run = || parse_module_here(&file.text);
+    let has_room = stacker::remaining_stack().is_some_and(|r| r >= PARSER_STACK_BYTES / 2);
+    let result = if has_room {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(run))
+    } else {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            stacker::grow(PARSER_STACK_BYTES, run)
+        }))
+    };
+    result.unwrap_or_else(|_| {
+        Err(SyntaxError::syntax(
+            "internal error: the parser crashed",
+            TextRange::default(),
+        ))
     })
 }
 
