@@ -247,7 +247,7 @@ fn binary_type(op: Operator, a: &Type, b: &Type, rhs: &Operand, range: TextRange
     if *a == Type::Never || *b == Type::Never {
         return Ok(Type::Never);
     }
-    let symbol = operator_symbol(op);
+    let symbol = crate::print::operator_text(op);
     let numeric = a.is_numeric() && b.is_numeric();
     let any_float = *a == Type::Float || *b == Type::Float;
     Ok(match op {
@@ -382,23 +382,4 @@ fn builtin_type(builtin: Builtin, args: &[Type], range: TextRange) -> Result<Typ
             first.clone()
         }
     })
-}
-
-fn operator_symbol(op: Operator) -> &'static str {
-    use Operator::*;
-    match op {
-        Add => "+",
-        Sub => "-",
-        Mult => "*",
-        MatMult => "@",
-        Div => "/",
-        Mod => "%",
-        Pow => "**",
-        LShift => "<<",
-        RShift => ">>",
-        BitOr => "|",
-        BitXor => "^",
-        BitAnd => "&",
-        FloorDiv => "//",
-    }
 }

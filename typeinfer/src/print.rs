@@ -185,7 +185,8 @@ fn term_text(f: &Function, term: &Terminator) -> String {
     }
 }
 
-fn operator_text(op: Operator) -> &'static str {
+/// How a binary operator is written in Python.
+pub fn operator_text(op: Operator) -> &'static str {
     use Operator::*;
     match op {
         Add => "+",
