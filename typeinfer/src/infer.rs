@@ -42,7 +42,12 @@ pub fn infer(program: &Program) -> Result<Program> {
             break;
         }
         rounds += 1;
-        assert!(rounds < 10_000, "type inference did not converge");
+        if rounds >= 10_000 {
+            return Err(Unsupported::new(
+                "a program whose types do not settle (internal limit of type inference)",
+                program.functions[program.main.index()].range,
+            ));
+        }
     }
     state.check_representable(&program.globals)?;
     state.rewrite_calls();
