@@ -203,6 +203,14 @@ bool kr_str_contains(const kr_str *haystack, const kr_str *needle);
 kr_str *kr_str_concat(const kr_str *a, const kr_str *b);
 /* repr(s) as a NUL-terminated GC string, as CPython quotes and escapes it. */
 const char *kr_str_repr(const kr_str *s, size_t *len);
+/* str() and repr() of the native scalar types as new strings. The int one fails
+** (NULL, ValueError) past 4300 decimal digits, as CPython does. */
+kr_str *kr_str_of_int(kr_value v);
+kr_str *kr_str_of_float(double d); /* str(d) == repr(d) */
+kr_str *kr_str_of_bool(bool b);
+kr_str *kr_str_of_none(void);
+kr_str *kr_str_repr_str(const kr_str *s); /* repr(s) */
+kr_value kr_str_len(const kr_str *s);     /* len(s): code points, as a small int */
 
 /* }==================================================================== */
 

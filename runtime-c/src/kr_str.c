@@ -279,3 +279,35 @@ double kr_float_from_kr_str(const kr_str *s, bool *error) {
 }
 
 /* }==================================================================== */
+
+/* {====================================================================
+** Conversions of the native scalar types: str(), repr(), len()
+** ===================================================================== */
+
+kr_str *kr_str_of_int(kr_value v) {
+  size_t len;
+  const char *text = kr_int_to_str(v, 10, &len);
+  return text == NULL ? NULL : kr_str_from_utf8(text, len);
+}
+
+kr_str *kr_str_of_float(double d) {
+  char buf[40];
+  size_t len = kr_float_repr(d, buf);
+  return kr_str_from_utf8(buf, len);
+}
+
+kr_str *kr_str_of_bool(bool b) {
+  return b ? kr_str_from_utf8("True", 4) : kr_str_from_utf8("False", 5);
+}
+
+kr_str *kr_str_of_none(void) { return kr_str_from_utf8("None", 4); }
+
+kr_str *kr_str_repr_str(const kr_str *s) {
+  size_t len;
+  const char *text = kr_str_repr(s, &len);
+  return kr_str_from_utf8(text, len);
+}
+
+kr_value kr_str_len(const kr_str *s) { return kr_small(s->length); }
+
+/* }==================================================================== */

@@ -370,6 +370,25 @@ fn builtin_type(builtin: Builtin, args: &[Type], range: TextRange) -> Result<Typ
             arity(1)?;
             Type::Bool
         }
+        Builtin::Str | Builtin::Repr => {
+            arity(1)?;
+            match &args[0] {
+                Type::Int | Type::Float | Type::Bool | Type::Str | Type::NoneType => Type::Str,
+                t => {
+                    return Err(Unsupported::new(
+                        format!("{}() of '{t}'", builtin.name()),
+                        range,
+                    ))
+                }
+            }
+        }
+        Builtin::Len => {
+            arity(1)?;
+            match &args[0] {
+                Type::Str => Type::Int,
+                t => return Err(Unsupported::new(format!("len() of '{t}'"), range)),
+            }
+        }
         Builtin::Min | Builtin::Max => {
             if args.len() < 2 {
                 return Err(Unsupported::new(

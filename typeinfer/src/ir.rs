@@ -232,6 +232,9 @@ pub enum Builtin {
     Bool,
     Min,
     Max,
+    Str,
+    Repr,
+    Len,
 }
 
 impl Builtin {
@@ -244,6 +247,9 @@ impl Builtin {
             "bool" => Builtin::Bool,
             "min" => Builtin::Min,
             "max" => Builtin::Max,
+            "str" => Builtin::Str,
+            "repr" => Builtin::Repr,
+            "len" => Builtin::Len,
             _ => return None,
         })
     }
@@ -257,6 +263,9 @@ impl Builtin {
             Builtin::Bool => "bool",
             Builtin::Min => "min",
             Builtin::Max => "max",
+            Builtin::Str => "str",
+            Builtin::Repr => "repr",
+            Builtin::Len => "len",
         }
     }
 }

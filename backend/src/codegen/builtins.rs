@@ -1,5 +1,5 @@
 //! The builtins of the native subset: print(sep=, end=), abs, int, float, bool,
-//! min and max. Arguments are already evaluated operands with known types.
+//! min, max, str, repr and len. Arguments are already evaluated operands with known types.
 
 use super::function::FunctionGen;
 use super::values::Val;
@@ -69,6 +69,26 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                     self.call_runtime_double("kr_float_from_kr_str", &[s.into()])?,
                 )),
                 v => self.coerce(v, &Type::Float),
+            },
+            Builtin::Str | Builtin::Repr => {
+                let s = match first()? {
+                    Val::Int(i) => self.call_runtime_str("kr_str_of_int", &[i.into()])?,
+                    Val::Float(d) => self.call_runtime_str("kr_str_of_float", &[d.into()])?,
+                    Val::Bool(b) => self.call_runtime_str("kr_str_of_bool", &[b.into()])?,
+                    Val::None => self.call_runtime_str("kr_str_of_none", &[])?,
+                    Val::Str(s) if builtin == Builtin::Str => s,
+                    Val::Str(s) => self.call_runtime_str("kr_str_repr_str", &[s.into()])?,
+                };
+                Ok(Val::Str(s))
+            }
+            Builtin::Len => match first()? {
+                Val::Str(s) => {
+                    let n = self
+                        .call_runtime("kr_str_len", &[s.into()])?
+                        .ok_or_else(|| Error::internal("?", "kr_str_len returns nothing"))?;
+                    Ok(Val::Int(n.into_int_value()))
+                }
+                _ => Err(Error::internal("?", "len() of a non-string")),
             },
             Builtin::Min | Builtin::Max => {
                 // Python keeps the first of equal items and replaces the best so far

@@ -389,6 +389,21 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
         Ok(result)
     }
 
+    /// Calls a runtime function that returns a `kr_str *`, NULL on failure.
+    pub fn call_runtime_str(
+        &mut self,
+        name: &str,
+        args: &[BasicMetadataValueEnum<'ctx>],
+    ) -> Result<PointerValue<'ctx>> {
+        let result = self
+            .call_runtime(name, args)?
+            .ok_or_else(|| Error::internal("?", format!("{name} returns nothing")))?
+            .into_pointer_value();
+        let failed = self.builder.build_is_null(result, "failed")?;
+        self.branch_if_failed(failed)?;
+        Ok(result)
+    }
+
     /// Calls a runtime function that returns a double and reports failure through a
     /// trailing `bool *error` parameter.
     pub fn call_runtime_double(

@@ -74,6 +74,12 @@ const SIGNATURES: &[(&str, C, &[C])] = &[
     ("kr_str_from_utf8", Ptr, &[Ptr, I64]),
     ("kr_int_to_str", Ptr, &[I64, I32, Ptr]),
     ("kr_float_repr", I64, &[F64, Ptr]),
+    ("kr_str_of_int", Ptr, &[I64]),
+    ("kr_str_of_float", Ptr, &[F64]),
+    ("kr_str_of_bool", Ptr, &[Bool]),
+    ("kr_str_of_none", Ptr, &[]),
+    ("kr_str_repr_str", Ptr, &[Ptr]),
+    ("kr_str_len", I64, &[Ptr]),
 ];
 
 /// Functions that never return: calls to them end a block with `unreachable`.
