@@ -9,6 +9,7 @@ fn main() {
         "src/kr_int.c",
         "src/kr_float.c",
         "src/kr_str.c",
+        "src/kr_math.c",
         "src/kr_unicode.c",
         "src/kr_unicode_tables.c",
         "src/kr_io.c",

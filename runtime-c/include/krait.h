@@ -215,6 +215,38 @@ kr_value kr_str_len(const kr_str *s);     /* len(s): code points, as a small int
 /* }==================================================================== */
 
 /* {====================================================================
+** The math module (kr_math.c): float functions with CPython's error rules.
+** Doubles come back with 'error' set (and an exception raised) on failure.
+** ===================================================================== */
+
+double kr_math_sqrt(double x, bool *error);
+double kr_math_exp(double x, bool *error);
+double kr_math_log(double x, bool *error);
+double kr_math_log2(double x, bool *error);
+double kr_math_log10(double x, bool *error);
+double kr_math_sin(double x, bool *error);
+double kr_math_cos(double x, bool *error);
+double kr_math_tan(double x, bool *error);
+double kr_math_asin(double x, bool *error);
+double kr_math_acos(double x, bool *error);
+double kr_math_atan(double x, bool *error);
+double kr_math_sinh(double x, bool *error);
+double kr_math_cosh(double x, bool *error);
+double kr_math_tanh(double x, bool *error);
+double kr_math_fabs(double x, bool *error);
+double kr_math_log_base(double x, double base, bool *error);
+double kr_math_atan2(double y, double x, bool *error);
+double kr_math_hypot(double x, double y, bool *error);
+double kr_math_copysign(double x, double y, bool *error);
+double kr_math_fmod(double x, double y, bool *error);
+double kr_math_pow(double x, double y, bool *error);
+kr_value kr_math_floor(double x); /* KR_ERROR for nan and infinities */
+kr_value kr_math_ceil(double x);
+kr_value kr_math_trunc(double x);
+
+/* }==================================================================== */
+
+/* {====================================================================
 ** Output (kr_io.c): stdout is buffered (line-buffered on a terminal) and flushed at
 ** exit and before anything is written to stderr, so the two interleave as in CPython.
 ** ===================================================================== */

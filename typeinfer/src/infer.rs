@@ -382,6 +382,26 @@ fn builtin_type(builtin: Builtin, args: &[Type], range: TextRange) -> Result<Typ
                 }
             }
         }
+        Builtin::Math(f) => {
+            let (low, high) = f.arity();
+            if args.len() < low || args.len() > high {
+                return Err(Unsupported::new(
+                    format!("math.{}() with {} arguments", f.name(), args.len()),
+                    range,
+                ));
+            }
+            if let Some(t) = args.iter().find(|t| !t.is_numeric()) {
+                return Err(Unsupported::new(
+                    format!("math.{}() of '{t}'", f.name()),
+                    range,
+                ));
+            }
+            match f.result() {
+                crate::native::MathResult::Float => Type::Float,
+                crate::native::MathResult::Int => Type::Int,
+                crate::native::MathResult::Bool => Type::Bool,
+            }
+        }
         Builtin::Len => {
             arity(1)?;
             match &args[0] {

@@ -235,6 +235,8 @@ pub enum Builtin {
     Str,
     Repr,
     Len,
+    /// A function of the `math` module.
+    Math(crate::native::MathFn),
 }
 
 impl Builtin {
@@ -266,6 +268,7 @@ impl Builtin {
             Builtin::Str => "str",
             Builtin::Repr => "repr",
             Builtin::Len => "len",
+            Builtin::Math(f) => f.name(),
         }
     }
 }

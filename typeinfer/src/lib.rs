@@ -10,6 +10,7 @@ pub mod error;
 pub mod infer;
 pub mod ir;
 pub mod lower;
+pub mod native;
 pub mod print;
 pub mod types;
 

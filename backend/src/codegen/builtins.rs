@@ -1,12 +1,14 @@
 //! The builtins of the native subset: print(sep=, end=), abs, int, float, bool,
-//! min, max, str, repr and len. Arguments are already evaluated operands with known types.
+//! min, max, str, repr, len, and the float functions of `math`. Arguments are already evaluated operands with known types.
 
 use super::function::FunctionGen;
 use super::values::Val;
 use crate::error::{Error, Result};
 use frontend::ast::CmpOp;
 use inkwell::intrinsics::Intrinsic;
+use inkwell::FloatPredicate;
 use typeinfer::ir::{Builtin, Operand};
+use typeinfer::native::{MathFn, MathResult};
 use typeinfer::types::Type;
 
 impl<'ctx> FunctionGen<'_, 'ctx, '_> {
@@ -81,6 +83,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 };
                 Ok(Val::Str(s))
             }
+            Builtin::Math(f) => self.math(f, &values),
             Builtin::Len => match first()? {
                 Val::Str(s) => {
                     let n = self
@@ -209,5 +212,91 @@ fn val_type(v: &Val) -> Type {
         Val::Int(_) => Type::Int,
         Val::Float(_) => Type::Float,
         Val::Str(_) => Type::Str,
+    }
+}
+
+impl<'ctx> FunctionGen<'_, 'ctx, '_> {
+    /// A `math` function: floats through the runtime (CPython's error rules), the
+    /// float predicates inline, `floor`/`ceil`/`trunc` of an int as the int itself.
+    fn math(&mut self, f: MathFn, values: &[Val<'ctx>]) -> Result<Val<'ctx>> {
+        let arg = |i: usize| {
+            values.get(i).copied().ok_or_else(|| {
+                Error::internal("?", format!("math.{}() argument missing", f.name()))
+            })
+        };
+        match f.result() {
+            MathResult::Int => {
+                let d = match arg(0)? {
+                    Val::Float(d) => d,
+                    v => return self.coerce(v, &Type::Int),
+                };
+                let name = match f {
+                    MathFn::Floor => "kr_math_floor",
+                    MathFn::Ceil => "kr_math_ceil",
+                    _ => "kr_math_trunc",
+                };
+                Ok(Val::Int(self.call_runtime_value(name, &[d.into()])?))
+            }
+            MathResult::Bool => {
+                let bool_type = self.m.context.bool_type();
+                let Val::Float(d) = arg(0)? else {
+                    // An int is never nan or infinite.
+                    return Ok(Val::Bool(
+                        bool_type.const_int((f == MathFn::Isfinite) as u64, false),
+                    ));
+                };
+                let inf = self.m.context.f64_type().const_float(f64::INFINITY);
+                let minus_inf = self.m.context.f64_type().const_float(f64::NEG_INFINITY);
+                let b = &self.builder;
+                let r = match f {
+                    MathFn::Isnan => b.build_float_compare(FloatPredicate::UNO, d, d, "isnan")?,
+                    MathFn::Isinf => {
+                        let pos = b.build_float_compare(FloatPredicate::OEQ, d, inf, "")?;
+                        let neg = b.build_float_compare(FloatPredicate::OEQ, d, minus_inf, "")?;
+                        b.build_or(pos, neg, "isinf")?
+                    }
+                    _ => {
+                        let above = b.build_float_compare(FloatPredicate::OGT, d, minus_inf, "")?;
+                        let below = b.build_float_compare(FloatPredicate::OLT, d, inf, "")?;
+                        b.build_and(above, below, "isfinite")?
+                    }
+                };
+                Ok(Val::Bool(r))
+            }
+            MathResult::Float => {
+                let mut args: Vec<inkwell::values::BasicMetadataValueEnum<'ctx>> = Vec::new();
+                for v in values {
+                    let Val::Float(d) = self.coerce(*v, &Type::Float)? else {
+                        return Err(Error::internal("?", "math argument is not a float"));
+                    };
+                    args.push(d.into());
+                }
+                let name = match f {
+                    MathFn::Log if args.len() == 2 => "kr_math_log_base",
+                    MathFn::Sqrt => "kr_math_sqrt",
+                    MathFn::Exp => "kr_math_exp",
+                    MathFn::Log => "kr_math_log",
+                    MathFn::Log2 => "kr_math_log2",
+                    MathFn::Log10 => "kr_math_log10",
+                    MathFn::Sin => "kr_math_sin",
+                    MathFn::Cos => "kr_math_cos",
+                    MathFn::Tan => "kr_math_tan",
+                    MathFn::Asin => "kr_math_asin",
+                    MathFn::Acos => "kr_math_acos",
+                    MathFn::Atan => "kr_math_atan",
+                    MathFn::Sinh => "kr_math_sinh",
+                    MathFn::Cosh => "kr_math_cosh",
+                    MathFn::Tanh => "kr_math_tanh",
+                    MathFn::Fabs => "kr_math_fabs",
+                    MathFn::Atan2 => "kr_math_atan2",
+                    MathFn::Hypot => "kr_math_hypot",
+                    MathFn::Copysign => "kr_math_copysign",
+                    MathFn::Fmod => "kr_math_fmod",
+                    MathFn::Pow => "kr_math_pow",
+                    _ => return Err(Error::internal("?", format!("math.{}", f.name()))),
+                };
+                Ok(Val::Float(self.call_runtime_double(name, &args)?))
+            }
+        }
     }
 }

@@ -94,6 +94,14 @@ impl FnLowering<'_> {
                 args,
                 keywords,
             } => self.call(func, args, keywords, e.range),
+            ExprKind::Attribute { value, attr, .. } => match self.module_attribute(value, attr)? {
+                Some(NameRef::Constant(c)) => Ok(Operand::Const(c)),
+                Some(_) => Err(Unsupported::new(
+                    format!("math.{attr} used as a value (functions are not values yet)"),
+                    e.range,
+                )),
+                None => Err(Unsupported::new("attributes", e.range)),
+            },
             _ => Err(Unsupported::new(expression_name(&e.kind), e.range)),
         }
     }
@@ -107,6 +115,7 @@ impl FnLowering<'_> {
                 Ok(Operand::Var(dst))
             }
             NameRef::Undefined => Err(Unsupported::new(format!("the name '{name}'"), range)),
+            NameRef::Constant(c) => Ok(Operand::Const(c)),
             _ => Err(Unsupported::new(
                 format!("'{name}' used as a value (functions are not values yet)"),
                 range,
@@ -223,6 +232,24 @@ impl FnLowering<'_> {
         Ok(Operand::Var(result))
     }
 
+    /// `math.name`: what the attribute of an imported native module stands for;
+    /// `None` when `value` is not such a module.
+    fn module_attribute(&self, value: &Expr, attr: &str) -> Result<Option<NameRef>> {
+        let ExprKind::Name { id, .. } = &value.kind else {
+            return Ok(None);
+        };
+        if !matches!(self.resolve(id, value.range)?, NameRef::MathModule) {
+            return Ok(None);
+        }
+        if let Some(f) = crate::native::MathFn::from_name(attr) {
+            Ok(Some(NameRef::Builtin(Builtin::Math(f))))
+        } else if let Some(c) = crate::native::math_constant(attr) {
+            Ok(Some(NameRef::Constant(Const::Float(c))))
+        } else {
+            Err(Unsupported::new(format!("math.{attr}"), value.range))
+        }
+    }
+
     fn call(
         &mut self,
         func: &Expr,
@@ -230,11 +257,18 @@ impl FnLowering<'_> {
         keywords: &[ast::Keyword],
         range: TextRange,
     ) -> Result<Operand> {
-        let ExprKind::Name { id, .. } = &func.kind else {
-            return Err(Unsupported::new(
-                "calls of anything but a named function",
-                func.range,
-            ));
+        let (id, callee) = match &func.kind {
+            ExprKind::Name { id, .. } => (id.clone(), self.resolve(id, func.range)?),
+            ExprKind::Attribute { value, attr, .. } => match self.module_attribute(value, attr)? {
+                Some(callee) => (attr.clone(), callee),
+                None => return Err(Unsupported::new("method calls", func.range)),
+            },
+            _ => {
+                return Err(Unsupported::new(
+                    "calls of anything but a named function",
+                    func.range,
+                ))
+            }
         };
         if let Some(a) = args
             .iter()
@@ -245,7 +279,7 @@ impl FnLowering<'_> {
         if let Some(k) = keywords.iter().find(|k| k.arg.is_none()) {
             return Err(Unsupported::new("**kwargs in calls", k.range));
         }
-        match self.resolve(id, func.range)? {
+        match callee {
             NameRef::Function(f) => {
                 let mut values = Vec::new();
                 for a in args {

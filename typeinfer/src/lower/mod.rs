@@ -25,6 +25,19 @@ struct ProgramContext<'a> {
     globals: HashMap<Box<str>, GlobalId>,
     /// Parameters of each function by `FuncId`, to match call arguments.
     signatures: Vec<Signature>,
+    /// Names bound by module-level imports of native modules.
+    imports: HashMap<Box<str>, Imported>,
+}
+
+/// What an imported name stands for.
+#[derive(Clone, Debug)]
+enum Imported {
+    /// `import math` (or `import math as m`).
+    MathModule,
+    /// `from math import sqrt`.
+    Function(crate::ir::Builtin),
+    /// `from math import pi`.
+    Constant(Const),
 }
 
 /// A function's parameter names and constant defaults (aligned with the end).
@@ -44,12 +57,13 @@ pub fn lower_module(module: &Module, scopes: &SymbolTable, _file: &SourceFile) -
             params: Vec::new(),
             defaults: Vec::new(),
         }],
+        imports: collect_imports(module)?,
     };
     for (i, def) in defs.iter().enumerate() {
         cx.functions.insert(def.name.clone(), FuncId(i as u32 + 1));
         cx.signatures.push(signature(def)?);
     }
-    let globals = collect_globals(scopes, &cx.functions);
+    let globals = collect_globals(scopes, &cx.functions, &cx.imports);
     for (i, name) in globals.iter().enumerate() {
         cx.globals.insert(name.clone(), GlobalId(i as u32));
     }
@@ -112,12 +126,67 @@ fn def_ranges(module: &Module) -> impl Iterator<Item = ast::TextRange> + '_ {
     })
 }
 
+/// The names module-level `import` statements bind. Only native modules can be
+/// imported today; anything else is reported.
+fn collect_imports(module: &Module) -> Result<HashMap<Box<str>, Imported>> {
+    let mut imports = HashMap::new();
+    for stmt in &module.body {
+        match &stmt.kind {
+            StmtKind::Import { names } => {
+                for alias in names {
+                    if &*alias.name != "math" {
+                        return Err(Unsupported::new(
+                            format!("the module '{}'", alias.name),
+                            alias.range,
+                        ));
+                    }
+                    let bound = alias.asname.as_ref().unwrap_or(&alias.name);
+                    imports.insert(bound.clone(), Imported::MathModule);
+                }
+            }
+            StmtKind::ImportFrom {
+                module: Some(m),
+                names,
+                level: 0,
+            } if &**m == "math" => {
+                for alias in names {
+                    let imported = if let Some(f) = crate::native::MathFn::from_name(&alias.name) {
+                        Imported::Function(crate::ir::Builtin::Math(f))
+                    } else if let Some(c) = crate::native::math_constant(&alias.name) {
+                        Imported::Constant(Const::Float(c))
+                    } else {
+                        return Err(Unsupported::new(
+                            format!("'{}' from the math module", alias.name),
+                            alias.range,
+                        ));
+                    };
+                    let bound = alias.asname.as_ref().unwrap_or(&alias.name);
+                    imports.insert(bound.clone(), imported);
+                }
+            }
+            StmtKind::ImportFrom { module, .. } => {
+                let name = module.as_deref().unwrap_or(".");
+                return Err(Unsupported::new(format!("the module '{name}'"), stmt.range));
+            }
+            _ => {}
+        }
+    }
+    Ok(imports)
+}
+
 /// Module-level variables: names bound in the module body, and names declared
 /// `global` and bound in a function. Function names are not variables.
-fn collect_globals(scopes: &SymbolTable, functions: &HashMap<Box<str>, FuncId>) -> Vec<Box<str>> {
+fn collect_globals(
+    scopes: &SymbolTable,
+    functions: &HashMap<Box<str>, FuncId>,
+    imports: &HashMap<Box<str>, Imported>,
+) -> Vec<Box<str>> {
     let mut names: Vec<Box<str>> = Vec::new();
     let mut add = |name: &str| {
-        if !functions.contains_key(name) && !names.iter().any(|n| &**n == name) {
+        if !functions.contains_key(name)
+            && !imports.contains_key(name)
+            && !names.iter().any(|n| &**n == name)
+        {
             names.push(name.into());
         }
     };
@@ -230,6 +299,9 @@ enum NameRef {
     Function(FuncId),
     Builtin(crate::ir::Builtin),
     Exception(crate::ir::ExcClass),
+    /// `import math`: only its attributes can be used.
+    MathModule,
+    Constant(Const),
     Undefined,
 }
 
@@ -266,7 +338,13 @@ impl<'a> FnLowering<'a> {
             )),
             Some(Scope::Local) if !self.is_module => Ok(NameRef::Local),
             _ => {
-                if let Some(&g) = self.cx.globals.get(name) {
+                if let Some(imported) = self.cx.imports.get(name) {
+                    Ok(match imported {
+                        Imported::MathModule => NameRef::MathModule,
+                        Imported::Function(b) => NameRef::Builtin(*b),
+                        Imported::Constant(c) => NameRef::Constant(c.clone()),
+                    })
+                } else if let Some(&g) = self.cx.globals.get(name) {
                     Ok(NameRef::Global(g))
                 } else if let Some(&f) = self.cx.functions.get(name) {
                     Ok(NameRef::Function(f))

@@ -13,6 +13,9 @@ impl FnLowering<'_> {
                 self.expr(value)?;
             }
             StmtKind::Pass | StmtKind::Global { .. } => {}
+            StmtKind::Import { .. } | StmtKind::ImportFrom { .. } if self.is_module => {
+                // Resolved statically before lowering (`collect_imports`).
+            }
             StmtKind::FunctionDef(def) if self.is_module => {
                 // Module-level functions are called directly; the `def` only
                 // marks the point from which the name is bound (NameError before).

@@ -1,0 +1,120 @@
+//! The native standard-library modules the compiler knows statically. Today: the
+//! float functions and constants of `math`. Their results and errors follow
+//! CPython's (the runtime's kr_math.c).
+
+/// A function of the `math` module.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MathFn {
+    Sqrt,
+    Exp,
+    Log,
+    Log2,
+    Log10,
+    Sin,
+    Cos,
+    Tan,
+    Asin,
+    Acos,
+    Atan,
+    Sinh,
+    Cosh,
+    Tanh,
+    Fabs,
+    Atan2,
+    Hypot,
+    Copysign,
+    Fmod,
+    Pow,
+    Floor,
+    Ceil,
+    Trunc,
+    Isnan,
+    Isinf,
+    Isfinite,
+}
+
+/// What a math function returns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MathResult {
+    Float,
+    /// `floor`, `ceil`, `trunc`: an int.
+    Int,
+    /// `isnan`, `isinf`, `isfinite`.
+    Bool,
+}
+
+const MATH_FUNCTIONS: &[(&str, MathFn)] = &[
+    ("sqrt", MathFn::Sqrt),
+    ("exp", MathFn::Exp),
+    ("log", MathFn::Log),
+    ("log2", MathFn::Log2),
+    ("log10", MathFn::Log10),
+    ("sin", MathFn::Sin),
+    ("cos", MathFn::Cos),
+    ("tan", MathFn::Tan),
+    ("asin", MathFn::Asin),
+    ("acos", MathFn::Acos),
+    ("atan", MathFn::Atan),
+    ("sinh", MathFn::Sinh),
+    ("cosh", MathFn::Cosh),
+    ("tanh", MathFn::Tanh),
+    ("fabs", MathFn::Fabs),
+    ("atan2", MathFn::Atan2),
+    ("hypot", MathFn::Hypot),
+    ("copysign", MathFn::Copysign),
+    ("fmod", MathFn::Fmod),
+    ("pow", MathFn::Pow),
+    ("floor", MathFn::Floor),
+    ("ceil", MathFn::Ceil),
+    ("trunc", MathFn::Trunc),
+    ("isnan", MathFn::Isnan),
+    ("isinf", MathFn::Isinf),
+    ("isfinite", MathFn::Isfinite),
+];
+
+impl MathFn {
+    pub fn from_name(name: &str) -> Option<MathFn> {
+        MATH_FUNCTIONS
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|&(_, f)| f)
+    }
+
+    pub fn name(self) -> &'static str {
+        MATH_FUNCTIONS
+            .iter()
+            .find(|&&(_, f)| f == self)
+            .map_or("?", |&(n, _)| n)
+    }
+
+    /// The smallest and largest number of arguments.
+    pub fn arity(self) -> (usize, usize) {
+        use MathFn::*;
+        match self {
+            Log => (1, 2),
+            Atan2 | Hypot | Copysign | Fmod | Pow => (2, 2),
+            _ => (1, 1),
+        }
+    }
+
+    pub fn result(self) -> MathResult {
+        use MathFn::*;
+        match self {
+            Floor | Ceil | Trunc => MathResult::Int,
+            Isnan | Isinf | Isfinite => MathResult::Bool,
+            _ => MathResult::Float,
+        }
+    }
+}
+
+/// The float constants of `math`.
+pub fn math_constant(name: &str) -> Option<f64> {
+    Some(match name {
+        "pi" => std::f64::consts::PI,
+        "e" => std::f64::consts::E,
+        "tau" => std::f64::consts::TAU,
+        "inf" => f64::INFINITY,
+        "nan" => f64::NAN,
+        _ => return None,
+    })
+}
