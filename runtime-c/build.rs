@@ -10,6 +10,7 @@ fn main() {
         "src/kr_float.c",
         "src/kr_str.c",
         "src/kr_math.c",
+        "src/kr_sys.c",
         "src/kr_unicode.c",
         "src/kr_unicode_tables.c",
         "src/kr_io.c",

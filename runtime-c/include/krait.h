@@ -247,6 +247,18 @@ kr_value kr_math_trunc(double x);
 /* }==================================================================== */
 
 /* {====================================================================
+** sys and time (kr_sys.c)
+** ===================================================================== */
+
+_Noreturn void kr_sys_exit_int(kr_value status); /* sys.exit(n) */
+_Noreturn void kr_sys_exit_str(const kr_str *message); /* sys.exit("msg"): stderr, 1 */
+_Noreturn void kr_sys_exit_none(void);           /* sys.exit() */
+double kr_time_time(void);                       /* time.time() */
+double kr_time_perf_counter(void);               /* time.perf_counter() */
+
+/* }==================================================================== */
+
+/* {====================================================================
 ** Output (kr_io.c): stdout is buffered (line-buffered on a terminal) and flushed at
 ** exit and before anything is written to stderr, so the two interleave as in CPython.
 ** ===================================================================== */

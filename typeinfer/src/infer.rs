@@ -382,6 +382,14 @@ fn builtin_type(builtin: Builtin, args: &[Type], range: TextRange) -> Result<Typ
                 }
             }
         }
+        Builtin::SysExit => match args {
+            [] | [Type::Int | Type::Bool | Type::Str | Type::NoneType] => Type::NoneType,
+            _ => return Err(Unsupported::new("sys.exit() with this argument", range)),
+        },
+        Builtin::TimeTime | Builtin::TimePerfCounter => {
+            arity(0)?;
+            Type::Float
+        }
         Builtin::Math(f) => {
             let (low, high) = f.arity();
             if args.len() < low || args.len() > high {

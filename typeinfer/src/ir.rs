@@ -237,6 +237,12 @@ pub enum Builtin {
     Len,
     /// A function of the `math` module.
     Math(crate::native::MathFn),
+    /// `sys.exit([status])`: ends the program.
+    SysExit,
+    /// `time.time()`
+    TimeTime,
+    /// `time.perf_counter()`
+    TimePerfCounter,
 }
 
 impl Builtin {
@@ -269,6 +275,9 @@ impl Builtin {
             Builtin::Repr => "repr",
             Builtin::Len => "len",
             Builtin::Math(f) => f.name(),
+            Builtin::SysExit => "exit",
+            Builtin::TimeTime => "time",
+            Builtin::TimePerfCounter => "perf_counter",
         }
     }
 }

@@ -1,6 +1,63 @@
-//! The native standard-library modules the compiler knows statically. Today: the
-//! float functions and constants of `math`. Their results and errors follow
-//! CPython's (the runtime's kr_math.c).
+//! The native standard-library modules the compiler knows statically: the float
+//! functions and constants of `math` (results and errors as CPython's, see the
+//! runtime's kr_math.c), `sys.exit` and `sys.maxsize`, `time.time` and
+//! `time.perf_counter`.
+
+use crate::ir::{Builtin, Const};
+use frontend::ast::Int;
+
+/// A module that `import` can bind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum NativeModule {
+    Math,
+    Sys,
+    Time,
+}
+
+impl NativeModule {
+    pub fn from_name(name: &str) -> Option<NativeModule> {
+        Some(match name {
+            "math" => NativeModule::Math,
+            "sys" => NativeModule::Sys,
+            "time" => NativeModule::Time,
+            _ => return None,
+        })
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            NativeModule::Math => "math",
+            NativeModule::Sys => "sys",
+            NativeModule::Time => "time",
+        }
+    }
+}
+
+/// What `module.name` stands for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Member {
+    Function(Builtin),
+    Constant(Const),
+}
+
+/// The member `name` of `module`, if krait knows it.
+pub fn member(module: NativeModule, name: &str) -> Option<Member> {
+    match module {
+        NativeModule::Math => MathFn::from_name(name)
+            .map(|f| Member::Function(Builtin::Math(f)))
+            .or_else(|| math_constant(name).map(|c| Member::Constant(Const::Float(c)))),
+        NativeModule::Sys => match name {
+            "exit" => Some(Member::Function(Builtin::SysExit)),
+            "maxsize" => Some(Member::Constant(Const::Int(Int::Small(i64::MAX)))),
+            _ => None,
+        },
+        NativeModule::Time => match name {
+            "time" => Some(Member::Function(Builtin::TimeTime)),
+            "perf_counter" => Some(Member::Function(Builtin::TimePerfCounter)),
+            _ => None,
+        },
+    }
+}
 
 /// A function of the `math` module.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

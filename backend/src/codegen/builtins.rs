@@ -84,6 +84,31 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 Ok(Val::Str(s))
             }
             Builtin::Math(f) => self.math(f, &values),
+            Builtin::SysExit => {
+                match values.first().copied() {
+                    None | Some(Val::None) => self.call_runtime("kr_sys_exit_none", &[])?,
+                    Some(Val::Str(s)) => self.call_runtime("kr_sys_exit_str", &[s.into()])?,
+                    Some(v) => {
+                        let Val::Int(i) = self.coerce(v, &Type::Int)? else {
+                            return Err(Error::internal("?", "sys.exit() of a non-int"));
+                        };
+                        self.call_runtime("kr_sys_exit_int", &[i.into()])?
+                    }
+                };
+                // The call does not return; the block still needs a successor.
+                Ok(Val::None)
+            }
+            Builtin::TimeTime | Builtin::TimePerfCounter => {
+                let name = if builtin == Builtin::TimeTime {
+                    "kr_time_time"
+                } else {
+                    "kr_time_perf_counter"
+                };
+                let d = self
+                    .call_runtime(name, &[])?
+                    .ok_or_else(|| Error::internal("?", format!("{name} returns nothing")))?;
+                Ok(Val::Float(d.into_float_value()))
+            }
             Builtin::Len => match first()? {
                 Val::Str(s) => {
                     let n = self

@@ -80,6 +80,11 @@ const SIGNATURES: &[(&str, C, &[C])] = &[
     ("kr_str_of_none", Ptr, &[]),
     ("kr_str_repr_str", Ptr, &[Ptr]),
     ("kr_str_len", I64, &[Ptr]),
+    ("kr_sys_exit_int", Void, &[I64]),
+    ("kr_sys_exit_str", Void, &[Ptr]),
+    ("kr_sys_exit_none", Void, &[]),
+    ("kr_time_time", F64, &[]),
+    ("kr_time_perf_counter", F64, &[]),
     ("kr_math_sqrt", F64, &[F64, Ptr]),
     ("kr_math_exp", F64, &[F64, Ptr]),
     ("kr_math_log", F64, &[F64, Ptr]),
@@ -107,7 +112,12 @@ const SIGNATURES: &[(&str, C, &[C])] = &[
 ];
 
 /// Functions that never return: calls to them end a block with `unreachable`.
-const NORETURN: &[&str] = &["kr_exit_with_exception"];
+const NORETURN: &[&str] = &[
+    "kr_exit_with_exception",
+    "kr_sys_exit_int",
+    "kr_sys_exit_str",
+    "kr_sys_exit_none",
+];
 
 fn fn_type<'ctx>(context: &'ctx Context, result: C, params: &[C]) -> FunctionType<'ctx> {
     let param_types: Vec<BasicMetadataTypeEnum> = params

@@ -97,7 +97,7 @@ impl FnLowering<'_> {
             ExprKind::Attribute { value, attr, .. } => match self.module_attribute(value, attr)? {
                 Some(NameRef::Constant(c)) => Ok(Operand::Const(c)),
                 Some(_) => Err(Unsupported::new(
-                    format!("math.{attr} used as a value (functions are not values yet)"),
+                    format!("the function {attr} used as a value (functions are not values yet)"),
                     e.range,
                 )),
                 None => Err(Unsupported::new("attributes", e.range)),
@@ -232,21 +232,22 @@ impl FnLowering<'_> {
         Ok(Operand::Var(result))
     }
 
-    /// `math.name`: what the attribute of an imported native module stands for;
+    /// `module.name`: what the attribute of an imported native module stands for;
     /// `None` when `value` is not such a module.
     fn module_attribute(&self, value: &Expr, attr: &str) -> Result<Option<NameRef>> {
         let ExprKind::Name { id, .. } = &value.kind else {
             return Ok(None);
         };
-        if !matches!(self.resolve(id, value.range)?, NameRef::MathModule) {
+        let NameRef::Module(m) = self.resolve(id, value.range)? else {
             return Ok(None);
-        }
-        if let Some(f) = crate::native::MathFn::from_name(attr) {
-            Ok(Some(NameRef::Builtin(Builtin::Math(f))))
-        } else if let Some(c) = crate::native::math_constant(attr) {
-            Ok(Some(NameRef::Constant(Const::Float(c))))
-        } else {
-            Err(Unsupported::new(format!("math.{attr}"), value.range))
+        };
+        match crate::native::member(m, attr) {
+            Some(crate::native::Member::Function(b)) => Ok(Some(NameRef::Builtin(b))),
+            Some(crate::native::Member::Constant(c)) => Ok(Some(NameRef::Constant(c))),
+            None => Err(Unsupported::new(
+                format!("{}.{attr}", m.name()),
+                value.range,
+            )),
         }
     }
 

@@ -11,6 +11,7 @@ mod stmt;
 
 use crate::error::{Result, Unsupported};
 use crate::ir::{Const, FuncId, Function, Global, GlobalId, Program};
+use crate::native::{Member, NativeModule};
 use crate::types::Type;
 use frontend::ast::{self, Expr, ExprKind, Module, Stmt, StmtKind};
 use frontend::scopes::{self, Scope, SymbolTable};
@@ -33,7 +34,7 @@ struct ProgramContext<'a> {
 #[derive(Clone, Debug)]
 enum Imported {
     /// `import math` (or `import math as m`).
-    MathModule,
+    Module(crate::native::NativeModule),
     /// `from math import sqrt`.
     Function(crate::ir::Builtin),
     /// `from math import pi`.
@@ -134,31 +135,34 @@ fn collect_imports(module: &Module) -> Result<HashMap<Box<str>, Imported>> {
         match &stmt.kind {
             StmtKind::Import { names } => {
                 for alias in names {
-                    if &*alias.name != "math" {
+                    let Some(m) = NativeModule::from_name(&alias.name) else {
                         return Err(Unsupported::new(
                             format!("the module '{}'", alias.name),
                             alias.range,
                         ));
-                    }
+                    };
                     let bound = alias.asname.as_ref().unwrap_or(&alias.name);
-                    imports.insert(bound.clone(), Imported::MathModule);
+                    imports.insert(bound.clone(), Imported::Module(m));
                 }
             }
             StmtKind::ImportFrom {
-                module: Some(m),
+                module: Some(name),
                 names,
                 level: 0,
-            } if &**m == "math" => {
+            } if NativeModule::from_name(name).is_some() => {
+                let Some(m) = NativeModule::from_name(name) else {
+                    continue;
+                };
                 for alias in names {
-                    let imported = if let Some(f) = crate::native::MathFn::from_name(&alias.name) {
-                        Imported::Function(crate::ir::Builtin::Math(f))
-                    } else if let Some(c) = crate::native::math_constant(&alias.name) {
-                        Imported::Constant(Const::Float(c))
-                    } else {
-                        return Err(Unsupported::new(
-                            format!("'{}' from the math module", alias.name),
-                            alias.range,
-                        ));
+                    let imported = match crate::native::member(m, &alias.name) {
+                        Some(Member::Function(b)) => Imported::Function(b),
+                        Some(Member::Constant(c)) => Imported::Constant(c),
+                        None => {
+                            return Err(Unsupported::new(
+                                format!("'{}' from the {} module", alias.name, m.name()),
+                                alias.range,
+                            ))
+                        }
                     };
                     let bound = alias.asname.as_ref().unwrap_or(&alias.name);
                     imports.insert(bound.clone(), imported);
@@ -300,7 +304,7 @@ enum NameRef {
     Builtin(crate::ir::Builtin),
     Exception(crate::ir::ExcClass),
     /// `import math`: only its attributes can be used.
-    MathModule,
+    Module(crate::native::NativeModule),
     Constant(Const),
     Undefined,
 }
@@ -340,7 +344,7 @@ impl<'a> FnLowering<'a> {
             _ => {
                 if let Some(imported) = self.cx.imports.get(name) {
                     Ok(match imported {
-                        Imported::MathModule => NameRef::MathModule,
+                        Imported::Module(m) => NameRef::Module(*m),
                         Imported::Function(b) => NameRef::Builtin(*b),
                         Imported::Constant(c) => NameRef::Constant(c.clone()),
                     })
