@@ -79,7 +79,20 @@ fn unsupported_constructs_name_themselves() {
     );
     assert_eq!(
         types_of("import os\n").unwrap_err(),
-        "the statement 'import'"
+        "the module 'os'"
     );
     assert_eq!(types_of("print([1])\n").unwrap_err(), "lists");
+}
+
+#[test]
+fn native_modules_type_their_members() {
+    let text = types_of(
+        "import math\nfrom time import perf_counter\n\ndef f(x):\n    return math.floor(math.sqrt(x)) + len(str(math.pi))\n\nprint(f(10), perf_counter())\n",
+    )
+    .unwrap();
+    assert!(text.contains("f(x: int) -> int"), "{text}");
+    assert_eq!(
+        types_of("import math\nprint(math.gcd(4, 6))\n").unwrap_err(),
+        "math.gcd"
+    );
 }
