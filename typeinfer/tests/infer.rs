@@ -77,10 +77,7 @@ fn unsupported_constructs_name_themselves() {
         types_of("class A:\n    pass\n").unwrap_err(),
         "the statement 'class'"
     );
-    assert_eq!(
-        types_of("import os\n").unwrap_err(),
-        "the module 'os'"
-    );
+    assert_eq!(types_of("import os\n").unwrap_err(), "the module 'os'");
     assert_eq!(types_of("print([1])\n").unwrap_err(), "lists");
 }
 

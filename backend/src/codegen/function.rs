@@ -184,16 +184,8 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
     /// 1000 frames (`<module>` included), as python3 would, instead of overflowing
     /// the native stack.
     pub(super) fn enter(&mut self) -> Result<()> {
-        let depth_global = self.m.depth_counter();
         let i32_type = self.m.context.i32_type();
-        let depth = self
-            .builder
-            .build_load(i32_type, depth_global, "depth")?
-            .into_int_value();
-        let depth = self
-            .builder
-            .build_int_add(depth, i32_type.const_int(1, false), "depth")?;
-        self.builder.build_store(depth_global, depth)?;
+        let depth = self.add_to_depth(1)?;
         let too_deep = self.builder.build_int_compare(
             IntPredicate::UGT,
             depth,
@@ -217,17 +209,22 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
 
     /// Counts the frame out; before every return.
     pub(super) fn leave(&mut self) -> Result<()> {
+        self.add_to_depth(-1)?;
+        Ok(())
+    }
+
+    /// Adds `delta` to the frame counter; the new depth.
+    fn add_to_depth(&mut self, delta: i64) -> Result<IntValue<'ctx>> {
         let depth_global = self.m.depth_counter();
         let i32_type = self.m.context.i32_type();
         let depth = self
             .builder
             .build_load(i32_type, depth_global, "depth")?
             .into_int_value();
-        let depth = self
-            .builder
-            .build_int_sub(depth, i32_type.const_int(1, false), "depth")?;
+        let delta = i32_type.const_int(delta as u64, true);
+        let depth = self.builder.build_int_add(depth, delta, "depth")?;
         self.builder.build_store(depth_global, depth)?;
-        Ok(())
+        Ok(depth)
     }
 
     // ---- variables and operands -------------------------------------------------

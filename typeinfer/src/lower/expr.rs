@@ -65,15 +65,7 @@ impl FnLowering<'_> {
                 let then_block = self.fb.new_block();
                 let else_block = self.fb.new_block();
                 let after = self.fb.new_block();
-                let cond = self.truth(test)?;
-                self.fb.terminate(
-                    Terminator::Branch {
-                        cond,
-                        then_block,
-                        else_block,
-                    },
-                    test.range,
-                );
+                self.branch_on(test, then_block, else_block)?;
                 for (block, value) in [(then_block, body), (else_block, orelse)] {
                     self.fb.switch_to(block);
                     let v = self.expr(value)?;
@@ -121,6 +113,25 @@ impl FnLowering<'_> {
                 range,
             )),
         }
+    }
+
+    /// Evaluates `bool(test)` and ends the current block with a branch on it.
+    pub(super) fn branch_on(
+        &mut self,
+        test: &Expr,
+        then_block: crate::ir::BlockId,
+        else_block: crate::ir::BlockId,
+    ) -> Result<()> {
+        let cond = self.truth(test)?;
+        self.fb.terminate(
+            Terminator::Branch {
+                cond,
+                then_block,
+                else_block,
+            },
+            test.range,
+        );
+        Ok(())
     }
 
     /// `bool(e)` as an operand, for branches.

@@ -74,15 +74,7 @@ impl FnLowering<'_> {
                 let then_block = self.fb.new_block();
                 let else_block = self.fb.new_block();
                 let after = self.fb.new_block();
-                let cond = self.truth(test)?;
-                self.fb.terminate(
-                    Terminator::Branch {
-                        cond,
-                        then_block,
-                        else_block,
-                    },
-                    test.range,
-                );
+                self.branch_on(test, then_block, else_block)?;
                 self.fb.switch_to(then_block);
                 self.stmts(body)?;
                 self.fb.jump_if_open(after, s.range);
@@ -98,15 +90,7 @@ impl FnLowering<'_> {
                 let after = self.fb.new_block();
                 self.fb.jump_if_open(header, s.range);
                 self.fb.switch_to(header);
-                let cond = self.truth(test)?;
-                self.fb.terminate(
-                    Terminator::Branch {
-                        cond,
-                        then_block: body_block,
-                        else_block,
-                    },
-                    test.range,
-                );
+                self.branch_on(test, body_block, else_block)?;
                 self.fb.switch_to(body_block);
                 self.loop_body(body, header, after)?;
                 self.fb.jump_if_open(header, s.range);
