@@ -2,6 +2,8 @@
 //! and compared with python3 (stdout, exit code, last line of stderr), the `--emit`
 //! outputs, optimisation levels, and diagnostics for programs outside the subset.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -15,8 +17,7 @@ fn krait(args: &[&str], cache: &Path) -> Output {
 }
 
 fn python(file: &str) -> Output {
-    let python = std::env::var("KRAIT_PYTHON").unwrap_or_else(|_| "python3".to_string());
-    Command::new(python)
+    Command::new(common::python())
         .arg(file)
         .output()
         .expect("run python3")
@@ -24,17 +25,11 @@ fn python(file: &str) -> Output {
 
 /// A fresh directory for one test's files.
 fn scratch(test: &str) -> PathBuf {
-    let dir =
-        Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("build-{test}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("create a scratch directory");
-    dir
+    common::scratch_dir("build", test)
 }
 
 fn write(dir: &Path, name: &str, text: &str) -> String {
-    let path = dir.join(name);
-    std::fs::write(&path, text).expect("write a test file");
-    path.to_str().expect("UTF-8 temp path").to_string()
+    common::write_file(dir, name, text)
 }
 
 fn last_line(bytes: &[u8]) -> String {

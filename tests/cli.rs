@@ -2,6 +2,8 @@
 //! output and exit code checked, with the host python3 as the reference where there
 //! is one. Exit codes: 0 success, 1 a diagnostic, 2 a usage or I/O error.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -12,23 +14,13 @@ fn krait(args: &[&str]) -> Output {
         .expect("run the krait binary")
 }
 
-fn python() -> String {
-    std::env::var("KRAIT_PYTHON").unwrap_or_else(|_| "python3".to_string())
-}
-
 /// A fresh directory for one test's files.
 fn scratch(test: &str) -> PathBuf {
-    let dir =
-        Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-{test}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("create a scratch directory");
-    dir
+    common::scratch_dir("cli", test)
 }
 
 fn write(dir: &Path, name: &str, text: &str) -> String {
-    let path = dir.join(name);
-    std::fs::write(&path, text).expect("write a test file");
-    path.to_str().expect("UTF-8 temp path").to_string()
+    common::write_file(dir, name, text)
 }
 
 fn stdout(output: &Output) -> String {
@@ -49,7 +41,7 @@ fn python_dump(path: &str, attributes: bool) -> String {
             ""
         }
     );
-    let output = Command::new(python())
+    let output = Command::new(common::python())
         .args(["-c", &code, path])
         .output()
         .expect("run python3 (set KRAIT_PYTHON)");
@@ -62,7 +54,7 @@ fn python_error(path: &str) -> (u32, u32, String, String) {
     let code = "import sys\n\
                 try:\n    compile(open(sys.argv[1],'rb').read(), sys.argv[1], 'exec')\n\
                 except SyntaxError as e:\n    print(e.lineno, e.offset, type(e).__name__, e.msg)";
-    let output = Command::new(python())
+    let output = Command::new(common::python())
         .args(["-c", code, path])
         .output()
         .expect("run python3 (set KRAIT_PYTHON)");
@@ -161,7 +153,7 @@ fn dump_ast_equals_python() {
 fn python_scopes(dir: &Path, path: &str) -> String {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/reference/symtable_dump.py");
     let list = write(dir, "files.txt", &format!("{path}\n"));
-    let output = Command::new(python())
+    let output = Command::new(common::python())
         .arg(&script)
         .args([&list, dir.to_str().expect("UTF-8 temp path")])
         .output()

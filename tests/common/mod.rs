@@ -449,3 +449,20 @@ impl Comparison {
 fn line_text(line: Option<u32>) -> String {
     line.map_or_else(|| "-".to_string(), |l| l.to_string())
 }
+
+/// A fresh, empty directory for one test's files, under Cargo's per-target temp
+/// directory; `binary` keeps the test binaries' directories apart.
+pub fn scratch_dir(binary: &str, test: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("{binary}-{test}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create a scratch directory");
+    dir
+}
+
+/// Writes `text` to `dir/name` and returns the path as a string.
+pub fn write_file(dir: &Path, name: &str, text: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write a test file");
+    path.to_str().expect("UTF-8 temp path").to_string()
+}
