@@ -16,6 +16,13 @@ fn main() {
         "src/kr_io.c",
         "src/kr_traceback.c",
         "src/kr_argv.c",
+        "src/kr_tdesc.c",
+        "src/kr_slice.c",
+        "src/kr_list.c",
+        "src/kr_tuple.c",
+        "src/kr_str_ops.c",
+        "src/kr_format.c",
+        "src/kr_number.c",
     ];
     for s in sources {
         println!("cargo:rerun-if-changed={s}");

@@ -259,6 +259,206 @@ double kr_time_perf_counter(void);               /* time.perf_counter() */
 /* }==================================================================== */
 
 /* {====================================================================
+** Static type descriptors (kr_tdesc.c). Containers hold 64-bit *slots* whose meaning
+** depends on the element type, which the compiler knows statically: an int slot is a
+** kr_value, a float slot the bits of a double, a bool slot 0 or 1, a None slot 0, a
+** str/list/tuple slot a pointer. Generated code passes a descriptor of the static
+** type (emitted as a constant) wherever the runtime must interpret slots generically:
+** repr, equality, ordering, sorting, searching.
+** ===================================================================== */
+
+typedef enum kr_tkind {
+  KR_T_NEVER = 0, /* no value can exist (the elements of an always-empty list) */
+  KR_T_NONE,
+  KR_T_BOOL,
+  KR_T_INT,
+  KR_T_FLOAT,
+  KR_T_STR,
+  KR_T_LIST,  /* count == 1, items[0] is the element type */
+  KR_T_TUPLE, /* count == number of elements, items[i] their types */
+} kr_tkind;
+
+typedef struct kr_tdesc {
+  int32_t kind; /* a kr_tkind */
+  int32_t count;
+  const struct kr_tdesc *const *items;
+} kr_tdesc;
+
+typedef uint64_t kr_slot;
+
+/* Comparison operators, in CPython's order. */
+typedef enum kr_cmp_op { KR_LT = 0, KR_LE, KR_EQ, KR_NE, KR_GT, KR_GE } kr_cmp_op;
+
+/* repr(x) and str(x) of a slot of type t. NULL with an exception set only when an int
+** is too long to convert (ValueError past 4300 digits). */
+struct kr_str *kr_slot_repr(kr_slot x, const kr_tdesc *t);
+struct kr_str *kr_slot_str(kr_slot x, const kr_tdesc *t);
+/* a == b for values of (possibly different) types ta and tb, with Python's rules:
+** int/float/bool compare numerically (exactly), containers element-wise, values of
+** unrelated types are unequal. Never fails. */
+bool kr_slot_eq(kr_slot a, const kr_tdesc *ta, kr_slot b, const kr_tdesc *tb);
+/* a OP b: 1 or 0, or -1 with TypeError set when the values are not ordered, worded
+** as CPython: "'<' not supported between instances of 'list' and 'int'". Sequences
+** compare lexicographically (first unequal element by ==, then OP on it, else the
+** lengths). */
+int kr_slot_compare(kr_slot a, const kr_tdesc *ta, kr_slot b, const kr_tdesc *tb, kr_cmp_op op);
+/* Python's type name of a descriptor ("int", "list", "NoneType"...). */
+const char *kr_tdesc_name(const kr_tdesc *t);
+
+/* }==================================================================== */
+
+/* {====================================================================
+** Indices and slices (kr_slice.c)
+** ===================================================================== */
+
+/* An int used as an index: its value, or IndexError "cannot fit 'int' into an
+** index-sized integer" (sets *error) when it does not fit 64 bits. */
+int64_t kr_index_value(kr_value i, bool *error);
+/* The slice start:stop:step over a sequence of 'length' items, as
+** slice.indices(): KR_ABSENT for an omitted bound (None); big ints clamp. Stores the
+** normalised start and step and returns the number of items selected; -1 with
+** ValueError "slice step cannot be zero". */
+#define KR_ABSENT ((kr_value)0)
+int64_t kr_slice_indices(kr_value start, kr_value stop, kr_value step, int64_t length,
+                         int64_t *out_start, int64_t *out_step);
+
+/* }==================================================================== */
+
+/* {====================================================================
+** Lists (kr_list.c). 'items' holds 'length' slots of 'capacity'; it is reallocated
+** as the list grows, so generated code reloads it after any call that may append.
+** Element descriptors say how to interpret slots (and whether the GC must scan them).
+** Functions that fail set an exception and return NULL / -1 / false as documented.
+** ===================================================================== */
+
+typedef struct kr_list {
+  const kr_type *type; /* &kr_list_type */
+  int64_t length;
+  int64_t capacity;
+  kr_slot *items;
+} kr_list;
+
+extern const kr_type kr_list_type;
+
+/* A list of 'length' zero slots (callers fill them); items are scanned by the GC
+** unless elem is float, bool or None. */
+kr_list *kr_list_new(int64_t length, const kr_tdesc *elem);
+void kr_list_append(kr_list *l, kr_slot x);
+/* l.pop(index); IndexError "pop from empty list" / "pop index out of range". */
+kr_slot kr_list_pop(kr_list *l, int64_t index, bool *error);
+void kr_list_insert(kr_list *l, int64_t index, kr_slot x); /* index clamped as Python */
+/* l.index(x): ValueError "<repr(x)> is not in list" (sets *error). */
+int64_t kr_list_index(const kr_list *l, const kr_tdesc *elem, kr_slot x, const kr_tdesc *tx,
+                      bool *error);
+int64_t kr_list_count(const kr_list *l, const kr_tdesc *elem, kr_slot x, const kr_tdesc *tx);
+bool kr_list_contains(const kr_list *l, const kr_tdesc *elem, kr_slot x, const kr_tdesc *tx);
+/* l.remove(x): ValueError "list.remove(x): x not in list"; false on error. */
+bool kr_list_remove(kr_list *l, const kr_tdesc *elem, kr_slot x, const kr_tdesc *tx);
+/* l.sort(reverse=...): stable; false with TypeError when elements are not ordered. */
+bool kr_list_sort(kr_list *l, const kr_tdesc *elem, bool reverse);
+void kr_list_reverse(kr_list *l);
+void kr_list_clear(kr_list *l);
+void kr_list_extend(kr_list *l, const kr_list *other); /* l may be other */
+kr_list *kr_list_copy(const kr_list *l, const kr_tdesc *elem);
+kr_list *kr_list_concat(const kr_list *a, const kr_list *b, const kr_tdesc *elem);
+/* l * n (n <= 0 gives []); MemoryError when the size overflows. */
+kr_list *kr_list_repeat(const kr_list *l, kr_value n, const kr_tdesc *elem);
+/* l[start:stop:step] (KR_ABSENT for omitted parts). */
+kr_list *kr_list_slice(const kr_list *l, kr_value start, kr_value stop, kr_value step,
+                       const kr_tdesc *elem);
+/* del l[index]: IndexError "list assignment index out of range"; false on error. */
+bool kr_list_del_item(kr_list *l, int64_t index);
+/* del l[start:stop:step]; false on error. */
+bool kr_list_del_slice(kr_list *l, kr_value start, kr_value stop, kr_value step);
+/* list(s) of a str: one 1-character string per code point. */
+kr_list *kr_list_from_str(const struct kr_str *s);
+
+/* }==================================================================== */
+
+/* {====================================================================
+** Tuples (kr_tuple.c): immutable, slots inline.
+** ===================================================================== */
+
+typedef struct kr_tuple {
+  const kr_type *type; /* &kr_tuple_type */
+  int64_t length;
+  kr_slot items[];
+} kr_tuple;
+
+extern const kr_type kr_tuple_type;
+
+/* A tuple of 'length' zero slots for the caller to fill before anyone sees it. */
+kr_tuple *kr_tuple_new(int64_t length);
+kr_tuple *kr_tuple_concat(const kr_tuple *a, const kr_tuple *b);
+kr_tuple *kr_tuple_slice(const kr_tuple *t, kr_value start, kr_value stop, kr_value step);
+kr_tuple *kr_tuple_repeat(const kr_tuple *t, kr_value n);
+
+/* }==================================================================== */
+
+/* {====================================================================
+** More of str (kr_str_ops.c) and formatting (kr_format.c)
+** ===================================================================== */
+
+/* s[i] for an index already checked and normalised to [0, len(s)). */
+struct kr_str *kr_str_char_at(const struct kr_str *s, int64_t index);
+/* s[i] with Python's negative indices; IndexError "string index out of range". */
+struct kr_str *kr_str_getitem(const struct kr_str *s, kr_value index);
+struct kr_str *kr_str_slice(const struct kr_str *s, kr_value start, kr_value stop, kr_value step);
+/* s * n (n <= 0 gives ""); OverflowError "repeated string is too long" as CPython. */
+struct kr_str *kr_str_repeat(const struct kr_str *s, kr_value n);
+/* ord(s): TypeError "ord() expected a character, but string of length N found". */
+kr_value kr_str_ord(const struct kr_str *s);
+/* chr(i): ValueError "chr() arg not in range(0x110000)". */
+struct kr_str *kr_str_chr(kr_value i);
+/* Joins n strings (f-strings, str.join). */
+struct kr_str *kr_str_join_array(struct kr_str *const *parts, int64_t n);
+/* format(x, spec) with the format mini-language of int, float, str; NULL with
+** ValueError for a bad spec, worded as CPython ("Invalid format specifier '...' for
+** object of type 'int'", "Unknown format code 'd' for object of type 'float'"...). */
+struct kr_str *kr_format_int(kr_value x, const struct kr_str *spec);
+struct kr_str *kr_format_float(double x, const struct kr_str *spec);
+struct kr_str *kr_format_str(const struct kr_str *x, const struct kr_str *spec);
+struct kr_str *kr_format_bool(bool x, const struct kr_str *spec); /* as int unless spec "" or 's'-like */
+/* hex(i), oct(i), bin(i): '-0x1f' etc. */
+struct kr_str *kr_int_to_base_str(kr_value i, int base);
+
+/* }==================================================================== */
+
+/* {====================================================================
+** Number builtins (kr_number.c)
+** ===================================================================== */
+
+/* round(x) of a float: an int, half to even; OverflowError / ValueError for inf/nan
+** ("cannot convert float infinity to integer", "cannot convert float NaN to integer"). */
+kr_value kr_float_round_int(double x);
+/* round(x, n) of a float, correctly rounded as CPython (half-even on the decimal value). */
+double kr_float_round(double x, kr_value ndigits, bool *error);
+/* round(i, n) of an int (n may be negative: round(1234, -2) == 1200, half-even). */
+kr_value kr_int_round(kr_value i, kr_value ndigits);
+/* math's integer functions, with CPython's errors ("isqrt() argument must be
+** nonnegative", "factorial() not defined for negative values", ...). */
+kr_value kr_math_gcd(kr_value a, kr_value b);
+kr_value kr_math_lcm(kr_value a, kr_value b);
+kr_value kr_math_isqrt(kr_value n);
+kr_value kr_math_factorial(kr_value n);
+kr_value kr_math_comb(kr_value n, kr_value k);
+kr_value kr_math_perm(kr_value n, kr_value k);
+/* math.isclose(a, b, rel_tol=rel, abs_tol=abs): ValueError "tolerances must be
+** non-negative" (sets *error). */
+bool kr_math_isclose(double a, double b, double rel, double abs, bool *error);
+
+/* }==================================================================== */
+
+/* {====================================================================
+** sys.argv (kr_argv.c): a list[str] made once from the command line (decoded as
+** CPython does with the UTF-8 locale and surrogateescape).
+** ===================================================================== */
+
+kr_list *kr_sys_argv(void);
+
+/* }==================================================================== */
+
+/* {====================================================================
 ** Output (kr_io.c): stdout is buffered (line-buffered on a terminal) and flushed at
 ** exit and before anything is written to stderr, so the two interleave as in CPython.
 ** ===================================================================== */
