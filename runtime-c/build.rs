@@ -23,6 +23,7 @@ fn main() {
         "src/kr_str_ops.c",
         "src/kr_format.c",
         "src/kr_number.c",
+        "src/kr_builtins.c",
     ];
     for s in sources {
         println!("cargo:rerun-if-changed={s}");

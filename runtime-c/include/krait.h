@@ -314,6 +314,9 @@ const char *kr_tdesc_name(const kr_tdesc *t);
 /* An int used as an index: its value, or IndexError "cannot fit 'int' into an
 ** index-sized integer" (sets *error) when it does not fit 64 bits. */
 int64_t kr_index_value(kr_value i, bool *error);
+/* An int passed to a method that takes an index (list.pop, list.insert): its value, or
+** OverflowError "Python int too large to convert to C ssize_t" (sets *error). */
+int64_t kr_ssize_value(kr_value i, bool *error);
 /* The slice start:stop:step over a sequence of 'length' items, as
 ** slice.indices(): KR_ABSENT for an omitted bound (None); big ints clamp. Stores the
 ** normalised start and step and returns the number of items selected; -1 with
@@ -392,6 +395,33 @@ kr_tuple *kr_tuple_new(int64_t length);
 kr_tuple *kr_tuple_concat(const kr_tuple *a, const kr_tuple *b);
 kr_tuple *kr_tuple_slice(const kr_tuple *t, kr_value start, kr_value stop, kr_value step);
 kr_tuple *kr_tuple_repeat(const kr_tuple *t, kr_value n);
+
+/* }==================================================================== */
+
+/* {====================================================================
+** Builtins over sequences of slots (kr_builtins.c): 'items' and 'n' are a list's or
+** tuple's items and length, 'elem' (or 'kind') the static element type.
+** ===================================================================== */
+
+/* ValueError "too many values to unpack (expected N)" or "not enough values to
+** unpack (expected N, got M)"; returns KR_ERROR. */
+kr_value kr_raise_unpack(int64_t expected, int64_t got);
+bool kr_slot_truth(kr_slot x, const kr_tdesc *t);
+/* sum() of int or bool slots ('kind' is KR_T_INT or KR_T_BOOL). */
+kr_value kr_sum_int_slots(const kr_slot *items, int64_t n, int32_t kind, kr_value start);
+/* sum() with a float result; 'start_is_int' when the start was an int (then an empty
+** sequence is reported as unsupported: Python's result would be that int). */
+double kr_sum_float_slots(const kr_slot *items, int64_t n, int32_t kind, double start,
+                          bool start_is_int, bool *error);
+/* min()/max() of one sequence: ValueError "max() arg is an empty sequence". */
+kr_slot kr_seq_minmax(const kr_slot *items, int64_t n, const kr_tdesc *elem, bool is_max,
+                      bool *error);
+bool kr_seq_any(const kr_slot *items, int64_t n, const kr_tdesc *elem);
+bool kr_seq_all(const kr_slot *items, int64_t n, const kr_tdesc *elem);
+kr_list *kr_list_from_slots(const kr_slot *items, int64_t n, const kr_tdesc *elem);
+/* x in t, for a tuple whose elements may differ in type. */
+bool kr_tuple_contains(const kr_tuple *t, const kr_tdesc *tuple_desc, kr_slot x,
+                       const kr_tdesc *tx);
 
 /* }==================================================================== */
 

@@ -1,0 +1,136 @@
+/*
+** kr_builtins.c: the builtins that walk a sequence of slots (sum, min, max, any, all,
+** list(), 'in' over a tuple) and the error of a failed unpacking. Generated code
+** passes the items array and length of a list or tuple with the static element
+** descriptor, so one function serves both.
+*/
+#include "krait.h"
+
+#include <stdio.h>
+#include <string.h>
+
+kr_value kr_raise_unpack(int64_t expected, int64_t got) {
+  char message[96];
+  if (got > expected) {
+    snprintf(message, sizeof message, "too many values to unpack (expected %lld)",
+             (long long)expected);
+  } else {
+    snprintf(message, sizeof message, "not enough values to unpack (expected %lld, got %lld)",
+             (long long)expected, (long long)got);
+  }
+  return kr_raise(KR_EXC_VALUE, message);
+}
+
+static double slot_double(kr_slot x) {
+  double d;
+  memcpy(&d, &x, sizeof d);
+  return d;
+}
+
+bool kr_slot_truth(kr_slot x, const kr_tdesc *t) {
+  switch ((kr_tkind)t->kind) {
+  case KR_T_NEVER:
+  case KR_T_NONE:
+    return false;
+  case KR_T_BOOL:
+    return x != 0;
+  case KR_T_INT:
+    return x != kr_small(0);
+  case KR_T_FLOAT:
+    return slot_double(x) != 0.0;
+  case KR_T_STR:
+  case KR_T_LIST:
+  case KR_T_TUPLE:
+    /* str, list and tuple all keep their length in the word after the type. */
+    return ((const int64_t *)(uintptr_t)x)[1] != 0;
+  }
+  return true;
+}
+
+kr_value kr_sum_int_slots(const kr_slot *items, int64_t n, int32_t kind, kr_value start) {
+  kr_value total = start;
+  for (int64_t i = 0; i < n; i++) {
+    kr_value item = kind == KR_T_BOOL ? kr_small(items[i] != 0) : items[i];
+    total = kr_int_add(total, item);
+    if (total == KR_ERROR) return KR_ERROR;
+  }
+  return total;
+}
+
+double kr_sum_float_slots(const kr_slot *items, int64_t n, int32_t kind, double start,
+                          bool start_is_int, bool *error) {
+  if (n == 0 && start_is_int) {
+    /* Python's answer is the int start itself, which a float result cannot hold. */
+    *error = true;
+    kr_raise(KR_EXC_NOT_IMPLEMENTED,
+             "krait does not support sum() of an empty sequence of floats with an int "
+             "start yet (the result would be an int)");
+    return -1.0;
+  }
+  double total = start;
+  for (int64_t i = 0; i < n; i++) {
+    if (kind == KR_T_FLOAT) {
+      total += slot_double(items[i]);
+    } else if (kind == KR_T_BOOL) {
+      total += (double)(items[i] != 0);
+    } else {
+      bool failed = false;
+      double d = kr_int_to_double(items[i], &failed);
+      if (failed) {
+        *error = true;
+        return -1.0;
+      }
+      total += d;
+    }
+  }
+  return total;
+}
+
+kr_slot kr_seq_minmax(const kr_slot *items, int64_t n, const kr_tdesc *elem, bool is_max,
+                      bool *error) {
+  if (n == 0) {
+    *error = true;
+    kr_raise(KR_EXC_VALUE,
+             is_max ? "max() arg is an empty sequence" : "min() arg is an empty sequence");
+    return 0;
+  }
+  kr_slot best = items[0];
+  for (int64_t i = 1; i < n; i++) {
+    /* Python replaces the best so far only when the item is strictly better. */
+    int better = kr_slot_compare(items[i], elem, best, elem, is_max ? KR_GT : KR_LT);
+    if (better < 0) {
+      *error = true;
+      return 0;
+    }
+    if (better) best = items[i];
+  }
+  return best;
+}
+
+bool kr_seq_any(const kr_slot *items, int64_t n, const kr_tdesc *elem) {
+  for (int64_t i = 0; i < n; i++) {
+    if (kr_slot_truth(items[i], elem)) return true;
+  }
+  return false;
+}
+
+bool kr_seq_all(const kr_slot *items, int64_t n, const kr_tdesc *elem) {
+  for (int64_t i = 0; i < n; i++) {
+    if (!kr_slot_truth(items[i], elem)) return false;
+  }
+  return true;
+}
+
+kr_list *kr_list_from_slots(const kr_slot *items, int64_t n, const kr_tdesc *elem) {
+  kr_list *l = kr_list_new(n, elem);
+  if (n > 0) memcpy(l->items, items, (size_t)n * sizeof *items);
+  return l;
+}
+
+bool kr_tuple_contains(const kr_tuple *t, const kr_tdesc *tuple_desc, kr_slot x,
+                       const kr_tdesc *tx) {
+  for (int64_t i = 0; i < t->length && i < tuple_desc->count; i++) {
+    if (kr_slot_eq(t->items[i], tuple_desc->items[i], x, tx)) return true;
+  }
+  return false;
+}
