@@ -1,4 +1,479 @@
 /*
-** kr_list.c: (being written; see include/krait.h)
+** kr_list.c: Python's list, a growable array of slots (see krait.h for what a slot
+** is). The functions that must interpret slots (search, sort, copies that decide how
+** the GC sees the items) take the static element descriptor from generated code.
+**
+** Items of float, bool and None lists hold no pointers, so they are allocated atomic
+** and the collector never scans them. Functions without a descriptor (append, insert,
+** extend) keep the kind of the existing block, which the collector can tell, so a
+** list's items are never NULL (an empty list owns a small block).
+**
+** A block that is replaced is left to the collector, never freed explicitly: generated
+** code may still hold the old items pointer until it reloads it.
 */
 #include "krait.h"
+
+#include <gc.h>
+#include <gc/gc_mark.h>
+#include <stdint.h>
+#include <string.h>
+
+const kr_type kr_list_type = {"list"};
+
+/* The smallest block a list owns (the collector's granule is 16 bytes anyway). */
+#define MIN_CAPACITY 2
+
+/* The most slots a block can have before its size in bytes overflows. */
+#define MAX_SLOTS (INT64_MAX / (int64_t)sizeof(kr_slot))
+
+/* {====================================================================
+** Item blocks
+** ===================================================================== */
+
+static bool elem_atomic(const kr_tdesc *elem) {
+  return elem->kind == KR_T_FLOAT || elem->kind == KR_T_BOOL || elem->kind == KR_T_NONE;
+}
+
+/* Whether the list's block was allocated atomic (a block outside the GC heap, which
+** only a list built by hand can have, is treated as scanned). */
+static bool items_atomic(const kr_list *l) {
+  return l->items != NULL && GC_is_heap_ptr(l->items) &&
+         GC_get_kind_and_size(l->items, NULL) == 0 /* PTRFREE */;
+}
+
+/* A block of 'capacity' slots whose first 'zeroed' are 0 (scanned blocks are zeroed
+** entirely by the collector). NULL when the memory cannot be had. */
+static kr_slot *try_new_items(int64_t capacity, bool atomic, int64_t zeroed) {
+  if (capacity < MIN_CAPACITY) capacity = MIN_CAPACITY;
+  if (capacity > MAX_SLOTS) return NULL;
+  size_t size = (size_t)capacity * sizeof(kr_slot);
+  kr_slot *items = atomic ? GC_MALLOC_ATOMIC(size) : GC_MALLOC(size);
+  if (items != NULL && atomic && zeroed > 0) memset(items, 0, (size_t)zeroed * sizeof(kr_slot));
+  return items;
+}
+
+/* The same, for sizes a program can really use: running out is fatal, as in kr_alloc. */
+static kr_slot *new_items(int64_t capacity, bool atomic, int64_t zeroed) {
+  kr_slot *items = try_new_items(capacity, atomic, zeroed);
+  if (items == NULL) {
+    /* kr_alloc reports the failure and aborts. */
+    return kr_alloc((size_t)(capacity > MAX_SLOTS ? MAX_SLOTS : capacity) * sizeof(kr_slot));
+  }
+  return items;
+}
+
+/* A list whose block has room for 'capacity' slots and whose 'length' are 0. */
+static kr_list *list_with(int64_t length, int64_t capacity, bool atomic) {
+  kr_list *l = kr_alloc(sizeof *l);
+  l->type = &kr_list_type;
+  l->length = length;
+  l->capacity = capacity < MIN_CAPACITY ? MIN_CAPACITY : capacity;
+  l->items = new_items(l->capacity, atomic, length);
+  return l;
+}
+
+/* Makes room for 'needed' slots, growing by about 1.5x so appends are amortised O(1). */
+static void ensure_capacity(kr_list *l, int64_t needed) {
+  if (needed <= l->capacity) return;
+  int64_t capacity = needed + (needed >> 1) + 4;
+  if (capacity < needed || capacity > MAX_SLOTS) capacity = needed; /* near the limit */
+  kr_slot *items = new_items(capacity, items_atomic(l), 0);
+  if (l->length > 0) memcpy(items, l->items, (size_t)l->length * sizeof(kr_slot));
+  l->items = items;
+  l->capacity = capacity;
+}
+
+/* n as a repeat count: OverflowError beyond 64 bits, as CPython's index conversion. */
+static bool repeat_count(kr_value n, int64_t *count) {
+  if (kr_is_small(n)) {
+    *count = kr_small_value(n);
+    return true;
+  }
+  if (kr_int_to_i64(n, count)) return true;
+  kr_raise(KR_EXC_OVERFLOW, "cannot fit 'int' into an index-sized integer");
+  return false;
+}
+
+/* }==================================================================== */
+
+/* {====================================================================
+** Building and growing
+** ===================================================================== */
+
+kr_list *kr_list_new(int64_t length, const kr_tdesc *elem) {
+  return list_with(length, length, elem_atomic(elem));
+}
+
+void kr_list_append(kr_list *l, kr_slot x) {
+  if (l->length >= l->capacity) ensure_capacity(l, l->length + 1);
+  l->items[l->length++] = x;
+}
+
+void kr_list_insert(kr_list *l, int64_t index, kr_slot x) {
+  int64_t n = l->length;
+  if (index < 0) {
+    index += n;
+    if (index < 0) index = 0;
+  } else if (index > n) {
+    index = n;
+  }
+  ensure_capacity(l, n + 1);
+  memmove(l->items + index + 1, l->items + index, (size_t)(n - index) * sizeof(kr_slot));
+  l->items[index] = x;
+  l->length = n + 1;
+}
+
+void kr_list_extend(kr_list *l, const kr_list *other) {
+  int64_t n = other->length; /* read first: other may be l */
+  if (n == 0) return;
+  ensure_capacity(l, l->length + n);
+  memcpy(l->items + l->length, other->items, (size_t)n * sizeof(kr_slot));
+  l->length += n;
+}
+
+kr_list *kr_list_copy(const kr_list *l, const kr_tdesc *elem) {
+  kr_list *copy = list_with(l->length, l->length, elem_atomic(elem));
+  if (l->length > 0) memcpy(copy->items, l->items, (size_t)l->length * sizeof(kr_slot));
+  return copy;
+}
+
+kr_list *kr_list_concat(const kr_list *a, const kr_list *b, const kr_tdesc *elem) {
+  int64_t n = a->length + b->length;
+  kr_list *l = list_with(n, n, elem_atomic(elem));
+  if (a->length > 0) memcpy(l->items, a->items, (size_t)a->length * sizeof(kr_slot));
+  if (b->length > 0) memcpy(l->items + a->length, b->items, (size_t)b->length * sizeof(kr_slot));
+  return l;
+}
+
+kr_list *kr_list_repeat(const kr_list *l, kr_value n, const kr_tdesc *elem) {
+  int64_t count;
+  if (!repeat_count(n, &count)) return NULL;
+  bool atomic = elem_atomic(elem);
+  int64_t size = l->length;
+  if (count <= 0 || size == 0) return list_with(0, 0, atomic);
+  if (size > MAX_SLOTS / count) {
+    kr_raise(KR_EXC_MEMORY, NULL);
+    return NULL;
+  }
+  int64_t total = size * count;
+  kr_slot *items = try_new_items(total, atomic, 0);
+  if (items == NULL) {
+    kr_raise(KR_EXC_MEMORY, NULL);
+    return NULL;
+  }
+  kr_list *r = kr_alloc(sizeof *r);
+  r->type = &kr_list_type;
+  r->length = total;
+  r->capacity = total < MIN_CAPACITY ? MIN_CAPACITY : total;
+  r->items = items;
+  if (size == 1) {
+    for (int64_t i = 0; i < total; i++) items[i] = l->items[0];
+  } else {
+    /* Copy once, then double the filled prefix. */
+    memcpy(items, l->items, (size_t)size * sizeof(kr_slot));
+    int64_t done = size;
+    while (done < total) {
+      int64_t chunk = done <= total - done ? done : total - done;
+      memcpy(items + done, items, (size_t)chunk * sizeof(kr_slot));
+      done += chunk;
+    }
+  }
+  return r;
+}
+
+kr_list *kr_list_slice(const kr_list *l, kr_value start, kr_value stop, kr_value step,
+                       const kr_tdesc *elem) {
+  int64_t first, stride;
+  int64_t n = kr_slice_indices(start, stop, step, l->length, &first, &stride);
+  if (n < 0) return NULL;
+  kr_list *r = list_with(n, n, elem_atomic(elem));
+  if (stride == 1) {
+    if (n > 0) memcpy(r->items, l->items + first, (size_t)n * sizeof(kr_slot));
+  } else {
+    for (int64_t i = 0, j = first; i < n; i++, j += stride) r->items[i] = l->items[j];
+  }
+  return r;
+}
+
+kr_list *kr_list_from_str(const kr_str *s) {
+  /* One-character ASCII strings are made once (the array is a GC root). */
+  static kr_str *ascii_chars[128];
+  kr_list *l = list_with(s->length, s->length, false);
+  int64_t i = 0, k = 0;
+  while (i < s->size && k < s->length) {
+    unsigned char c = (unsigned char)s->data[i];
+    int64_t width = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (width > s->size - i) width = s->size - i;
+    kr_str *ch;
+    if (c < 0x80) {
+      if (ascii_chars[c] == NULL) ascii_chars[c] = kr_str_from_utf8(s->data + i, 1);
+      ch = ascii_chars[c];
+    } else {
+      ch = kr_str_from_utf8(s->data + i, (size_t)width);
+    }
+    l->items[k++] = (kr_slot)(uintptr_t)ch;
+    i += width;
+  }
+  l->length = k;
+  return l;
+}
+
+/* }==================================================================== */
+
+/* {====================================================================
+** Removing
+** ===================================================================== */
+
+kr_slot kr_list_pop(kr_list *l, int64_t index, bool *error) {
+  int64_t n = l->length;
+  if (n == 0) {
+    kr_raise(KR_EXC_INDEX, "pop from empty list");
+    *error = true;
+    return 0;
+  }
+  if (index < 0) index += n;
+  if (index < 0 || index >= n) {
+    kr_raise(KR_EXC_INDEX, "pop index out of range");
+    *error = true;
+    return 0;
+  }
+  kr_slot x = l->items[index];
+  memmove(l->items + index, l->items + index + 1, (size_t)(n - index - 1) * sizeof(kr_slot));
+  l->items[n - 1] = 0; /* no stale reference for the collector */
+  l->length = n - 1;
+  return x;
+}
+
+bool kr_list_del_item(kr_list *l, int64_t index) {
+  int64_t n = l->length;
+  if (index < 0) index += n;
+  if (index < 0 || index >= n) {
+    kr_raise(KR_EXC_INDEX, "list assignment index out of range");
+    return false;
+  }
+  memmove(l->items + index, l->items + index + 1, (size_t)(n - index - 1) * sizeof(kr_slot));
+  l->items[n - 1] = 0;
+  l->length = n - 1;
+  return true;
+}
+
+bool kr_list_del_slice(kr_list *l, kr_value start, kr_value stop, kr_value step) {
+  int64_t first, stride;
+  int64_t count = kr_slice_indices(start, stop, step, l->length, &first, &stride);
+  if (count < 0) return false;
+  if (count == 0) return true;
+  if (stride < 0) {
+    /* The same items walked forward: from the last one selected, with step -stride. */
+    first += stride * (count - 1);
+    stride = -stride;
+  }
+  int64_t n = l->length;
+  int64_t last = first + stride * (count - 1);
+  int64_t kept = first;
+  for (int64_t i = first; i < n; i++) {
+    if (i <= last && (i - first) % stride == 0) continue;
+    l->items[kept++] = l->items[i];
+  }
+  memset(l->items + kept, 0, (size_t)(n - kept) * sizeof(kr_slot));
+  l->length = kept;
+  return true;
+}
+
+void kr_list_clear(kr_list *l) {
+  /* A fresh small block lets the old items be collected. */
+  l->items = new_items(MIN_CAPACITY, items_atomic(l), 0);
+  l->capacity = MIN_CAPACITY;
+  l->length = 0;
+}
+
+void kr_list_reverse(kr_list *l) {
+  kr_slot *items = l->items;
+  for (int64_t i = 0, j = l->length - 1; i < j; i++, j--) {
+    kr_slot t = items[i];
+    items[i] = items[j];
+    items[j] = t;
+  }
+}
+
+/* }==================================================================== */
+
+/* {====================================================================
+** Searching
+** ===================================================================== */
+
+/* The first index >= 0 whose item equals x, or -1. */
+static int64_t find(const kr_list *l, const kr_tdesc *elem, kr_slot x, const kr_tdesc *tx) {
+  const kr_slot *items = l->items;
+  int64_t n = l->length;
+  if (elem->kind == KR_T_INT && tx->kind == KR_T_INT) {
+    for (int64_t i = 0; i < n; i++) {
+      if (items[i] == x || (!kr_is_small(x) && !kr_is_small(items[i]) && kr_int_eq(items[i], x)))
+        return i;
+    }
+    return -1;
+  }
+  if (elem->kind == KR_T_STR && tx->kind == KR_T_STR) {
+    const kr_str *s = (const kr_str *)(uintptr_t)x;
+    for (int64_t i = 0; i < n; i++) {
+      if (kr_str_eq((const kr_str *)(uintptr_t)items[i], s)) return i;
+    }
+    return -1;
+  }
+  for (int64_t i = 0; i < n; i++) {
+    if (kr_slot_eq(items[i], elem, x, tx)) return i;
+  }
+  return -1;
+}
+
+int64_t kr_list_index(const kr_list *l, const kr_tdesc *elem, kr_slot x, const kr_tdesc *tx,
+                      bool *error) {
+  int64_t i = find(l, elem, x, tx);
+  if (i >= 0) return i;
+  *error = true;
+  kr_str *repr = kr_slot_repr(x, tx);
+  if (repr == NULL) return -1; /* repr(x) itself failed; its error stands */
+  static const char suffix[] = " is not in list";
+  char *message = kr_alloc_atomic((size_t)repr->size + sizeof suffix);
+  memcpy(message, repr->data, (size_t)repr->size);
+  memcpy(message + repr->size, suffix, sizeof suffix);
+  kr_raise(KR_EXC_VALUE, message);
+  return -1;
+}
+
+int64_t kr_list_count(const kr_list *l, const kr_tdesc *elem, kr_slot x, const kr_tdesc *tx) {
+  int64_t count = 0;
+  for (int64_t i = 0; i < l->length; i++) {
+    if (kr_slot_eq(l->items[i], elem, x, tx)) count++;
+  }
+  return count;
+}
+
+bool kr_list_contains(const kr_list *l, const kr_tdesc *elem, kr_slot x, const kr_tdesc *tx) {
+  return find(l, elem, x, tx) >= 0;
+}
+
+bool kr_list_remove(kr_list *l, const kr_tdesc *elem, kr_slot x, const kr_tdesc *tx) {
+  int64_t i = find(l, elem, x, tx);
+  if (i < 0) {
+    kr_raise(KR_EXC_VALUE, "list.remove(x): x not in list");
+    return false;
+  }
+  return kr_list_del_item(l, i);
+}
+
+/* }==================================================================== */
+
+/* {====================================================================
+** Sorting: a stable merge sort that asks only "a < b", with insertion sort for
+** short runs and a skipped merge when two runs are already in order. Specialised
+** copies for the common element kinds avoid the generic comparison.
+**
+** Known difference: with nans among floats "<" is not a total order, and the result
+** then depends on the algorithm; CPython's timsort may order such lists differently.
+** ===================================================================== */
+
+#define INSERTION_LIMIT 16
+
+/* Defines 'static bool NAME(kr_slot *a, int64_t n, kr_slot *tmp, const kr_tdesc *t)',
+** which sorts a[0..n) using tmp (room for n / 2 + 1 slots); LESS(x, y) evaluates to 1,
+** 0, or -1 after raising an error, which abandons the sort (a is then a permutation
+** of its input minus the items being merged: callers sort a copy). */
+#define DEFINE_MERGE_SORT(NAME, LESS)                                                    \
+  static bool NAME(kr_slot *a, int64_t n, kr_slot *tmp, const kr_tdesc *t) {             \
+    (void)t;                                                                             \
+    if (n <= INSERTION_LIMIT) {                                                          \
+      for (int64_t i = 1; i < n; i++) {                                                  \
+        kr_slot x = a[i];                                                                \
+        int64_t j = i;                                                                   \
+        while (j > 0) {                                                                  \
+          int c = LESS(x, a[j - 1]);                                                     \
+          if (c < 0) return false;                                                       \
+          if (!c) break;                                                                 \
+          a[j] = a[j - 1];                                                               \
+          j--;                                                                           \
+        }                                                                                \
+        a[j] = x;                                                                        \
+      }                                                                                  \
+      return true;                                                                       \
+    }                                                                                    \
+    int64_t mid = n / 2;                                                                 \
+    if (!NAME(a, mid, tmp, t) || !NAME(a + mid, n - mid, tmp, t)) return false;          \
+    int c = LESS(a[mid], a[mid - 1]);                                                    \
+    if (c < 0) return false;                                                             \
+    if (!c) return true; /* the halves are already in order */                           \
+    memcpy(tmp, a, (size_t)mid * sizeof(kr_slot));                                       \
+    int64_t i = 0, j = mid, k = 0;                                                       \
+    while (i < mid && j < n) {                                                           \
+      /* Take from the right only when strictly less: equal items keep their order. */ \
+      c = LESS(a[j], tmp[i]);                                                            \
+      if (c < 0) return false;                                                           \
+      a[k++] = c ? a[j++] : tmp[i++];                                                    \
+    }                                                                                    \
+    while (i < mid) a[k++] = tmp[i++];                                                   \
+    return true;                                                                         \
+  }
+
+static double as_double(kr_slot x) {
+  double d;
+  memcpy(&d, &x, sizeof d);
+  return d;
+}
+
+#define SMALL_LESS(x, y) ((int64_t)(x) < (int64_t)(y))
+#define INT_LESS(x, y) (kr_int_compare((x), (y)) < 0)
+#define FLOAT_LESS(x, y) (as_double(x) < as_double(y))
+#define BOOL_LESS(x, y) ((x) < (y))
+#define STR_LESS(x, y) \
+  (kr_str_compare((const kr_str *)(uintptr_t)(x), (const kr_str *)(uintptr_t)(y)) < 0)
+#define ANY_LESS(x, y) kr_slot_compare((x), t, (y), t, KR_LT)
+
+DEFINE_MERGE_SORT(sort_small_ints, SMALL_LESS)
+DEFINE_MERGE_SORT(sort_ints, INT_LESS)
+DEFINE_MERGE_SORT(sort_floats, FLOAT_LESS)
+DEFINE_MERGE_SORT(sort_bools, BOOL_LESS)
+DEFINE_MERGE_SORT(sort_strs, STR_LESS)
+DEFINE_MERGE_SORT(sort_any, ANY_LESS)
+
+static void reverse_slots(kr_slot *a, int64_t n) {
+  for (int64_t i = 0, j = n - 1; i < j; i++, j--) {
+    kr_slot t = a[i];
+    a[i] = a[j];
+    a[j] = t;
+  }
+}
+
+static bool all_small(const kr_slot *a, int64_t n) {
+  for (int64_t i = 0; i < n; i++) {
+    if (!kr_is_small(a[i])) return false;
+  }
+  return true;
+}
+
+bool kr_list_sort(kr_list *l, const kr_tdesc *elem, bool reverse) {
+  int64_t n = l->length;
+  if (n < 2) return true;
+  /* The work is done on a copy, so the list is unchanged if a comparison fails, and
+  ** the copies can be atomic: the list keeps every item alive meanwhile. */
+  kr_slot *work = kr_alloc_atomic((size_t)n * sizeof(kr_slot));
+  kr_slot *tmp = kr_alloc_atomic((size_t)(n / 2 + 1) * sizeof(kr_slot));
+  memcpy(work, l->items, (size_t)n * sizeof(kr_slot));
+  /* reverse=True is a stable sort of the reversed list, reversed: equal items keep
+  ** their original order, as in CPython. */
+  if (reverse) reverse_slots(work, n);
+  bool ok;
+  switch ((kr_tkind)elem->kind) {
+    case KR_T_INT:
+      ok = all_small(work, n) ? sort_small_ints(work, n, tmp, elem) : sort_ints(work, n, tmp, elem);
+      break;
+    case KR_T_FLOAT: ok = sort_floats(work, n, tmp, elem); break;
+    case KR_T_BOOL: ok = sort_bools(work, n, tmp, elem); break;
+    case KR_T_STR: ok = sort_strs(work, n, tmp, elem); break;
+    default: ok = sort_any(work, n, tmp, elem); break;
+  }
+  if (!ok) return false;
+  if (reverse) reverse_slots(work, n);
+  memcpy(l->items, work, (size_t)n * sizeof(kr_slot));
+  return true;
+}
+
+/* }==================================================================== */

@@ -1,4 +1,261 @@
 /*
-** kr_tdesc.c: (being written; see include/krait.h)
+** kr_tdesc.c: the generic operations on slots, driven by static type descriptors:
+** repr() and str(), ==, and ordering, with Python 3.11's results and messages.
+**
+** A slot's meaning comes from its descriptor (see krait.h): ints are kr_values, floats
+** the bits of a double, bools 0 or 1, None 0, and str, list and tuple slots pointers.
+** Descriptors are finite and acyclic, so the recursion into containers is bounded by
+** the nesting of the static type (a list cannot contain itself).
+**
+** Known difference: CPython compares container items by identity before ==, so a list
+** holding one nan object equals itself; floats here are unboxed values without
+** identity, so [x] == [x] is False when x is nan.
 */
 #include "krait.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* {====================================================================
+** Slots
+** ===================================================================== */
+
+static double slot_double(kr_slot x) {
+  double d;
+  memcpy(&d, &x, sizeof d);
+  return d;
+}
+
+/* The descriptor of item i of a container described by t. */
+static const kr_tdesc *item_type(const kr_tdesc *t, int64_t i) {
+  return t->kind == KR_T_LIST ? t->items[0] : t->items[i];
+}
+
+static int64_t container_length(kr_slot x, const kr_tdesc *t) {
+  if (t->kind == KR_T_LIST) return ((const kr_list *)(uintptr_t)x)->length;
+  return ((const kr_tuple *)(uintptr_t)x)->length;
+}
+
+static const kr_slot *container_items(kr_slot x, const kr_tdesc *t) {
+  if (t->kind == KR_T_LIST) return ((const kr_list *)(uintptr_t)x)->items;
+  return ((const kr_tuple *)(uintptr_t)x)->items;
+}
+
+const char *kr_tdesc_name(const kr_tdesc *t) {
+  switch ((kr_tkind)t->kind) {
+    case KR_T_NONE: return "NoneType";
+    case KR_T_BOOL: return "bool";
+    case KR_T_INT: return "int";
+    case KR_T_FLOAT: return "float";
+    case KR_T_STR: return "str";
+    case KR_T_LIST: return "list";
+    case KR_T_TUPLE: return "tuple";
+    case KR_T_NEVER: break;
+  }
+  return "object"; /* no value of type Never exists to be named */
+}
+
+/* }==================================================================== */
+
+/* {====================================================================
+** repr and str
+** ===================================================================== */
+
+/* A growable byte buffer in the GC heap (atomic: it holds text only). */
+typedef struct text_buf {
+  char *data;
+  size_t len, cap;
+} text_buf;
+
+static void buf_reserve(text_buf *b, size_t extra) {
+  if (b->cap - b->len >= extra) return;
+  size_t cap = b->cap < 64 ? 64 : b->cap;
+  while (cap - b->len < extra) cap *= 2;
+  char *data = kr_alloc_atomic(cap);
+  if (b->len > 0) memcpy(data, b->data, b->len);
+  b->data = data;
+  b->cap = cap;
+}
+
+static void buf_add(text_buf *b, const char *text, size_t len) {
+  buf_reserve(b, len);
+  if (len > 0) memcpy(b->data + b->len, text, len);
+  b->len += len;
+}
+
+static void buf_add_cstr(text_buf *b, const char *text) { buf_add(b, text, strlen(text)); }
+
+/* Appends repr(x); false (with ValueError set) for an int too long to convert. */
+static bool repr_into(text_buf *b, kr_slot x, const kr_tdesc *t) {
+  switch ((kr_tkind)t->kind) {
+    case KR_T_NONE: buf_add(b, "None", 4); return true;
+    case KR_T_BOOL: buf_add_cstr(b, x ? "True" : "False"); return true;
+    case KR_T_INT: {
+      if (kr_is_small(x)) {
+        char digits[24];
+        int n = snprintf(digits, sizeof digits, "%lld", (long long)kr_small_value(x));
+        buf_add(b, digits, (size_t)n);
+        return true;
+      }
+      size_t len;
+      const char *text = kr_int_to_str(x, 10, &len);
+      if (text == NULL) return false;
+      buf_add(b, text, len);
+      return true;
+    }
+    case KR_T_FLOAT: {
+      char digits[KR_FLOAT_REPR_SIZE];
+      size_t len = kr_float_repr(slot_double(x), digits);
+      buf_add(b, digits, len);
+      return true;
+    }
+    case KR_T_STR: {
+      size_t len;
+      const char *text = kr_str_repr((const kr_str *)(uintptr_t)x, &len);
+      buf_add(b, text, len);
+      return true;
+    }
+    case KR_T_LIST:
+    case KR_T_TUPLE: {
+      bool list = t->kind == KR_T_LIST;
+      int64_t n = container_length(x, t);
+      const kr_slot *items = container_items(x, t);
+      buf_add(b, list ? "[" : "(", 1);
+      for (int64_t i = 0; i < n; i++) {
+        if (i > 0) buf_add(b, ", ", 2);
+        if (!repr_into(b, items[i], item_type(t, i))) return false;
+      }
+      if (!list && n == 1) buf_add(b, ",", 1);
+      buf_add(b, list ? "]" : ")", 1);
+      return true;
+    }
+    case KR_T_NEVER: break;
+  }
+  return true; /* a Never slot cannot exist */
+}
+
+kr_str *kr_slot_repr(kr_slot x, const kr_tdesc *t) {
+  switch ((kr_tkind)t->kind) {
+    case KR_T_INT: return kr_str_of_int(x);
+    case KR_T_STR: return kr_str_repr_str((const kr_str *)(uintptr_t)x);
+    default: break;
+  }
+  text_buf b = {NULL, 0, 0};
+  if (!repr_into(&b, x, t)) return NULL;
+  return kr_str_from_utf8(b.data, b.len);
+}
+
+kr_str *kr_slot_str(kr_slot x, const kr_tdesc *t) {
+  /* str() differs from repr() only for a str itself; containers show their items'
+  ** repr either way. */
+  if (t->kind == KR_T_STR) return (kr_str *)(uintptr_t)x;
+  return kr_slot_repr(x, t);
+}
+
+/* }==================================================================== */
+
+/* {====================================================================
+** Equality and ordering
+** ===================================================================== */
+
+static bool is_number(const kr_tdesc *t) {
+  return t->kind == KR_T_BOOL || t->kind == KR_T_INT || t->kind == KR_T_FLOAT;
+}
+
+/* Two numbers (int, float or bool): -1, 0, 1, or 2 when a nan makes them unordered. */
+static int number_compare(kr_slot a, const kr_tdesc *ta, kr_slot b, const kr_tdesc *tb) {
+  if (ta->kind == KR_T_FLOAT && tb->kind == KR_T_FLOAT) {
+    double x = slot_double(a), y = slot_double(b);
+    if (x < y) return -1;
+    if (x > y) return 1;
+    return x == y ? 0 : 2;
+  }
+  /* A bool is the int 0 or 1. */
+  kr_value x = ta->kind == KR_T_BOOL ? kr_small(a != 0) : a;
+  kr_value y = tb->kind == KR_T_BOOL ? kr_small(b != 0) : b;
+  if (ta->kind == KR_T_FLOAT) {
+    int c = kr_int_compare_double(y, slot_double(a));
+    return c == 2 ? 2 : -c;
+  }
+  if (tb->kind == KR_T_FLOAT) return kr_int_compare_double(x, slot_double(b));
+  if (x == y) return 0;
+  return kr_int_compare(x, y);
+}
+
+bool kr_slot_eq(kr_slot a, const kr_tdesc *ta, kr_slot b, const kr_tdesc *tb) {
+  if (is_number(ta) && is_number(tb)) {
+    if (ta->kind == KR_T_INT && tb->kind == KR_T_INT) return kr_int_eq(a, b);
+    return number_compare(a, ta, b, tb) == 0;
+  }
+  if (ta->kind != tb->kind) return false;
+  switch ((kr_tkind)ta->kind) {
+    case KR_T_NONE: return true;
+    case KR_T_STR: return kr_str_eq((const kr_str *)(uintptr_t)a, (const kr_str *)(uintptr_t)b);
+    case KR_T_LIST:
+    case KR_T_TUPLE: {
+      int64_t n = container_length(a, ta);
+      if (n != container_length(b, tb)) return false;
+      const kr_slot *x = container_items(a, ta), *y = container_items(b, tb);
+      for (int64_t i = 0; i < n; i++) {
+        if (!kr_slot_eq(x[i], item_type(ta, i), y[i], item_type(tb, i))) return false;
+      }
+      return true;
+    }
+    default: break;
+  }
+  return false;
+}
+
+static const char *const op_symbols[] = {"<", "<=", "==", "!=", ">", ">="};
+
+static int not_supported(const kr_tdesc *ta, const kr_tdesc *tb, kr_cmp_op op) {
+  char message[128];
+  snprintf(message, sizeof message, "'%s' not supported between instances of '%s' and '%s'",
+           op_symbols[op], kr_tdesc_name(ta), kr_tdesc_name(tb));
+  size_t len = strlen(message);
+  char *copy = kr_alloc_atomic(len + 1);
+  memcpy(copy, message, len + 1);
+  kr_raise(KR_EXC_TYPE, copy);
+  return -1;
+}
+
+/* The outcome of 'c OP 0' for a three-way result c (2: unordered, only != holds). */
+static int apply_op(int c, kr_cmp_op op) {
+  if (c == 2) return op == KR_NE;
+  switch (op) {
+    case KR_LT: return c < 0;
+    case KR_LE: return c <= 0;
+    case KR_EQ: return c == 0;
+    case KR_NE: return c != 0;
+    case KR_GT: return c > 0;
+    case KR_GE: return c >= 0;
+  }
+  return 0;
+}
+
+int kr_slot_compare(kr_slot a, const kr_tdesc *ta, kr_slot b, const kr_tdesc *tb, kr_cmp_op op) {
+  if (op == KR_EQ) return kr_slot_eq(a, ta, b, tb);
+  if (op == KR_NE) return !kr_slot_eq(a, ta, b, tb);
+  if (is_number(ta) && is_number(tb)) return apply_op(number_compare(a, ta, b, tb), op);
+  if (ta->kind != tb->kind) return not_supported(ta, tb, op);
+  switch ((kr_tkind)ta->kind) {
+    case KR_T_STR:
+      return apply_op(kr_str_compare((const kr_str *)(uintptr_t)a, (const kr_str *)(uintptr_t)b), op);
+    case KR_T_LIST:
+    case KR_T_TUPLE: {
+      /* Lexicographic: the first pair of unequal items decides, else the lengths. */
+      int64_t na = container_length(a, ta), nb = container_length(b, tb);
+      const kr_slot *x = container_items(a, ta), *y = container_items(b, tb);
+      int64_t n = na < nb ? na : nb;
+      for (int64_t i = 0; i < n; i++) {
+        const kr_tdesc *tx = item_type(ta, i), *ty = item_type(tb, i);
+        if (!kr_slot_eq(x[i], tx, y[i], ty)) return kr_slot_compare(x[i], tx, y[i], ty, op);
+      }
+      return apply_op((na > nb) - (na < nb), op);
+    }
+    default: break;
+  }
+  return not_supported(ta, tb, op);
+}
+
+/* }==================================================================== */
