@@ -74,9 +74,14 @@ struct State<'a> {
     globals: Vec<Type>,
 }
 
-/// Joins `ty` into `slot`; true if it changed.
+/// Joins `ty` into `slot`; true if it changed. Types nested deeper than any
+/// program writes by hand (`xs.append(xs)` would otherwise climb forever) become
+/// `dyn`, which is reported.
 fn raise_to(slot: &mut Type, ty: &Type) -> bool {
-    let joined = slot.join(ty);
+    let mut joined = slot.join(ty);
+    if joined.depth() > 8 {
+        joined = Type::Dyn;
+    }
     if joined != *slot {
         *slot = joined;
         true
@@ -130,11 +135,14 @@ impl State<'_> {
                     let ty = self.specs[id.index()].operand_type(src);
                     changed |= raise_to(&mut self.globals[global.index()], &ty);
                 }
+                changed |= self.share_aliases(id, b, i, &inst.kind);
             }
             let term = self.specs[id.index()].blocks[b].term.clone();
             if let Terminator::Return(value) = &term {
                 let ty = self.specs[id.index()].operand_type(value);
                 changed |= raise_to(&mut self.specs[id.index()].return_type, &ty);
+                let ret = self.specs[id.index()].return_type.clone();
+                changed |= self.widen(id, value, &ret);
             }
         }
         Ok(changed)
@@ -179,9 +187,155 @@ impl State<'_> {
                 builtin_type(*builtin, &types, range)?
             }
             InstKind::LoadGlobal { global, .. } => self.globals[global.index()].clone(),
-            InstKind::StoreGlobal { .. } | InstKind::DefFunction { .. } => return Ok(None),
+            InstKind::StoreGlobal { .. }
+            | InstKind::DefFunction { .. }
+            | InstKind::UnpackCheck { .. } => return Ok(None),
+            InstKind::SetItem { value, index, .. } | InstKind::DelItem { value, index } => {
+                crate::infer_containers::check_subscript(&ty(value), &ty(index), range)?;
+                return Ok(None);
+            }
+            InstKind::BuildList { items, .. } => Type::List(Box::new(
+                items.iter().fold(Type::Never, |t, i| t.join(&ty(i))),
+            )),
+            InstKind::BuildTuple { items, .. } => Type::Tuple(items.iter().map(ty).collect()),
+            InstKind::GetItem { value, index, .. } => {
+                crate::infer_containers::item_type(&ty(value), index, &ty(index), range)?
+            }
+            InstKind::Slice {
+                value,
+                start,
+                stop,
+                step,
+                ..
+            } => crate::infer_containers::slice_type(
+                &ty(value),
+                [start, stop, step].map(|p| p.as_ref().map(|o| (o, ty(o)))),
+                range,
+            )?,
+            InstKind::CallMethod {
+                receiver,
+                method,
+                args,
+                keywords,
+                ..
+            } => {
+                let types: Vec<Type> = args.iter().map(ty).collect();
+                let kw: Vec<(&str, Type)> = keywords.iter().map(|(n, v)| (&**n, ty(v))).collect();
+                crate::infer_containers::method_type(&ty(receiver), method, &types, &kw, range)?
+            }
+            InstKind::Format { value, spec, .. } => {
+                crate::infer_containers::check_format(&ty(value), spec.as_ref().map(ty), range)?
+            }
+            InstKind::JoinStr { .. } => Type::Str,
         };
         Ok(Some(result))
+    }
+
+    /// Raises a variable operand to (at least) `ty`, when `ty` holds lists; true if it
+    /// changed. Constants and list-free types are left alone.
+    fn widen(&mut self, id: FuncId, op: &Operand, ty: &Type) -> bool {
+        match op {
+            Operand::Var(v) if ty.has_list() => {
+                raise_to(&mut self.specs[id.index()].vars[v.index()].ty, ty)
+            }
+            _ => false,
+        }
+    }
+
+    /// Lists are changed in place, so every name for one list must agree on its
+    /// element type: when `ys = xs` and then `ys.append(1)`, `xs` becomes `list[int]`
+    /// too. Each instruction that copies or extracts a list (or stores into one)
+    /// pushes its result's type back into its sources; types only climb, so the
+    /// fixpoint still terminates, and every alias ends up with one type.
+    fn share_aliases(&mut self, id: FuncId, b: usize, i: usize, kind: &InstKind) -> bool {
+        let f = &self.specs[id.index()];
+        let dst_ty = kind.dst().map(|d| f.var(d).ty.clone());
+        let mut changed = false;
+        match kind {
+            InstKind::Copy { src, .. } => {
+                if let Some(t) = dst_ty {
+                    changed |= self.widen(id, src, &t);
+                }
+            }
+            InstKind::LoadGlobal { global, .. } => {
+                if let Some(t) = dst_ty.filter(Type::has_list) {
+                    changed |= raise_to(&mut self.globals[global.index()], &t);
+                }
+            }
+            InstKind::StoreGlobal { global, src } => {
+                let t = self.globals[global.index()].clone();
+                changed |= self.widen(id, src, &t);
+            }
+            InstKind::GetItem { value, index, .. } => {
+                let container = f.operand_type(value);
+                if let Some(t) = dst_ty.filter(Type::has_list) {
+                    let wider = crate::infer_containers::with_item(&container, index, &t);
+                    changed |= self.widen(id, value, &wider);
+                }
+            }
+            InstKind::BuildList { items, .. } | InstKind::BuildTuple { items, .. } => {
+                if let Some(t) = dst_ty {
+                    for (k, item) in items.iter().enumerate() {
+                        let element = match &t {
+                            Type::List(e) => (**e).clone(),
+                            Type::Tuple(ts) => ts.get(k).cloned().unwrap_or(Type::Never),
+                            _ => Type::Never,
+                        };
+                        changed |= self.widen(id, item, &element);
+                    }
+                }
+            }
+            InstKind::SetItem { value, item, .. } => {
+                let container = f.operand_type(value);
+                let item_ty = f.operand_type(item);
+                if let Type::List(e) = &container {
+                    let joined = e.join(&item_ty);
+                    changed |= self.widen(id, value, &Type::List(Box::new(joined.clone())));
+                    changed |= self.widen(id, item, &joined);
+                }
+            }
+            InstKind::CallMethod {
+                receiver,
+                method,
+                args,
+                ..
+            } => {
+                let container = f.operand_type(receiver);
+                if let Type::List(e) = &container {
+                    let added = match (&**method, args.as_slice()) {
+                        ("append", [x]) | ("insert", [_, x]) => Some(f.operand_type(x)),
+                        ("extend", [x]) => f.operand_type(x).element(),
+                        _ => None,
+                    };
+                    if let Some(added) = added {
+                        let joined = e.join(&added);
+                        changed |= self.widen(id, receiver, &Type::List(Box::new(joined.clone())));
+                        if let ("append", [x]) | ("insert", [_, x]) = (&**method, args.as_slice()) {
+                            changed |= self.widen(id, x, &joined);
+                        }
+                    }
+                }
+            }
+            InstKind::Call { args, dst, .. } => {
+                if let Some(&spec) = self.call_targets[id.index()].get(&(b, i)) {
+                    let callee = &self.specs[spec.index()];
+                    let params: Vec<Type> = callee
+                        .params
+                        .iter()
+                        .map(|p| callee.var(*p).ty.clone())
+                        .collect();
+                    for (arg, t) in args.iter().zip(&params) {
+                        changed |= self.widen(id, arg, t);
+                    }
+                    let t = self.specs[id.index()].var(*dst).ty.clone();
+                    if t.has_list() {
+                        changed |= raise_to(&mut self.specs[spec.index()].return_type, &t);
+                    }
+                }
+            }
+            _ => {}
+        }
+        changed
     }
 
     /// Makes every call name the specialisation it reaches. A call whose
@@ -204,7 +358,7 @@ impl State<'_> {
             for block in &f.blocks {
                 for inst in &block.insts {
                     if let InstKind::StoreGlobal { global, .. } = &inst.kind {
-                        if self.globals[global.index()] == Type::Dyn {
+                        if self.globals[global.index()].contains_dyn() {
                             return Err(Unsupported::new(
                                 format!(
                                     "variable '{}' holds values of different types",
@@ -216,7 +370,7 @@ impl State<'_> {
                     }
                     if let Some(dst) = inst.kind.dst() {
                         let var = f.var(dst);
-                        if var.ty == Type::Dyn {
+                        if var.ty.contains_dyn() {
                             let what = match &var.name {
                                 Some(n) => {
                                     format!("variable '{n}' holds values of different types")
@@ -228,7 +382,7 @@ impl State<'_> {
                     }
                 }
             }
-            if f.return_type == Type::Dyn {
+            if f.return_type.contains_dyn() {
                 return Err(Unsupported::new(
                     format!("function '{}' returns values of different types", f.name),
                     f.range,
@@ -264,6 +418,13 @@ fn binary_type(op: Operator, a: &Type, b: &Type, rhs: &Operand, range: TextRange
             }
         }
         Add if *a == Type::Str && *b == Type::Str => Type::Str,
+        Add if matches!((a, b), (Type::List(_), Type::List(_))) => a.join(b),
+        Add => match (a, b) {
+            (Type::Tuple(x), Type::Tuple(y)) => Type::Tuple(x.iter().chain(y).cloned().collect()),
+            _ => return Err(unsupported_operands(symbol, a, b, range)),
+        },
+        Mult if matches!(a, Type::Str | Type::List(_)) && is_intlike(b) => a.clone(),
+        Mult if matches!(b, Type::Str | Type::List(_)) && is_intlike(a) => b.clone(),
         Div if numeric => Type::Float,
         Pow if numeric => {
             if any_float {
@@ -313,11 +474,26 @@ fn compare_type(op: CmpOp, a: &Type, b: &Type, range: TextRange) -> Result<Type>
     let ok = match op {
         Eq | NotEq => true,
         Lt | LtE | Gt | GtE => {
-            (a.is_numeric() && b.is_numeric()) || (*a == Type::Str && *b == Type::Str)
+            (a.is_numeric() && b.is_numeric())
+                || (*a == Type::Str && *b == Type::Str)
+                || matches!(
+                    (a, b),
+                    (Type::List(_), Type::List(_)) | (Type::Tuple(_), Type::Tuple(_))
+                )
         }
         Is | IsNot => *a == Type::NoneType || *b == Type::NoneType,
-        In | NotIn => *a == Type::Str && *b == Type::Str,
+        In | NotIn => match b {
+            Type::Str => *a == Type::Str,
+            Type::List(_) | Type::Tuple(_) => true,
+            _ => false,
+        },
     };
+    if a.contains_dyn() || b.contains_dyn() {
+        return Err(Unsupported::new(
+            format!("comparing '{a}' and '{b}'"),
+            range,
+        ));
+    }
     if ok {
         Ok(Type::Bool)
     } else {
@@ -342,8 +518,16 @@ fn builtin_type(builtin: Builtin, args: &[Type], range: TextRange) -> Result<Typ
             ))
         }
     };
+    if let Some(t) = crate::infer_containers::sequence_builtin_type(builtin, args, range)? {
+        return Ok(t);
+    }
     Ok(match builtin {
-        Builtin::Print => Type::NoneType,
+        Builtin::Print => {
+            if let Some(t) = args.iter().find(|t| t.contains_dyn()) {
+                return Err(Unsupported::new(format!("printing '{t}'"), range));
+            }
+            Type::NoneType
+        }
         Builtin::Abs => {
             arity(1)?;
             match &args[0] {
@@ -373,7 +557,7 @@ fn builtin_type(builtin: Builtin, args: &[Type], range: TextRange) -> Result<Typ
         Builtin::Str | Builtin::Repr => {
             arity(1)?;
             match &args[0] {
-                Type::Int | Type::Float | Type::Bool | Type::Str | Type::NoneType => Type::Str,
+                t if !t.contains_dyn() => Type::Str,
                 t => {
                     return Err(Unsupported::new(
                         format!("{}() of '{t}'", builtin.name()),
@@ -410,13 +594,6 @@ fn builtin_type(builtin: Builtin, args: &[Type], range: TextRange) -> Result<Typ
                 crate::native::MathResult::Bool => Type::Bool,
             }
         }
-        Builtin::Len => {
-            arity(1)?;
-            match &args[0] {
-                Type::Str => Type::Int,
-                t => return Err(Unsupported::new(format!("len() of '{t}'"), range)),
-            }
-        }
         Builtin::Min | Builtin::Max => {
             if args.len() < 2 {
                 return Err(Unsupported::new(
@@ -432,6 +609,12 @@ fn builtin_type(builtin: Builtin, args: &[Type], range: TextRange) -> Result<Typ
                 ));
             }
             first.clone()
+        }
+        _ => {
+            return Err(Unsupported::new(
+                format!("the builtin {}()", builtin.name()),
+                range,
+            ))
         }
     })
 }

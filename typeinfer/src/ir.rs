@@ -196,6 +196,67 @@ pub enum InstKind {
         global: GlobalId,
         src: Operand,
     },
+    /// `dst = [items...]`
+    BuildList {
+        dst: VarId,
+        items: Vec<Operand>,
+    },
+    /// `dst = (items...)`
+    BuildTuple {
+        dst: VarId,
+        items: Vec<Operand>,
+    },
+    /// `dst = value[index]` (list, tuple or str; negative indices count from the end).
+    GetItem {
+        dst: VarId,
+        value: Operand,
+        index: Operand,
+    },
+    /// `value[index] = item`
+    SetItem {
+        value: Operand,
+        index: Operand,
+        item: Operand,
+    },
+    /// `del value[index]`
+    DelItem {
+        value: Operand,
+        index: Operand,
+    },
+    /// `dst = value[start:stop:step]`, omitted parts `None`.
+    Slice {
+        dst: VarId,
+        value: Operand,
+        start: Option<Operand>,
+        stop: Option<Operand>,
+        step: Option<Operand>,
+    },
+    /// `dst = receiver.method(args, keywords)`, resolved by the receiver's type.
+    CallMethod {
+        dst: VarId,
+        receiver: Operand,
+        method: Box<str>,
+        args: Vec<Operand>,
+        keywords: Vec<(Box<str>, Operand)>,
+    },
+    /// Raises ValueError unless `len(value) == count` (before unpacking).
+    UnpackCheck {
+        value: Operand,
+        count: usize,
+    },
+    /// `dst = format(conversion(value), spec)`: one replacement field of an f-string.
+    Format {
+        dst: VarId,
+        value: Operand,
+        /// `'r'`, `'s'` or `'a'` from `!r`...
+        conversion: Option<char>,
+        spec: Option<Operand>,
+    },
+    /// `dst = ''.join(parts)`: an f-string's pieces (all `str`).
+    JoinStr {
+        dst: VarId,
+        parts: Vec<Operand>,
+    },
     /// The `def` statement of module-level function `func` (a template) has run:
     /// from here on its name is bound, and calling it before is a NameError.
     DefFunction {
@@ -216,8 +277,19 @@ impl InstKind {
             | InstKind::Index { dst, .. }
             | InstKind::Call { dst, .. }
             | InstKind::CallBuiltin { dst, .. }
-            | InstKind::LoadGlobal { dst, .. } => Some(*dst),
-            InstKind::StoreGlobal { .. } | InstKind::DefFunction { .. } => None,
+            | InstKind::LoadGlobal { dst, .. }
+            | InstKind::BuildList { dst, .. }
+            | InstKind::BuildTuple { dst, .. }
+            | InstKind::GetItem { dst, .. }
+            | InstKind::Slice { dst, .. }
+            | InstKind::CallMethod { dst, .. }
+            | InstKind::Format { dst, .. }
+            | InstKind::JoinStr { dst, .. } => Some(*dst),
+            InstKind::StoreGlobal { .. }
+            | InstKind::DefFunction { .. }
+            | InstKind::SetItem { .. }
+            | InstKind::DelItem { .. }
+            | InstKind::UnpackCheck { .. } => None,
         }
     }
 }
@@ -243,9 +315,46 @@ pub enum Builtin {
     TimeTime,
     /// `time.perf_counter()`
     TimePerfCounter,
+    /// `sys.argv`
+    SysArgv,
+    Round,
+    Divmod,
+    Pow,
+    Ord,
+    Chr,
+    Hex,
+    Oct,
+    Bin,
+    /// `sum(seq[, start])` of a list or tuple (other iterables are made lists first).
+    Sum,
+    /// `min(seq)` / `max(seq)` of one sequence.
+    MinOf,
+    MaxOf,
+    /// `sorted(seq[, reverse=])`
+    Sorted,
+    /// `list(seq)`, `list()`
+    List,
+    /// `any(seq)`, `all(seq)`
+    Any,
+    All,
 }
 
 impl Builtin {
+    /// Builtins whose first argument is iterated over (a generator expression
+    /// passed to them is collected into a list first).
+    pub fn takes_iterable(self) -> bool {
+        matches!(
+            self,
+            Builtin::Sum
+                | Builtin::MinOf
+                | Builtin::MaxOf
+                | Builtin::Sorted
+                | Builtin::List
+                | Builtin::Any
+                | Builtin::All
+        )
+    }
+
     pub fn from_name(name: &str) -> Option<Builtin> {
         Some(match name {
             "print" => Builtin::Print,
@@ -258,6 +367,19 @@ impl Builtin {
             "str" => Builtin::Str,
             "repr" => Builtin::Repr,
             "len" => Builtin::Len,
+            "round" => Builtin::Round,
+            "divmod" => Builtin::Divmod,
+            "pow" => Builtin::Pow,
+            "ord" => Builtin::Ord,
+            "chr" => Builtin::Chr,
+            "hex" => Builtin::Hex,
+            "oct" => Builtin::Oct,
+            "bin" => Builtin::Bin,
+            "sum" => Builtin::Sum,
+            "sorted" => Builtin::Sorted,
+            "list" => Builtin::List,
+            "any" => Builtin::Any,
+            "all" => Builtin::All,
             _ => return None,
         })
     }
@@ -278,6 +400,22 @@ impl Builtin {
             Builtin::SysExit => "exit",
             Builtin::TimeTime => "time",
             Builtin::TimePerfCounter => "perf_counter",
+            Builtin::SysArgv => "argv",
+            Builtin::Round => "round",
+            Builtin::Divmod => "divmod",
+            Builtin::Pow => "pow",
+            Builtin::Ord => "ord",
+            Builtin::Chr => "chr",
+            Builtin::Hex => "hex",
+            Builtin::Oct => "oct",
+            Builtin::Bin => "bin",
+            Builtin::Sum => "sum",
+            Builtin::MinOf => "min",
+            Builtin::MaxOf => "max",
+            Builtin::Sorted => "sorted",
+            Builtin::List => "list",
+            Builtin::Any => "any",
+            Builtin::All => "all",
         }
     }
 }

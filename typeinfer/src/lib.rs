@@ -8,6 +8,7 @@
 
 pub mod error;
 pub mod infer;
+mod infer_containers;
 pub mod ir;
 pub mod lower;
 pub mod native;

@@ -38,6 +38,8 @@ impl NativeModule {
 pub enum Member {
     Function(Builtin),
     Constant(Const),
+    /// A value the builtin computes (called without arguments where it is read).
+    Value(Builtin),
 }
 
 /// The member `name` of `module`, if krait knows it.
@@ -48,6 +50,7 @@ pub fn member(module: NativeModule, name: &str) -> Option<Member> {
             .or_else(|| math_constant(name).map(|c| Member::Constant(Const::Float(c)))),
         NativeModule::Sys => match name {
             "exit" => Some(Member::Function(Builtin::SysExit)),
+            "argv" => Some(Member::Value(Builtin::SysArgv)),
             "maxsize" => Some(Member::Constant(Const::Int(Int::Small(i64::MAX)))),
             _ => None,
         },

@@ -120,6 +120,7 @@ fn const_text(c: &Const) -> String {
 fn inst_text(f: &Function, kind: &InstKind) -> String {
     let o = |op: &Operand| operand_text(f, op);
     let v = |var: &VarId| var_name(f, *var);
+    let list = |items: &[Operand]| items.iter().map(o).collect::<Vec<_>>().join(", ");
     match kind {
         InstKind::Copy { dst, src } => format!("{} = {}", v(dst), o(src)),
         InstKind::Binary { dst, op, lhs, rhs } => {
@@ -159,6 +160,63 @@ fn inst_text(f: &Function, kind: &InstKind) -> String {
         InstKind::LoadGlobal { dst, global } => format!("{} = global #{}", v(dst), global.0),
         InstKind::StoreGlobal { global, src } => format!("global #{} = {}", global.0, o(src)),
         InstKind::DefFunction { func } => format!("def #{}", func.0),
+        InstKind::BuildList { dst, items } => format!("{} = [{}]", v(dst), list(items)),
+        InstKind::BuildTuple { dst, items } => format!("{} = ({})", v(dst), list(items)),
+        InstKind::GetItem { dst, value, index } => {
+            format!("{} = {}[{}]", v(dst), o(value), o(index))
+        }
+        InstKind::SetItem { value, index, item } => {
+            format!("{}[{}] = {}", o(value), o(index), o(item))
+        }
+        InstKind::DelItem { value, index } => format!("del {}[{}]", o(value), o(index)),
+        InstKind::Slice {
+            dst,
+            value,
+            start,
+            stop,
+            step,
+        } => {
+            let p = |x: &Option<Operand>| x.as_ref().map(o).unwrap_or_default();
+            format!(
+                "{} = {}[{}:{}:{}]",
+                v(dst),
+                o(value),
+                p(start),
+                p(stop),
+                p(step)
+            )
+        }
+        InstKind::CallMethod {
+            dst,
+            receiver,
+            method,
+            args,
+            keywords,
+        } => {
+            let mut parts: Vec<String> = args.iter().map(o).collect();
+            parts.extend(keywords.iter().map(|(k, val)| format!("{k}={}", o(val))));
+            format!(
+                "{} = {}.{method}({})",
+                v(dst),
+                o(receiver),
+                parts.join(", ")
+            )
+        }
+        InstKind::UnpackCheck { value, count } => format!("unpack_check({}, {count})", o(value)),
+        InstKind::Format {
+            dst,
+            value,
+            conversion,
+            spec,
+        } => {
+            let conv = conversion.map(|c| format!("!{c}")).unwrap_or_default();
+            let spec = spec
+                .as_ref()
+                .map(|s| format!(":{}", o(s)))
+                .unwrap_or_default();
+            format!("{} = format({}{conv}{spec})", v(dst), o(value))
+        }
+        InstKind::JoinStr { dst, parts } => format!("{} = join({})", v(dst), list(parts)),
     }
 }
 

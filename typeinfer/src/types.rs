@@ -3,6 +3,10 @@
 //! `Never` is the bottom (no value seen yet), `Dyn` the top (any value, in the
 //! uniform boxed representation). Joins climb; distinct base types meet in `Dyn`
 //! for now, until unions are represented (the design caps them at four members).
+//! Lists are invariant in their element type, tuples covariant: `list[never]` (the
+//! type of `[]`) joins with `list[int]` to `list[int]`, which is how an empty list
+//! learns its element type from the values later stored into it (`infer.rs` makes
+//! every alias of a list agree).
 
 use std::fmt;
 
@@ -16,6 +20,10 @@ pub enum Type {
     Int,
     Float,
     Str,
+    /// A list, by element type (`list[never]` is a list nothing was ever put into).
+    List(Box<Type>),
+    /// A tuple, by the types of its elements.
+    Tuple(Vec<Type>),
     /// Anything; the uniform representation.
     Dyn,
 }
@@ -26,6 +34,10 @@ impl Type {
         match (self, other) {
             (Type::Never, t) | (t, Type::Never) => t.clone(),
             (a, b) if a == b => a.clone(),
+            (Type::List(a), Type::List(b)) => Type::List(Box::new(a.join(b))),
+            (Type::Tuple(a), Type::Tuple(b)) if a.len() == b.len() => {
+                Type::Tuple(a.iter().zip(b).map(|(x, y)| x.join(y)).collect())
+            }
             _ => Type::Dyn,
         }
     }
@@ -34,11 +46,51 @@ impl Type {
     pub fn is_numeric(&self) -> bool {
         matches!(self, Type::Bool | Type::Int | Type::Float)
     }
+
+    /// True if `Dyn` occurs anywhere in the type (native code cannot hold it yet).
+    pub fn contains_dyn(&self) -> bool {
+        match self {
+            Type::Dyn => true,
+            Type::List(t) => t.contains_dyn(),
+            Type::Tuple(ts) => ts.iter().any(Type::contains_dyn),
+            _ => false,
+        }
+    }
+
+    /// How deeply containers nest in the type (0 for a scalar).
+    pub fn depth(&self) -> usize {
+        match self {
+            Type::List(t) => 1 + t.depth(),
+            Type::Tuple(ts) => 1 + ts.iter().map(Type::depth).max().unwrap_or(0),
+            _ => 0,
+        }
+    }
+
+    /// True if the type contains a list: values that can be changed in place, whose
+    /// aliases must therefore share one type.
+    pub fn has_list(&self) -> bool {
+        match self {
+            Type::List(_) => true,
+            Type::Tuple(ts) => ts.iter().any(Type::has_list),
+            _ => false,
+        }
+    }
+
+    /// The element type of a homogeneous sequence (`str` for a string), or `None`.
+    /// For tuples, the join of the element types.
+    pub fn element(&self) -> Option<Type> {
+        match self {
+            Type::List(t) => Some((**t).clone()),
+            Type::Str => Some(Type::Str),
+            Type::Tuple(ts) => Some(ts.iter().fold(Type::Never, |a, b| a.join(b))),
+            _ => None,
+        }
+    }
 }
 
 impl fmt::Display for Type {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        let name = match self {
             Type::Never => "never",
             Type::NoneType => "None",
             Type::Bool => "bool",
@@ -46,7 +98,20 @@ impl fmt::Display for Type {
             Type::Float => "float",
             Type::Str => "str",
             Type::Dyn => "dyn",
-        })
+            Type::List(t) => return write!(f, "list[{t}]"),
+            Type::Tuple(ts) if ts.is_empty() => "tuple[()]",
+            Type::Tuple(ts) => {
+                f.write_str("tuple[")?;
+                for (i, t) in ts.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{t}")?;
+                }
+                return f.write_str("]");
+            }
+        };
+        f.write_str(name)
     }
 }
 
@@ -62,5 +127,20 @@ mod tests {
         // bool | int is not int: print(True) must still print True.
         assert_eq!(Type::Bool.join(&Type::Int), Type::Dyn);
         assert_eq!(Type::Float.join(&Type::Dyn), Type::Dyn);
+    }
+
+    #[test]
+    fn containers_join_by_element() {
+        let empty = Type::List(Box::new(Type::Never));
+        let ints = Type::List(Box::new(Type::Int));
+        assert_eq!(empty.join(&ints), ints);
+        let mixed = ints.join(&Type::List(Box::new(Type::Str)));
+        assert!(mixed.contains_dyn());
+        let pair = Type::Tuple(vec![Type::Int, Type::Never]);
+        let other = Type::Tuple(vec![Type::Never, Type::Str]);
+        assert_eq!(pair.join(&other), Type::Tuple(vec![Type::Int, Type::Str]));
+        assert_eq!(pair.join(&Type::Tuple(vec![Type::Int])), Type::Dyn);
+        assert_eq!(ints.to_string(), "list[int]");
+        assert_eq!(pair.to_string(), "tuple[int, never]");
     }
 }

@@ -20,7 +20,16 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
     ) -> Result<Val<'ctx>> {
         let mut values = Vec::with_capacity(args.len());
         for a in args {
-            values.push(self.operand(a)?);
+            let v = self.operand(a)?;
+            // Lists and tuples take part in print/str/repr as their text.
+            let v = match v {
+                Val::Obj(_) => {
+                    let ty = self.op_type(a);
+                    Val::Str(self.str_of_typed(v, &ty, builtin == Builtin::Repr)?)
+                }
+                v => v,
+            };
+            values.push(v);
         }
         if builtin != Builtin::Print && !keywords.is_empty() {
             return Err(self.unsupported(format!("keyword arguments to {}()", builtin.name())));
@@ -79,7 +88,14 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                     Val::Bool(b) => self.call_runtime_str("kr_str_of_bool", &[b.into()])?,
                     Val::None => self.call_runtime_str("kr_str_of_none", &[])?,
                     Val::Str(s) if builtin == Builtin::Str => s,
+                    // A list or tuple was turned into its text above.
+                    Val::Str(s)
+                        if matches!(self.op_type(&args[0]), Type::List(_) | Type::Tuple(_)) =>
+                    {
+                        s
+                    }
                     Val::Str(s) => self.call_runtime_str("kr_str_repr_str", &[s.into()])?,
+                    Val::Obj(_) => return Err(Error::internal("?", "str() of an object")),
                 };
                 Ok(Val::Str(s))
             }
@@ -109,15 +125,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                     .ok_or_else(|| Error::internal("?", format!("{name} returns nothing")))?;
                 Ok(Val::Float(d.into_float_value()))
             }
-            Builtin::Len => match first()? {
-                Val::Str(s) => {
-                    let n = self
-                        .call_runtime("kr_str_len", &[s.into()])?
-                        .ok_or_else(|| Error::internal("?", "kr_str_len returns nothing"))?;
-                    Ok(Val::Int(n.into_int_value()))
-                }
-                _ => Err(Error::internal("?", "len() of a non-string")),
-            },
+            Builtin::Len => Err(Error::internal("?", "len() is a sequence builtin")),
             Builtin::Min | Builtin::Max => {
                 // Python keeps the first of equal items and replaces the best so far
                 // only when `item < best` (min) or `item > best` (max).
@@ -139,6 +147,10 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 }
                 Ok(best)
             }
+            other => Err(Error::internal(
+                "?",
+                format!("the builtin {}() reached the scalar path", other.name()),
+            )),
         }
     }
 
@@ -214,7 +226,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             Val::Float(d) => {
                 self.call_runtime("kr_print_float", &[d.into()])?;
             }
-            Val::Str(s) => {
+            Val::Str(s) | Val::Obj(s) => {
                 self.call_runtime("kr_print_str", &[s.into()])?;
             }
             Val::Int(i) => {
@@ -236,7 +248,7 @@ fn val_type(v: &Val) -> Type {
         Val::Bool(_) => Type::Bool,
         Val::Int(_) => Type::Int,
         Val::Float(_) => Type::Float,
-        Val::Str(_) => Type::Str,
+        Val::Str(_) | Val::Obj(_) => Type::Str,
     }
 }
 

@@ -73,7 +73,8 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 self.builder
                     .build_float_compare(FloatPredicate::UNE, d, zero, "truth")?
             }
-            Val::Str(s) => {
+            Val::Str(s) | Val::Obj(s) => {
+                // str, list and tuple keep their length in the same word.
                 let len = self.str_length(s)?;
                 let zero = self.m.context.i64_type().const_zero();
                 self.builder

@@ -16,6 +16,8 @@ pub struct Constants<'ctx> {
     strs: HashMap<Vec<u8>, GlobalValue<'ctx>>,
     c_strings: HashMap<Vec<u8>, GlobalValue<'ctx>>,
     big_index: HashMap<String, GlobalValue<'ctx>>,
+    /// Type descriptors by the type's text (`tdesc`).
+    pub(super) tdescs: HashMap<String, GlobalValue<'ctx>>,
     /// Decimal text and global of every big int literal, for `main` to initialise.
     pub big_ints: Vec<(String, GlobalValue<'ctx>)>,
 }

@@ -174,6 +174,10 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         };
         match self.operand(value)? {
             Val::Str(p) => Ok(p),
+            v @ Val::Obj(_) => {
+                let ty = self.op_type(value);
+                self.str_of_typed(v, &ty, false)
+            }
             Val::None => Ok(self.str_constant(b"None", 4)),
             Val::Bool(b) => {
                 let yes = self.str_constant(b"True", 4);

@@ -339,6 +339,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             | (Val::Int(_), Type::Int)
             | (Val::Float(_), Type::Float)
             | (Val::Str(_), Type::Str) => value,
+            (Val::Obj(_), Type::List(_) | Type::Tuple(_)) => value,
             (Val::Bool(b), Type::Int) => Val::Int(self.bool_to_int(b)?),
             (Val::Bool(b), Type::Float) => Val::Float(self.builder.build_unsigned_int_to_float(
                 b,
@@ -543,6 +544,10 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
                 self.store(*dst, v)
             }
             InstKind::Binary { dst, op, lhs, rhs } => {
+                let result_type = self.var_type(*dst)?;
+                if let Some(v) = self.sequence_binary(*op, lhs, rhs, result_type)? {
+                    return self.store(*dst, v);
+                }
                 let a = self.operand(lhs)?;
                 let b = self.operand(rhs)?;
                 let result_type = self.var_type(*dst)?;
@@ -561,6 +566,9 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
                 self.store(*dst, Val::Bool(v))
             }
             InstKind::Compare { dst, op, lhs, rhs } => {
+                if let Some(v) = self.sequence_compare(*op, lhs, rhs)? {
+                    return self.store(*dst, Val::Bool(v));
+                }
                 let a = self.operand(lhs)?;
                 let b = self.operand(rhs)?;
                 let v = self.compare(*op, a, b)?;
@@ -583,9 +591,39 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
                 args,
                 keywords,
             } => {
+                if let Some(v) = self.sequence_builtin(*dst, *builtin, args, keywords)? {
+                    return self.store(*dst, v);
+                }
                 let v = self.builtin(*builtin, args, keywords)?;
                 self.store(*dst, v)
             }
+            InstKind::BuildList { dst, items } => self.build_list(*dst, items),
+            InstKind::BuildTuple { dst, items } => self.build_tuple(*dst, items),
+            InstKind::GetItem { dst, value, index } => self.get_item(*dst, value, index),
+            InstKind::SetItem { value, index, item } => self.set_item(value, index, item),
+            InstKind::DelItem { value, index } => self.del_item(value, index),
+            InstKind::Slice {
+                dst,
+                value,
+                start,
+                stop,
+                step,
+            } => self.slice(*dst, value, [start, stop, step]),
+            InstKind::CallMethod {
+                dst,
+                receiver,
+                method,
+                args,
+                keywords,
+            } => self.list_method(*dst, receiver, method, args, keywords),
+            InstKind::UnpackCheck { value, count } => self.unpack_check(value, *count),
+            InstKind::Format {
+                dst,
+                value,
+                conversion,
+                spec,
+            } => self.format_field(*dst, value, *conversion, spec.as_ref()),
+            InstKind::JoinStr { dst, parts } => self.join_str(*dst, parts),
             InstKind::LoadGlobal { dst, global } => {
                 self.check_global_assigned(global.index())?;
                 let ty = self.global_type(global.index())?;
@@ -676,5 +714,35 @@ pub(super) fn inst_operands(kind: &InstKind) -> Vec<&Operand> {
             args.iter().chain(keywords.iter().map(|(_, v)| v)).collect()
         }
         InstKind::LoadGlobal { .. } | InstKind::DefFunction { .. } => Vec::new(),
+        InstKind::BuildList { items, .. } | InstKind::BuildTuple { items, .. } => {
+            items.iter().collect()
+        }
+        InstKind::GetItem { value, index, .. } | InstKind::DelItem { value, index } => {
+            vec![value, index]
+        }
+        InstKind::SetItem { value, index, item } => vec![value, index, item],
+        InstKind::Slice {
+            value,
+            start,
+            stop,
+            step,
+            ..
+        } => std::iter::once(value)
+            .chain(start.iter())
+            .chain(stop.iter())
+            .chain(step.iter())
+            .collect(),
+        InstKind::CallMethod {
+            receiver,
+            args,
+            keywords,
+            ..
+        } => std::iter::once(receiver)
+            .chain(args.iter())
+            .chain(keywords.iter().map(|(_, v)| v))
+            .collect(),
+        InstKind::UnpackCheck { value, .. } => vec![value],
+        InstKind::Format { value, spec, .. } => std::iter::once(value).chain(spec.iter()).collect(),
+        InstKind::JoinStr { parts, .. } => parts.iter().collect(),
     }
 }

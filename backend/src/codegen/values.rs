@@ -1,6 +1,7 @@
 //! How each inferred type is represented in generated code (docs/typeinfer.md §2):
 //! `int` is the tagged 64-bit word, `float` a `double`, `bool` an `i1`, `str` a
-//! pointer to a `kr_str`; `None` and `Never` need no storage at all.
+//! pointer to a `kr_str`, lists and tuples pointers to `kr_list` / `kr_tuple`;
+//! `None` and `Never` need no storage at all.
 
 use crate::error::{Error, Result};
 use inkwell::context::Context;
@@ -17,6 +18,8 @@ pub enum Val<'ctx> {
     Int(IntValue<'ctx>),
     Float(FloatValue<'ctx>),
     Str(PointerValue<'ctx>),
+    /// A list or tuple (its static type says which, and of what).
+    Obj(PointerValue<'ctx>),
 }
 
 impl<'ctx> Val<'ctx> {
@@ -26,7 +29,7 @@ impl<'ctx> Val<'ctx> {
             Val::None => None,
             Val::Bool(v) | Val::Int(v) => Some(v.into()),
             Val::Float(v) => Some(v.into()),
-            Val::Str(v) => Some(v.into()),
+            Val::Str(v) | Val::Obj(v) => Some(v.into()),
         }
     }
 
@@ -39,6 +42,9 @@ impl<'ctx> Val<'ctx> {
             Type::Int => Val::Int(value.ok_or_else(wrong)?.into_int_value()),
             Type::Float => Val::Float(value.ok_or_else(wrong)?.into_float_value()),
             Type::Str => Val::Str(value.ok_or_else(wrong)?.into_pointer_value()),
+            Type::List(_) | Type::Tuple(_) => {
+                Val::Obj(value.ok_or_else(wrong)?.into_pointer_value())
+            }
             Type::Never | Type::Dyn => return Err(wrong()),
         })
     }
@@ -54,7 +60,9 @@ pub fn storage_type<'ctx>(
         Type::Bool => Some(context.bool_type().into()),
         Type::Int => Some(context.i64_type().into()),
         Type::Float => Some(context.f64_type().into()),
-        Type::Str => Some(context.ptr_type(Default::default()).into()),
+        Type::Str | Type::List(_) | Type::Tuple(_) => {
+            Some(context.ptr_type(Default::default()).into())
+        }
         Type::Dyn => {
             return Err(Error::internal(
                 "?",

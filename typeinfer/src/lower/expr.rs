@@ -86,8 +86,26 @@ impl FnLowering<'_> {
                 args,
                 keywords,
             } => self.call(func, args, keywords, e.range),
+            ExprKind::List { elts, .. } => self.display(elts, true, e.range),
+            ExprKind::Tuple { elts, .. } => self.display(elts, false, e.range),
+            ExprKind::Subscript { value, slice, .. } => self.load_subscript(value, slice, e.range),
+            ExprKind::ListComp { elt, generators } => self.list_comprehension(e, elt, generators),
+            ExprKind::JoinedStr { values } => self.joined_str(values, e.range),
             ExprKind::Attribute { value, attr, .. } => match self.module_attribute(value, attr)? {
                 Some(NameRef::Constant(c)) => Ok(Operand::Const(c)),
+                Some(NameRef::Value(builtin)) => {
+                    let dst = self.fb.temp();
+                    self.fb.emit(
+                        InstKind::CallBuiltin {
+                            dst,
+                            builtin,
+                            args: Vec::new(),
+                            keywords: Vec::new(),
+                        },
+                        e.range,
+                    );
+                    Ok(Operand::Var(dst))
+                }
                 Some(_) => Err(Unsupported::new(
                     format!("the function {attr} used as a value (functions are not values yet)"),
                     e.range,
@@ -100,7 +118,7 @@ impl FnLowering<'_> {
 
     pub(super) fn name_load(&mut self, name: &str, range: TextRange) -> Result<Operand> {
         match self.resolve(name, range)? {
-            NameRef::Local => Ok(Operand::Var(self.fb.local(name))),
+            NameRef::Local(key) => Ok(Operand::Var(self.fb.local_by_key(&key))),
             NameRef::Global(global) => {
                 let dst = self.fb.temp();
                 self.fb.emit(InstKind::LoadGlobal { dst, global }, range);
@@ -108,6 +126,19 @@ impl FnLowering<'_> {
             }
             NameRef::Undefined => Err(Unsupported::new(format!("the name '{name}'"), range)),
             NameRef::Constant(c) => Ok(Operand::Const(c)),
+            NameRef::Value(builtin) => {
+                let dst = self.fb.temp();
+                self.fb.emit(
+                    InstKind::CallBuiltin {
+                        dst,
+                        builtin,
+                        args: Vec::new(),
+                        keywords: Vec::new(),
+                    },
+                    range,
+                );
+                Ok(Operand::Var(dst))
+            }
             _ => Err(Unsupported::new(
                 format!("'{name}' used as a value (functions are not values yet)"),
                 range,
@@ -255,6 +286,7 @@ impl FnLowering<'_> {
         match crate::native::member(m, attr) {
             Some(crate::native::Member::Function(b)) => Ok(Some(NameRef::Builtin(b))),
             Some(crate::native::Member::Constant(c)) => Ok(Some(NameRef::Constant(c))),
+            Some(crate::native::Member::Value(b)) => Ok(Some(NameRef::Value(b))),
             None => Err(Unsupported::new(
                 format!("{}.{attr}", m.name()),
                 value.range,
@@ -273,7 +305,7 @@ impl FnLowering<'_> {
             ExprKind::Name { id, .. } => (id.clone(), self.resolve(id, func.range)?),
             ExprKind::Attribute { value, attr, .. } => match self.module_attribute(value, attr)? {
                 Some(callee) => (attr.clone(), callee),
-                None => return Err(Unsupported::new("method calls", func.range)),
+                None => return self.method_call(value, attr, args, keywords, range),
             },
             _ => {
                 return Err(Unsupported::new(
@@ -311,14 +343,29 @@ impl FnLowering<'_> {
                 Ok(Operand::Var(dst))
             }
             NameRef::Builtin(builtin) => {
+                let builtin = match builtin {
+                    Builtin::Min if args.len() == 1 => Builtin::MinOf,
+                    Builtin::Max if args.len() == 1 => Builtin::MaxOf,
+                    b => b,
+                };
                 let mut values = Vec::new();
-                for a in args {
-                    values.push(self.expr(a)?);
+                for (i, a) in args.iter().enumerate() {
+                    let v = if i == 0 && builtin.takes_iterable() {
+                        self.iterable_value(a)?
+                    } else {
+                        self.expr(a)?
+                    };
+                    values.push(Operand::Var(self.fb.copy_to_temp(v, a.range)));
                 }
                 let mut kw = Vec::new();
                 for k in keywords {
                     let name = k.arg.clone().unwrap_or_default();
-                    if builtin != Builtin::Print || !matches!(&*name, "sep" | "end") {
+                    let allowed = match builtin {
+                        Builtin::Print => matches!(&*name, "sep" | "end"),
+                        Builtin::Sorted => &*name == "reverse",
+                        _ => false,
+                    };
+                    if !allowed {
                         return Err(Unsupported::new(
                             format!("the keyword argument '{name}' of {}()", builtin.name()),
                             k.range,
@@ -340,6 +387,61 @@ impl FnLowering<'_> {
             }
             NameRef::Undefined => Err(Unsupported::new(format!("the function '{id}'"), func.range)),
             _ => Err(Unsupported::new(format!("calling '{id}'"), func.range)),
+        }
+    }
+
+    /// The argument of a builtin that consumes an iterable: a generator expression,
+    /// `range()`, `enumerate()` or `zip()` is collected into a list first; anything
+    /// else is evaluated as a value (a list, tuple or str).
+    fn iterable_value(&mut self, e: &Expr) -> Result<Operand> {
+        match &e.kind {
+            ExprKind::GeneratorExp { elt, generators } => {
+                self.list_comprehension(e, elt, generators)
+            }
+            ExprKind::Call { func, .. }
+                if matches!(&func.kind, ExprKind::Name { id, .. }
+                    if matches!(&**id, "range" | "enumerate" | "zip"))
+                    && matches!(self.resolve_name_of(func)?, Some(NameRef::Undefined)) =>
+            {
+                let result = self.fb.temp();
+                self.fb.emit(
+                    InstKind::BuildList {
+                        dst: result,
+                        items: Vec::new(),
+                    },
+                    e.range,
+                );
+                let prepared = self.prepare(e)?;
+                self.run(
+                    prepared,
+                    e.range,
+                    |this, item, _, _| {
+                        let v = this.materialise(item, e.range);
+                        let dst = this.fb.temp();
+                        this.fb.emit(
+                            InstKind::CallMethod {
+                                dst,
+                                receiver: Operand::Var(result),
+                                method: "append".into(),
+                                args: vec![v],
+                                keywords: Vec::new(),
+                            },
+                            e.range,
+                        );
+                        Ok(())
+                    },
+                    &[],
+                )?;
+                Ok(Operand::Var(result))
+            }
+            _ => self.expr(e),
+        }
+    }
+
+    fn resolve_name_of(&self, func: &Expr) -> Result<Option<NameRef>> {
+        match &func.kind {
+            ExprKind::Name { id, .. } => Ok(Some(self.resolve(id, func.range)?)),
+            _ => Ok(None),
         }
     }
 

@@ -43,11 +43,18 @@ impl FunctionBuilder {
 
     /// The variable of a local name, created on first use.
     pub fn local(&mut self, name: &str) -> VarId {
-        if let Some(&v) = self.locals.get(name) {
+        self.local_by_key(name)
+    }
+
+    /// The variable of a local by its key: the name, or `name.N` for the
+    /// variables of the N-th comprehension (shown under the name alone).
+    pub fn local_by_key(&mut self, key: &str) -> VarId {
+        if let Some(&v) = self.locals.get(key) {
             return v;
         }
+        let name = key.split('.').next().unwrap_or(key);
         let v = self.new_var(Some(name.into()));
-        self.locals.insert(name.into(), v);
+        self.locals.insert(key.into(), v);
         v
     }
 

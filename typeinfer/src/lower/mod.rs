@@ -5,8 +5,11 @@
 //! module body becomes the function `<module>`. Anything outside the native subset
 //! is reported as `Unsupported` with the construct's range.
 
+mod containers;
 mod expr;
+mod fstring;
 mod function;
+mod iterate;
 mod stmt;
 
 use crate::error::{Result, Unsupported};
@@ -39,6 +42,8 @@ enum Imported {
     Function(crate::ir::Builtin),
     /// `from math import pi`.
     Constant(Const),
+    /// `from sys import argv`.
+    Value(crate::ir::Builtin),
 }
 
 /// A function's parameter names and constant defaults (aligned with the end).
@@ -157,6 +162,7 @@ fn collect_imports(module: &Module) -> Result<HashMap<Box<str>, Imported>> {
                     let imported = match crate::native::member(m, &alias.name) {
                         Some(Member::Function(b)) => Imported::Function(b),
                         Some(Member::Constant(c)) => Imported::Constant(c),
+                        Some(Member::Value(b)) => Imported::Value(b),
                         None => {
                             return Err(Unsupported::new(
                                 format!("'{}' from the {} module", alias.name, m.name()),
@@ -294,11 +300,19 @@ struct FnLowering<'a> {
     fb: FunctionBuilder,
     /// The module body: its bound names are globals, not locals.
     is_module: bool,
+    /// The comprehensions being lowered, innermost last: their scopes and the
+    /// number that keeps their variables apart from the function's.
+    comprehensions: Vec<(&'a scopes::Block, u32)>,
+    /// Comprehensions lowered so far in this function.
+    comprehension_count: u32,
 }
 
 /// Where a name lives, as seen from the function being lowered.
 enum NameRef {
-    Local,
+    /// A variable of the function being lowered, by its key in the builder (the
+    /// name, or for a comprehension's own variable the name and the comprehension's
+    /// number).
+    Local(Box<str>),
     Global(GlobalId),
     Function(FuncId),
     Builtin(crate::ir::Builtin),
@@ -306,6 +320,8 @@ enum NameRef {
     /// `import math`: only its attributes can be used.
     Module(crate::native::NativeModule),
     Constant(Const),
+    /// A value computed by a builtin without arguments (`sys.argv`).
+    Value(crate::ir::Builtin),
     Undefined,
 }
 
@@ -321,6 +337,8 @@ impl<'a> FnLowering<'a> {
             block,
             fb: FunctionBuilder::new(name, ast::TextRange::default()),
             is_module,
+            comprehensions: Vec::new(),
+            comprehension_count: 0,
         }
     }
 
@@ -334,19 +352,36 @@ impl<'a> FnLowering<'a> {
     }
 
     fn resolve(&self, name: &str, range: ast::TextRange) -> Result<NameRef> {
+        // Comprehensions are inlined: their own variables are locals of the
+        // enclosing function under a private key; what they take from the enclosing
+        // function (free there, a cell here) is that function's local.
+        for (block, number) in self.comprehensions.iter().rev() {
+            match block.lookup(name).and_then(|s| s.scope) {
+                Some(Scope::Local) | Some(Scope::Cell) => {
+                    return Ok(NameRef::Local(format!("{name}.{number}").into()))
+                }
+                Some(Scope::Free) => continue,
+                _ => break,
+            }
+        }
         let scope = self.block.lookup(name).and_then(|s| s.scope);
         match scope {
-            Some(Scope::Free) | Some(Scope::Cell) => Err(Unsupported::new(
+            // Nested functions and lambdas are reported where they are defined, so
+            // a cell here is captured by comprehensions only, which are inlined.
+            Some(Scope::Local) | Some(Scope::Cell) if !self.is_module => {
+                Ok(NameRef::Local(name.into()))
+            }
+            Some(Scope::Free) => Err(Unsupported::new(
                 "closures (nested functions capturing variables)",
                 range,
             )),
-            Some(Scope::Local) if !self.is_module => Ok(NameRef::Local),
             _ => {
                 if let Some(imported) = self.cx.imports.get(name) {
                     Ok(match imported {
                         Imported::Module(m) => NameRef::Module(*m),
                         Imported::Function(b) => NameRef::Builtin(*b),
                         Imported::Constant(c) => NameRef::Constant(c.clone()),
+                        Imported::Value(b) => NameRef::Value(*b),
                     })
                 } else if let Some(&g) = self.cx.globals.get(name) {
                     Ok(NameRef::Global(g))

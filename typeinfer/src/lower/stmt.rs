@@ -4,7 +4,7 @@ use super::{FnLowering, NameRef};
 use crate::error::{Result, Unsupported};
 use crate::ir::{Const, ExcClass, InstKind, Operand, Terminator};
 use crate::lower::function::LoopTargets;
-use frontend::ast::{self, CmpOp, Expr, ExprKind, Operator, Stmt, StmtKind, TextRange};
+use frontend::ast::{Expr, ExprKind, Stmt, StmtKind, TextRange};
 
 impl FnLowering<'_> {
     pub(super) fn stmt(&mut self, s: &Stmt) -> Result<()> {
@@ -28,6 +28,14 @@ impl FnLowering<'_> {
             }
             StmtKind::Assign { targets, value } => self.assign(targets, value, s.range)?,
             StmtKind::AugAssign { target, op, value } => {
+                if let ExprKind::Subscript {
+                    value: container,
+                    slice,
+                    ..
+                } = &target.kind
+                {
+                    return self.aug_assign_item(container, slice, *op, value, s.range);
+                }
                 let ExprKind::Name { id, .. } = &target.kind else {
                     return Err(Unsupported::new(
                         "augmented assignment to this target",
@@ -61,8 +69,8 @@ impl FnLowering<'_> {
                     ));
                 };
                 let ty = super::annotation_type(annotation)?;
-                if let NameRef::Local = self.resolve(id, target.range)? {
-                    let var = self.fb.local(id);
+                if let NameRef::Local(key) = self.resolve(id, target.range)? {
+                    let var = self.fb.local_by_key(&key);
                     self.fb.func.vars[var.index()].annotation = Some(ty);
                 }
                 if let Some(value) = value {
@@ -105,7 +113,23 @@ impl FnLowering<'_> {
                 iter,
                 body,
                 orelse,
-            } => self.for_range(target, iter, body, orelse, s.range)?,
+            } => {
+                let prepared = self.prepare(iter)?;
+                self.run(
+                    prepared,
+                    iter.range,
+                    |this, item, cont, brk| {
+                        this.store_item(target, item)?;
+                        this.loop_body(body, cont, brk)
+                    },
+                    orelse,
+                )?;
+            }
+            StmtKind::Delete { targets } => {
+                for t in targets {
+                    self.delete(t)?;
+                }
+            }
             StmtKind::Break => {
                 let target = self.loop_target(s.range)?.break_to;
                 self.fb.terminate(Terminator::Jump(target), s.range);
@@ -162,7 +186,7 @@ impl FnLowering<'_> {
         body.iter().try_for_each(|s| self.stmt(s))
     }
 
-    fn loop_body(
+    pub(super) fn loop_body(
         &mut self,
         body: &[Stmt],
         continue_to: crate::ir::BlockId,
@@ -216,9 +240,17 @@ impl FnLowering<'_> {
         Ok(())
     }
 
-    fn store(&mut self, target: &Expr, value: Operand) -> Result<()> {
+    pub(super) fn store(&mut self, target: &Expr, value: Operand) -> Result<()> {
         match &target.kind {
             ExprKind::Name { id, .. } => self.store_name(id, value, target.range),
+            ExprKind::Subscript {
+                value: container,
+                slice,
+                ..
+            } => self.store_subscript(container, slice, value, target.range),
+            ExprKind::Tuple { .. } | ExprKind::List { .. } => {
+                self.store_item(target, super::iterate::Item::Value(value))
+            }
             _ => Err(Unsupported::new(
                 "assignment to this kind of target",
                 target.range,
@@ -233,8 +265,8 @@ impl FnLowering<'_> {
         range: TextRange,
     ) -> Result<()> {
         match self.resolve(name, range)? {
-            NameRef::Local => {
-                let dst = self.fb.local(name);
+            NameRef::Local(key) => {
+                let dst = self.fb.local_by_key(&key);
                 self.fb.emit(InstKind::Copy { dst, src: value }, range);
             }
             NameRef::Global(global) => self
@@ -281,161 +313,9 @@ impl FnLowering<'_> {
             .terminate(Terminator::Raise { class, message }, range);
         Ok(())
     }
-
-    /// `for target in range(...)`: a counted loop; `range`'s arguments are
-    /// evaluated once, a zero step raises ValueError, and the loop variable keeps
-    /// its last value after the loop, as in Python.
-    fn for_range(
-        &mut self,
-        target: &Expr,
-        iter: &Expr,
-        body: &[Stmt],
-        orelse: &[Stmt],
-        range: TextRange,
-    ) -> Result<()> {
-        let ExprKind::Call {
-            func,
-            args,
-            keywords,
-        } = &iter.kind
-        else {
-            return Err(Unsupported::new(
-                "for loops over anything but range()",
-                iter.range,
-            ));
-        };
-        let is_range = matches!(&func.kind, ExprKind::Name { id, .. } if &**id == "range")
-            && matches!(self.resolve("range", func.range)?, NameRef::Undefined);
-        if !is_range
-            || !keywords.is_empty()
-            || args.is_empty()
-            || args.len() > 3
-            || args.iter().any(is_starred)
-        {
-            return Err(Unsupported::new(
-                "for loops over anything but range()",
-                iter.range,
-            ));
-        }
-        let mut values = Vec::new();
-        for a in args {
-            let v = self.expr(a)?;
-            values.push(Operand::Var(self.fb.copy_to_temp(v, a.range)));
-        }
-        let one = Operand::Const(Const::Int(ast::Int::Small(1)));
-        let zero = Operand::Const(Const::Int(ast::Int::Small(0)));
-        let (start, stop, step) = match values.len() {
-            1 => (zero.clone(), values[0].clone(), one),
-            2 => (values[0].clone(), values[1].clone(), one),
-            _ => (values[0].clone(), values[1].clone(), values[2].clone()),
-        };
-        // `Index` is operator.index(): ints (and bools) only, as range() requires.
-        let counter = self.fb.temp();
-        self.fb.emit(
-            InstKind::Index {
-                dst: counter,
-                value: start,
-            },
-            iter.range,
-        );
-        let stop_v = self.fb.temp();
-        self.fb.emit(
-            InstKind::Index {
-                dst: stop_v,
-                value: stop,
-            },
-            iter.range,
-        );
-        let step_v = self.fb.temp();
-        self.fb.emit(
-            InstKind::Index {
-                dst: step_v,
-                value: step,
-            },
-            iter.range,
-        );
-
-        let step_zero = self.fb.new_block();
-        let check_sign = self.fb.new_block();
-        let header = self.fb.new_block();
-        let up = self.fb.new_block();
-        let down = self.fb.new_block();
-        let body_block = self.fb.new_block();
-        let latch = self.fb.new_block();
-        let else_block = self.fb.new_block();
-        let after = self.fb.new_block();
-
-        let is_zero = self.compare(CmpOp::Eq, Operand::Var(step_v), zero.clone(), iter.range);
-        self.fb.terminate(
-            Terminator::Branch {
-                cond: is_zero,
-                then_block: step_zero,
-                else_block: check_sign,
-            },
-            iter.range,
-        );
-        self.fb.switch_to(step_zero);
-        self.fb.terminate(
-            Terminator::Raise {
-                class: ExcClass::ValueError,
-                message: Some(Operand::Const(Const::Str(
-                    "range() arg 3 must not be zero".into(),
-                ))),
-            },
-            iter.range,
-        );
-        self.fb.switch_to(check_sign);
-        self.fb.terminate(Terminator::Jump(header), iter.range);
-
-        self.fb.switch_to(header);
-        let positive = self.compare(CmpOp::Gt, Operand::Var(step_v), zero, iter.range);
-        self.fb.terminate(
-            Terminator::Branch {
-                cond: positive,
-                then_block: up,
-                else_block: down,
-            },
-            iter.range,
-        );
-        for (block, op) in [(up, CmpOp::Lt), (down, CmpOp::Gt)] {
-            self.fb.switch_to(block);
-            let more = self.compare(op, Operand::Var(counter), Operand::Var(stop_v), iter.range);
-            self.fb.terminate(
-                Terminator::Branch {
-                    cond: more,
-                    then_block: body_block,
-                    else_block,
-                },
-                iter.range,
-            );
-        }
-
-        self.fb.switch_to(body_block);
-        self.store(target, Operand::Var(counter))?;
-        self.loop_body(body, latch, after)?;
-        self.fb.jump_if_open(latch, range);
-
-        self.fb.switch_to(latch);
-        self.fb.emit(
-            InstKind::Binary {
-                dst: counter,
-                op: Operator::Add,
-                lhs: Operand::Var(counter),
-                rhs: Operand::Var(step_v),
-            },
-            iter.range,
-        );
-        self.fb.terminate(Terminator::Jump(header), iter.range);
-
-        self.fb.switch_to(else_block);
-        self.stmts(orelse)?;
-        self.fb.jump_if_open(after, range);
-        self.fb.switch_to(after);
-        Ok(())
-    }
 }
 
-fn is_starred(e: &Expr) -> bool {
+pub(super) fn is_starred(e: &Expr) -> bool {
     matches!(e.kind, ExprKind::Starred { .. })
 }
 

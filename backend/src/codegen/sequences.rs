@@ -1,0 +1,810 @@
+//! Lists, tuples and string subscripts: building, indexing (inline bounds checks
+//! with Python's negative indices), item assignment and deletion, slices, list
+//! methods, unpacking, `len`, and the operators and comparisons of sequences.
+//!
+//! Elements live in 64-bit slots (runtime header, "Static type descriptors"): an
+//! int slot is the tagged word, a float slot the bits of the double, a bool slot
+//! 0 or 1, a pointer slot the address. `to_slot` and `from_slot` convert; reading
+//! and writing an item of a `list[float]` is one load or store with no boxing.
+//! Layouts: `kr_list` is {type, length, capacity, items}, `kr_tuple` is {type,
+//! length, items[]}; a str, a list and a tuple all keep their length in word 1.
+
+use super::function::{exc_kind, FunctionGen};
+use super::values::{tag, Val};
+use crate::error::{Error, Result};
+use frontend::ast::{CmpOp, Operator};
+use inkwell::values::{BasicMetadataValueEnum, BasicValueEnum, IntValue, PointerValue};
+use inkwell::IntPredicate;
+use typeinfer::ir::{Const, Operand, VarId};
+use typeinfer::types::Type;
+
+fn internal(what: &str) -> Error {
+    Error::internal("?", what.to_string())
+}
+
+impl<'ctx> FunctionGen<'_, 'ctx, '_> {
+    pub(super) fn op_type(&self, op: &Operand) -> Type {
+        self.f.operand_type(op)
+    }
+
+    pub(super) fn tdesc(&mut self, ty: &Type) -> PointerValue<'ctx> {
+        self.m.constants.tdesc(self.m.context, &self.m.module, ty)
+    }
+
+    fn i64_const(&self, v: i64) -> IntValue<'ctx> {
+        self.m.context.i64_type().const_int(v as u64, true)
+    }
+
+    fn obj(&mut self, op: &Operand) -> Result<PointerValue<'ctx>> {
+        match self.operand(op)? {
+            Val::Obj(p) | Val::Str(p) => Ok(p),
+            _ => Err(internal("a sequence operand that is not an object")),
+        }
+    }
+
+    // ---- slots ------------------------------------------------------------------
+
+    /// A value of type `ty` as a slot word.
+    pub(super) fn to_slot(&mut self, v: Val<'ctx>, ty: &Type) -> Result<IntValue<'ctx>> {
+        let i64_type = self.m.context.i64_type();
+        let v = self.coerce(v, ty)?;
+        Ok(match v {
+            Val::None => i64_type.const_zero(),
+            Val::Int(i) => i,
+            Val::Bool(b) => self.builder.build_int_z_extend(b, i64_type, "slot")?,
+            Val::Float(d) => self
+                .builder
+                .build_bit_cast(d, i64_type, "slot")?
+                .into_int_value(),
+            Val::Str(p) | Val::Obj(p) => self.builder.build_ptr_to_int(p, i64_type, "slot")?,
+        })
+    }
+
+    /// The value of type `ty` a slot word holds.
+    pub(super) fn from_slot(&mut self, slot: IntValue<'ctx>, ty: &Type) -> Result<Val<'ctx>> {
+        let context = self.m.context;
+        Ok(match ty {
+            Type::NoneType => Val::None,
+            Type::Int => Val::Int(slot),
+            Type::Bool => {
+                let zero = context.i64_type().const_zero();
+                Val::Bool(
+                    self.builder
+                        .build_int_compare(IntPredicate::NE, slot, zero, "bool")?,
+                )
+            }
+            Type::Float => Val::Float(
+                self.builder
+                    .build_bit_cast(slot, context.f64_type(), "float")?
+                    .into_float_value(),
+            ),
+            Type::Str => Val::Str(self.builder.build_int_to_ptr(
+                slot,
+                context.ptr_type(Default::default()),
+                "str",
+            )?),
+            Type::List(_) | Type::Tuple(_) => Val::Obj(self.builder.build_int_to_ptr(
+                slot,
+                context.ptr_type(Default::default()),
+                "obj",
+            )?),
+            Type::Never | Type::Dyn => return Err(internal("a slot of no representable type")),
+        })
+    }
+
+    /// The address of word `index` of an object.
+    fn word_ptr(&mut self, obj: PointerValue<'ctx>, index: u64) -> Result<PointerValue<'ctx>> {
+        let i64_type = self.m.context.i64_type();
+        // SAFETY (of the generated code): objects are at least `index + 1` words.
+        Ok(unsafe {
+            self.builder.build_in_bounds_gep(
+                i64_type,
+                obj,
+                &[i64_type.const_int(index, false)],
+                "word",
+            )?
+        })
+    }
+
+    /// The raw (untagged) length of a str, list or tuple.
+    pub(super) fn raw_length(&mut self, obj: PointerValue<'ctx>) -> Result<IntValue<'ctx>> {
+        let p = self.word_ptr(obj, 1)?;
+        Ok(self
+            .builder
+            .build_load(self.m.context.i64_type(), p, "length")?
+            .into_int_value())
+    }
+
+    /// The items array of a list (reloaded after anything that may grow it), or
+    /// the inline items of a tuple.
+    pub(super) fn items(
+        &mut self,
+        obj: PointerValue<'ctx>,
+        ty: &Type,
+    ) -> Result<PointerValue<'ctx>> {
+        match ty {
+            Type::List(_) => {
+                let p = self.word_ptr(obj, 3)?;
+                Ok(self
+                    .builder
+                    .build_load(self.m.context.ptr_type(Default::default()), p, "items")?
+                    .into_pointer_value())
+            }
+            _ => self.word_ptr(obj, 2),
+        }
+    }
+
+    fn slot_ptr(
+        &mut self,
+        items: PointerValue<'ctx>,
+        index: IntValue<'ctx>,
+    ) -> Result<PointerValue<'ctx>> {
+        let i64_type = self.m.context.i64_type();
+        Ok(unsafe {
+            self.builder
+                .build_in_bounds_gep(i64_type, items, &[index], "slot.ptr")?
+        })
+    }
+
+    fn load_slot(
+        &mut self,
+        items: PointerValue<'ctx>,
+        index: IntValue<'ctx>,
+    ) -> Result<IntValue<'ctx>> {
+        let p = self.slot_ptr(items, index)?;
+        Ok(self
+            .builder
+            .build_load(self.m.context.i64_type(), p, "slot")?
+            .into_int_value())
+    }
+
+    // ---- errors -----------------------------------------------------------------
+
+    /// Raises `kind` with a constant message and continues in a fresh block.
+    pub(super) fn raise_const(&mut self, kind: &str, message: &str) -> Result<()> {
+        let kind = exc_kind(kind)?;
+        let kind = self.m.context.i32_type().const_int(kind as u64, false);
+        let text = self.str_constant(message.as_bytes(), message.chars().count());
+        self.call_runtime("kr_raise_str", &[kind.into(), text.into()])?;
+        self.branch_to_error()?;
+        let dead = self.m.context.append_basic_block(self.llvm, "after.raise");
+        self.builder.position_at_end(dead);
+        Ok(())
+    }
+
+    /// Calls a runtime function whose last parameter is `bool *error`.
+    pub(super) fn call_runtime_flagged(
+        &mut self,
+        name: &str,
+        args: &[BasicMetadataValueEnum<'ctx>],
+    ) -> Result<Option<BasicValueEnum<'ctx>>> {
+        let i8_type = self.m.context.i8_type();
+        self.builder.build_store(self.flag, i8_type.const_zero())?;
+        let mut all = args.to_vec();
+        all.push(self.flag.into());
+        let result = self.call_runtime(name, &all)?;
+        let flag = self
+            .builder
+            .build_load(i8_type, self.flag, "error")?
+            .into_int_value();
+        let failed = self.builder.build_int_compare(
+            IntPredicate::NE,
+            flag,
+            i8_type.const_zero(),
+            "failed",
+        )?;
+        self.branch_if_failed(failed)?;
+        Ok(result)
+    }
+
+    /// Calls a runtime function that returns a pointer, NULL on failure.
+    pub(super) fn call_runtime_ptr(
+        &mut self,
+        name: &str,
+        args: &[BasicMetadataValueEnum<'ctx>],
+    ) -> Result<PointerValue<'ctx>> {
+        self.call_runtime_str(name, args)
+    }
+
+    /// Calls a runtime function that returns `bool`, false on failure.
+    pub(super) fn call_runtime_ok(
+        &mut self,
+        name: &str,
+        args: &[BasicMetadataValueEnum<'ctx>],
+    ) -> Result<()> {
+        let ok = self
+            .call_runtime(name, args)?
+            .ok_or_else(|| internal("a runtime function returns nothing"))?
+            .into_int_value();
+        let failed = self.builder.build_not(ok, "failed")?;
+        self.branch_if_failed(failed)
+    }
+
+    // ---- indices ----------------------------------------------------------------
+
+    /// An int (or bool) index as a plain i64: small ints inline, big ones through
+    /// `kr_index_value` (IndexError when they do not fit 64 bits).
+    pub(super) fn index_i64(&mut self, v: Val<'ctx>) -> Result<IntValue<'ctx>> {
+        let context = self.m.context;
+        let i64_type = context.i64_type();
+        let Val::Int(word) = self.coerce(v, &Type::Int)? else {
+            return Err(internal("an index that is not an int"));
+        };
+        if word.is_const() {
+            if let Some(w) = word.get_sign_extended_constant() {
+                if w & 1 == 1 {
+                    return Ok(i64_type.const_int((w >> 1) as u64, true));
+                }
+            }
+        }
+        let one = i64_type.const_int(1, false);
+        let is_small = self.builder.build_and(word, one, "is.small")?;
+        let is_small = self.builder.build_int_compare(
+            IntPredicate::NE,
+            is_small,
+            i64_type.const_zero(),
+            "",
+        )?;
+        let is_small = self.expect(is_small, true)?;
+        let here = self.current_block()?;
+        let big = context.append_basic_block(self.llvm, "index.big");
+        let join = context.append_basic_block(self.llvm, "index");
+        let small_value = self.builder.build_right_shift(word, one, true, "index")?;
+        self.builder.build_conditional_branch(is_small, join, big)?;
+        self.builder.position_at_end(big);
+        let big_value = self
+            .call_runtime_flagged("kr_index_value", &[word.into()])?
+            .ok_or_else(|| internal("kr_index_value returns nothing"))?
+            .into_int_value();
+        let big_end = self.current_block()?;
+        self.builder.build_unconditional_branch(join)?;
+        self.builder.position_at_end(join);
+        let phi = self.builder.build_phi(i64_type, "index")?;
+        phi.add_incoming(&[(&small_value, here), (&big_value, big_end)]);
+        Ok(phi.as_basic_value().into_int_value())
+    }
+
+    /// `index` made non-negative against `length` and checked: IndexError(message)
+    /// when outside `[0, length)`.
+    fn checked_index(
+        &mut self,
+        index: IntValue<'ctx>,
+        length: IntValue<'ctx>,
+        message: &str,
+    ) -> Result<IntValue<'ctx>> {
+        let zero = self.i64_const(0);
+        let negative =
+            self.builder
+                .build_int_compare(IntPredicate::SLT, index, zero, "negative")?;
+        let wrapped = self.builder.build_int_add(index, length, "wrapped")?;
+        let index = self
+            .builder
+            .build_select(negative, wrapped, index, "index")?
+            .into_int_value();
+        // One unsigned compare catches both ends.
+        let outside =
+            self.builder
+                .build_int_compare(IntPredicate::UGE, index, length, "outside")?;
+        self.raise_if(outside, "KR_EXC_INDEX", message)?;
+        Ok(index)
+    }
+
+    // ---- instructions -----------------------------------------------------------
+
+    pub(super) fn build_list(&mut self, dst: VarId, items: &[Operand]) -> Result<()> {
+        let ty = self.var_type(dst)?.clone();
+        let Type::List(elem) = &ty else {
+            return Err(internal("a list display of a non-list type"));
+        };
+        let desc = self.tdesc(elem);
+        let n = self.i64_const(items.len() as i64);
+        let list = self.call_runtime_ptr("kr_list_new", &[n.into(), desc.into()])?;
+        if !items.is_empty() {
+            let array = self.items(list, &ty)?;
+            for (i, item) in items.iter().enumerate() {
+                let v = self.operand(item)?;
+                let slot = self.to_slot(v, elem)?;
+                let index = self.i64_const(i as i64);
+                let p = self.slot_ptr(array, index)?;
+                self.builder.build_store(p, slot)?;
+            }
+        }
+        self.store(dst, Val::Obj(list))
+    }
+
+    pub(super) fn build_tuple(&mut self, dst: VarId, items: &[Operand]) -> Result<()> {
+        let ty = self.var_type(dst)?.clone();
+        let Type::Tuple(types) = &ty else {
+            return Err(internal("a tuple display of a non-tuple type"));
+        };
+        let n = self.i64_const(items.len() as i64);
+        let tuple = self.call_runtime_ptr("kr_tuple_new", &[n.into()])?;
+        let array = self.items(tuple, &ty)?;
+        for (i, (item, t)) in items.iter().zip(types).enumerate() {
+            let v = self.operand(item)?;
+            let slot = self.to_slot(v, t)?;
+            let index = self.i64_const(i as i64);
+            let p = self.slot_ptr(array, index)?;
+            self.builder.build_store(p, slot)?;
+        }
+        self.store(dst, Val::Obj(tuple))
+    }
+
+    pub(super) fn get_item(&mut self, dst: VarId, value: &Operand, index: &Operand) -> Result<()> {
+        let container = self.op_type(value);
+        let result_ty = self.var_type(dst)?.clone();
+        match &container {
+            Type::Str => {
+                let s = self.obj(value)?;
+                let i = self.operand(index)?;
+                let Val::Int(i) = self.coerce(i, &Type::Int)? else {
+                    return Err(internal("a str index that is not an int"));
+                };
+                let r = self.call_runtime_str("kr_str_getitem", &[s.into(), i.into()])?;
+                self.store(dst, Val::Str(r))
+            }
+            Type::Tuple(types) => {
+                let t = self.obj(value)?;
+                let iv = self.operand(index)?;
+                let i = self.index_i64(iv)?;
+                if let Some(c) = i.get_sign_extended_constant() {
+                    let n = types.len() as i64;
+                    let position = if c < 0 { c + n } else { c };
+                    if !(0..n).contains(&position) {
+                        self.raise_const("KR_EXC_INDEX", "tuple index out of range")?;
+                        return self.trap();
+                    }
+                    let array = self.items(t, &container)?;
+                    let slot = self.load_slot(array, self.i64_const(position))?;
+                    let v = self.from_slot(slot, &types[position as usize])?;
+                    return self.store(dst, v);
+                }
+                let length = self.i64_const(types.len() as i64);
+                let i = self.checked_index(i, length, "tuple index out of range")?;
+                let array = self.items(t, &container)?;
+                let slot = self.load_slot(array, i)?;
+                if result_ty == Type::Never {
+                    return self.trap();
+                }
+                let v = self.from_slot(slot, &result_ty)?;
+                self.store(dst, v)
+            }
+            Type::List(_) => {
+                let l = self.obj(value)?;
+                let iv = self.operand(index)?;
+                let i = self.index_i64(iv)?;
+                let length = self.raw_length(l)?;
+                let i = self.checked_index(i, length, "list index out of range")?;
+                if result_ty == Type::Never {
+                    // Only an empty list has elements of no type: the check raised.
+                    return self.trap();
+                }
+                let array = self.items(l, &container)?;
+                let slot = self.load_slot(array, i)?;
+                let v = self.from_slot(slot, &result_ty)?;
+                self.store(dst, v)
+            }
+            other => Err(internal(&format!("subscript of '{other}'"))),
+        }
+    }
+
+    pub(super) fn set_item(
+        &mut self,
+        value: &Operand,
+        index: &Operand,
+        item: &Operand,
+    ) -> Result<()> {
+        let container = self.op_type(value);
+        let Type::List(elem) = &container else {
+            return Err(internal("item assignment on a non-list"));
+        };
+        let l = self.obj(value)?;
+        let iv = self.operand(index)?;
+        let i = self.index_i64(iv)?;
+        let length = self.raw_length(l)?;
+        let i = self.checked_index(i, length, "list assignment index out of range")?;
+        let v = self.operand(item)?;
+        let slot = self.to_slot(v, elem)?;
+        let array = self.items(l, &container)?;
+        let p = self.slot_ptr(array, i)?;
+        self.builder.build_store(p, slot)?;
+        Ok(())
+    }
+
+    pub(super) fn del_item(&mut self, value: &Operand, index: &Operand) -> Result<()> {
+        let l = self.obj(value)?;
+        let iv = self.operand(index)?;
+        let i = self.index_i64(iv)?;
+        self.call_runtime_ok("kr_list_del_item", &[l.into(), i.into()])
+    }
+
+    /// A slice bound as the runtime takes it: the int word, or KR_ABSENT (0).
+    fn bound(&mut self, part: &Option<Operand>) -> Result<IntValue<'ctx>> {
+        match part {
+            None | Some(Operand::Const(Const::None)) => Ok(self.i64_const(0)),
+            Some(op) => {
+                if self.op_type(op) == Type::NoneType {
+                    return Ok(self.i64_const(0));
+                }
+                let v = self.operand(op)?;
+                match self.coerce(v, &Type::Int)? {
+                    Val::Int(i) => Ok(i),
+                    _ => Err(internal("a slice bound that is not an int")),
+                }
+            }
+        }
+    }
+
+    pub(super) fn slice(
+        &mut self,
+        dst: VarId,
+        value: &Operand,
+        parts: [&Option<Operand>; 3],
+    ) -> Result<()> {
+        let container = self.op_type(value);
+        let obj = self.obj(value)?;
+        let start = self.bound(parts[0])?;
+        let stop = self.bound(parts[1])?;
+        let step = self.bound(parts[2])?;
+        let result = match &container {
+            Type::Str => Val::Str(self.call_runtime_str(
+                "kr_str_slice",
+                &[obj.into(), start.into(), stop.into(), step.into()],
+            )?),
+            Type::List(elem) => {
+                let desc = self.tdesc(elem);
+                Val::Obj(self.call_runtime_ptr(
+                    "kr_list_slice",
+                    &[
+                        obj.into(),
+                        start.into(),
+                        stop.into(),
+                        step.into(),
+                        desc.into(),
+                    ],
+                )?)
+            }
+            Type::Tuple(_) => Val::Obj(self.call_runtime_ptr(
+                "kr_tuple_slice",
+                &[obj.into(), start.into(), stop.into(), step.into()],
+            )?),
+            other => return Err(internal(&format!("slice of '{other}'"))),
+        };
+        self.store(dst, result)
+    }
+
+    /// `len(x)` of a list, tuple or str, as a tagged int.
+    pub(super) fn length(&mut self, value: &Operand) -> Result<Val<'ctx>> {
+        let ty = self.op_type(value);
+        if let Type::Tuple(ts) = &ty {
+            return Ok(Val::Int(self.i64_const(tag(ts.len() as i64) as i64)));
+        }
+        let obj = self.obj(value)?;
+        let n = self.raw_length(obj)?;
+        Ok(Val::Int(self.tag_i64(n)?))
+    }
+
+    /// A non-negative i64 below 2^62 as a tagged int.
+    pub(super) fn tag_i64(&mut self, n: IntValue<'ctx>) -> Result<IntValue<'ctx>> {
+        let one = self.i64_const(1);
+        let shifted = self.builder.build_left_shift(n, one, "")?;
+        Ok(self.builder.build_or(shifted, one, "tagged")?)
+    }
+
+    pub(super) fn unpack_check(&mut self, value: &Operand, count: usize) -> Result<()> {
+        let ty = self.op_type(value);
+        let expected = self.i64_const(count as i64);
+        let got = match &ty {
+            Type::Tuple(ts) => {
+                if ts.len() == count {
+                    return Ok(());
+                }
+                self.i64_const(ts.len() as i64)
+            }
+            Type::Str => {
+                let s = self.obj(value)?;
+                self.raw_length(s)?
+            }
+            _ => {
+                let l = self.obj(value)?;
+                self.raw_length(l)?
+            }
+        };
+        let wrong = self
+            .builder
+            .build_int_compare(IntPredicate::NE, got, expected, "wrong")?;
+        let wrong = self.expect(wrong, false)?;
+        let fail = self.m.context.append_basic_block(self.llvm, "unpack.error");
+        let ok = self.m.context.append_basic_block(self.llvm, "unpack.ok");
+        self.builder.build_conditional_branch(wrong, fail, ok)?;
+        self.builder.position_at_end(fail);
+        self.call_runtime("kr_raise_unpack", &[expected.into(), got.into()])?;
+        self.branch_to_error()?;
+        self.builder.position_at_end(ok);
+        Ok(())
+    }
+
+    /// `list.method(args)`.
+    pub(super) fn list_method(
+        &mut self,
+        dst: VarId,
+        receiver: &Operand,
+        method: &str,
+        args: &[Operand],
+        keywords: &[(Box<str>, Operand)],
+    ) -> Result<()> {
+        let ty = self.op_type(receiver);
+        let Type::List(elem) = &ty else {
+            return Err(self.unsupported(format!("methods of '{ty}'")));
+        };
+        let elem = (**elem).clone();
+        let l = self.obj(receiver)?;
+        let arg_slot = |g: &mut Self, k: usize| -> Result<(IntValue<'ctx>, PointerValue<'ctx>)> {
+            let op = args
+                .get(k)
+                .ok_or_else(|| internal("missing method argument"))?;
+            let t = g.op_type(op);
+            let v = g.operand(op)?;
+            let slot = g.to_slot(v, &t)?;
+            Ok((slot, g.tdesc(&t)))
+        };
+        let elem_desc = self.tdesc(&elem);
+        let result = match method {
+            "append" => {
+                let v = self.operand(&args[0])?;
+                let slot = self.to_slot(v, &elem)?;
+                self.call_runtime("kr_list_append", &[l.into(), slot.into()])?;
+                Val::None
+            }
+            "insert" => {
+                let iv = self.operand(&args[0])?;
+                let i = self.index_i64(iv)?;
+                let v = self.operand(&args[1])?;
+                let slot = self.to_slot(v, &elem)?;
+                self.call_runtime("kr_list_insert", &[l.into(), i.into(), slot.into()])?;
+                Val::None
+            }
+            "extend" => {
+                let other = self.obj(&args[0])?;
+                self.call_runtime("kr_list_extend", &[l.into(), other.into()])?;
+                Val::None
+            }
+            "pop" => {
+                let i = match args.first() {
+                    Some(op) => {
+                        let iv = self.operand(op)?;
+                        self.index_i64(iv)?
+                    }
+                    None => self.i64_const(-1),
+                };
+                let slot = self
+                    .call_runtime_flagged("kr_list_pop", &[l.into(), i.into()])?
+                    .ok_or_else(|| internal("kr_list_pop returns nothing"))?
+                    .into_int_value();
+                if elem == Type::Never {
+                    return self.trap();
+                }
+                self.from_slot(slot, &elem)?
+            }
+            "index" => {
+                let (slot, desc) = arg_slot(self, 0)?;
+                let i = self
+                    .call_runtime_flagged(
+                        "kr_list_index",
+                        &[l.into(), elem_desc.into(), slot.into(), desc.into()],
+                    )?
+                    .ok_or_else(|| internal("kr_list_index returns nothing"))?
+                    .into_int_value();
+                Val::Int(self.tag_i64(i)?)
+            }
+            "count" => {
+                let (slot, desc) = arg_slot(self, 0)?;
+                let n = self
+                    .call_runtime(
+                        "kr_list_count",
+                        &[l.into(), elem_desc.into(), slot.into(), desc.into()],
+                    )?
+                    .ok_or_else(|| internal("kr_list_count returns nothing"))?
+                    .into_int_value();
+                Val::Int(self.tag_i64(n)?)
+            }
+            "remove" => {
+                let (slot, desc) = arg_slot(self, 0)?;
+                self.call_runtime_ok(
+                    "kr_list_remove",
+                    &[l.into(), elem_desc.into(), slot.into(), desc.into()],
+                )?;
+                Val::None
+            }
+            "sort" => {
+                let reverse = match keywords.iter().find(|(k, _)| &**k == "reverse") {
+                    Some((_, v)) => {
+                        let v = self.operand(v)?;
+                        self.truth(v)?
+                    }
+                    None => self.m.context.bool_type().const_zero(),
+                };
+                self.call_runtime_ok(
+                    "kr_list_sort",
+                    &[l.into(), elem_desc.into(), reverse.into()],
+                )?;
+                Val::None
+            }
+            "reverse" | "clear" => {
+                let name = if method == "reverse" {
+                    "kr_list_reverse"
+                } else {
+                    "kr_list_clear"
+                };
+                self.call_runtime(name, &[l.into()])?;
+                Val::None
+            }
+            "copy" => {
+                Val::Obj(self.call_runtime_ptr("kr_list_copy", &[l.into(), elem_desc.into()])?)
+            }
+            other => return Err(self.unsupported(format!("the list method {other}()"))),
+        };
+        self.store(dst, result)
+    }
+
+    /// `a op b` where an operand is a sequence (`+`, `*`); `None` if neither is.
+    pub(super) fn sequence_binary(
+        &mut self,
+        op: Operator,
+        lhs: &Operand,
+        rhs: &Operand,
+        result: &Type,
+    ) -> Result<Option<Val<'ctx>>> {
+        let (a_ty, b_ty) = (self.op_type(lhs), self.op_type(rhs));
+        let is_seq = |t: &Type| matches!(t, Type::Str | Type::List(_) | Type::Tuple(_));
+        if !is_seq(&a_ty) && !is_seq(&b_ty) {
+            return Ok(None);
+        }
+        if a_ty == Type::Str && b_ty == Type::Str {
+            return Ok(None); // concatenation of strs is the scalar path's
+        }
+        let (seq, count) = if is_seq(&a_ty) {
+            (lhs, rhs)
+        } else {
+            (rhs, lhs)
+        };
+        let v = match (op, result) {
+            (Operator::Add, Type::List(elem)) => {
+                let a = self.obj(lhs)?;
+                let b = self.obj(rhs)?;
+                let desc = self.tdesc(elem);
+                Val::Obj(
+                    self.call_runtime_ptr("kr_list_concat", &[a.into(), b.into(), desc.into()])?,
+                )
+            }
+            (Operator::Add, Type::Tuple(_)) => {
+                let a = self.obj(lhs)?;
+                let b = self.obj(rhs)?;
+                Val::Obj(self.call_runtime_ptr("kr_tuple_concat", &[a.into(), b.into()])?)
+            }
+            (Operator::Mult, _) => {
+                let s = self.obj(seq)?;
+                let n = self.operand(count)?;
+                let Val::Int(n) = self.coerce(n, &Type::Int)? else {
+                    return Err(internal("a repeat count that is not an int"));
+                };
+                match result {
+                    Type::Str => {
+                        Val::Str(self.call_runtime_str("kr_str_repeat", &[s.into(), n.into()])?)
+                    }
+                    Type::List(elem) => {
+                        let desc = self.tdesc(elem);
+                        Val::Obj(self.call_runtime_ptr(
+                            "kr_list_repeat",
+                            &[s.into(), n.into(), desc.into()],
+                        )?)
+                    }
+                    _ => return Err(internal("repeat of this type")),
+                }
+            }
+            _ => return Err(internal("this operator on sequences")),
+        };
+        Ok(Some(v))
+    }
+
+    /// A comparison where an operand is a list or tuple, or `in` over one; `None`
+    /// when the scalar path applies.
+    pub(super) fn sequence_compare(
+        &mut self,
+        op: CmpOp,
+        lhs: &Operand,
+        rhs: &Operand,
+    ) -> Result<Option<IntValue<'ctx>>> {
+        let (a_ty, b_ty) = (self.op_type(lhs), self.op_type(rhs));
+        let is_container = |t: &Type| matches!(t, Type::List(_) | Type::Tuple(_));
+        if matches!(op, CmpOp::In | CmpOp::NotIn) {
+            if !is_container(&b_ty) {
+                return Ok(None);
+            }
+            let seq = self.obj(rhs)?;
+            let x = self.operand(lhs)?;
+            let x_slot = self.to_slot(x, &a_ty)?;
+            let x_desc = self.tdesc(&a_ty);
+            let seq_desc = match &b_ty {
+                Type::List(e) => self.tdesc(e),
+                _ => self.tdesc(&b_ty),
+            };
+            let name = if matches!(b_ty, Type::List(_)) {
+                "kr_list_contains"
+            } else {
+                "kr_tuple_contains"
+            };
+            let found = self
+                .call_runtime(
+                    name,
+                    &[seq.into(), seq_desc.into(), x_slot.into(), x_desc.into()],
+                )?
+                .ok_or_else(|| internal("contains returns nothing"))?
+                .into_int_value();
+            return Ok(Some(if op == CmpOp::In {
+                found
+            } else {
+                self.builder.build_not(found, "")?
+            }));
+        }
+        if !is_container(&a_ty) && !is_container(&b_ty) {
+            return Ok(None);
+        }
+        let a = self.operand(lhs)?;
+        let a = self.to_slot(a, &a_ty)?;
+        let b = self.operand(rhs)?;
+        let b = self.to_slot(b, &b_ty)?;
+        let da = self.tdesc(&a_ty);
+        let db = self.tdesc(&b_ty);
+        if matches!(op, CmpOp::Eq | CmpOp::NotEq) {
+            let eq = self
+                .call_runtime("kr_slot_eq", &[a.into(), da.into(), b.into(), db.into()])?
+                .ok_or_else(|| internal("kr_slot_eq returns nothing"))?
+                .into_int_value();
+            return Ok(Some(if op == CmpOp::Eq {
+                eq
+            } else {
+                self.builder.build_not(eq, "")?
+            }));
+        }
+        let code = match op {
+            CmpOp::Lt => 0,
+            CmpOp::LtE => 1,
+            CmpOp::Gt => 4,
+            CmpOp::GtE => 5,
+            _ => return Err(internal("this comparison of sequences")),
+        };
+        let code = self.m.context.i32_type().const_int(code, false);
+        let r = self
+            .call_runtime(
+                "kr_slot_compare",
+                &[a.into(), da.into(), b.into(), db.into(), code.into()],
+            )?
+            .ok_or_else(|| internal("kr_slot_compare returns nothing"))?
+            .into_int_value();
+        let zero = self.m.context.i32_type().const_zero();
+        let failed = self
+            .builder
+            .build_int_compare(IntPredicate::SLT, r, zero, "failed")?;
+        self.branch_if_failed(failed)?;
+        Ok(Some(self.builder.build_int_compare(
+            IntPredicate::SGT,
+            r,
+            zero,
+            "cmp",
+        )?))
+    }
+
+    /// `str(x)` or `repr(x)` of a value of any representable type.
+    pub(super) fn str_of_typed(
+        &mut self,
+        v: Val<'ctx>,
+        ty: &Type,
+        repr: bool,
+    ) -> Result<PointerValue<'ctx>> {
+        let slot = self.to_slot(v, ty)?;
+        let desc = self.tdesc(ty);
+        let name = if repr { "kr_slot_repr" } else { "kr_slot_str" };
+        self.call_runtime_str(name, &[slot.into(), desc.into()])
+    }
+}

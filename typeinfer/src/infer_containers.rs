@@ -1,0 +1,334 @@
+//! Typing rules for sequences (lists, tuples, strings): subscripts, slices,
+//! methods, f-string fields, and the builtins that consume sequences.
+
+use crate::error::{Result, Unsupported};
+use crate::ir::{Builtin, Const, Operand};
+use crate::types::Type;
+use frontend::ast::{Int, TextRange};
+
+fn is_intlike(t: &Type) -> bool {
+    matches!(t, Type::Int | Type::Bool)
+}
+
+/// A constant index as an i64, if the operand is one.
+fn const_index(op: &Operand) -> Option<i64> {
+    match op {
+        Operand::Const(Const::Int(Int::Small(i))) => Some(*i),
+        Operand::Const(Const::Bool(b)) => Some(*b as i64),
+        _ => None,
+    }
+}
+
+/// A tuple position for a constant index (negative counts from the end).
+fn tuple_position(len: usize, index: i64) -> Option<usize> {
+    let i = if index < 0 { index + len as i64 } else { index };
+    (0..len as i64).contains(&i).then_some(i as usize)
+}
+
+/// The type of `value[index]`.
+pub fn item_type(value: &Type, index: &Operand, index_ty: &Type, range: TextRange) -> Result<Type> {
+    if *value == Type::Never || *index_ty == Type::Never {
+        return Ok(Type::Never);
+    }
+    if !is_intlike(index_ty) {
+        return Err(Unsupported::new(
+            format!("indexing '{value}' with '{index_ty}'"),
+            range,
+        ));
+    }
+    Ok(match value {
+        Type::List(t) => (**t).clone(),
+        Type::Str => Type::Str,
+        Type::Tuple(ts) => match const_index(index) {
+            // Out of range: IndexError at run time, no value.
+            Some(i) => tuple_position(ts.len(), i)
+                .map(|p| ts[p].clone())
+                .unwrap_or(Type::Never),
+            None => ts.iter().fold(Type::Never, |a, b| a.join(b)),
+        },
+        t => return Err(Unsupported::new(format!("subscripts of '{t}'"), range)),
+    })
+}
+
+/// `container` with the item at `index` raised to `item` (for aliasing: the item
+/// read out of a container is the same object as the one inside).
+pub fn with_item(container: &Type, index: &Operand, item: &Type) -> Type {
+    match container {
+        Type::List(t) => Type::List(Box::new(t.join(item))),
+        Type::Tuple(ts) => {
+            let mut ts = ts.clone();
+            match const_index(index).and_then(|i| tuple_position(ts.len(), i)) {
+                Some(p) => ts[p] = ts[p].join(item),
+                None => ts.iter_mut().for_each(|t| *t = t.join(item)),
+            }
+            Type::Tuple(ts)
+        }
+        other => other.clone(),
+    }
+}
+
+/// `value[index] = x` and `del value[index]` need a list and an int index.
+pub fn check_subscript(value: &Type, index: &Type, range: TextRange) -> Result<()> {
+    match (value, index) {
+        (Type::Never, _) | (_, Type::Never) => Ok(()),
+        (Type::List(_), i) if is_intlike(i) => Ok(()),
+        (Type::Tuple(_) | Type::Str, _) => Err(Unsupported::new(
+            format!("changing an item of '{value}' (a TypeError in Python)"),
+            range,
+        )),
+        _ => Err(Unsupported::new(
+            format!("item assignment on '{value}' with '{index}'"),
+            range,
+        )),
+    }
+}
+
+/// The type of `value[start:stop:step]`.
+pub fn slice_type(
+    value: &Type,
+    parts: [Option<(&Operand, Type)>; 3],
+    range: TextRange,
+) -> Result<Type> {
+    if *value == Type::Never || parts.iter().flatten().any(|(_, t)| *t == Type::Never) {
+        return Ok(Type::Never);
+    }
+    for (_, t) in parts.iter().flatten() {
+        if !is_intlike(t) && *t != Type::NoneType {
+            return Err(Unsupported::new(
+                format!("slice bounds of type '{t}'"),
+                range,
+            ));
+        }
+    }
+    match value {
+        Type::List(_) | Type::Str => Ok(value.clone()),
+        Type::Tuple(ts) => {
+            // The length of the result must be known: constant bounds only.
+            let mut bounds = [None, None, None];
+            for (k, part) in parts.iter().enumerate() {
+                match part {
+                    None => {}
+                    Some((Operand::Const(Const::None), _)) => {}
+                    Some((op, _)) => match const_index(op) {
+                        Some(i) => bounds[k] = Some(i),
+                        None => {
+                            return Err(Unsupported::new(
+                                "slicing a tuple with bounds that are not constants",
+                                range,
+                            ))
+                        }
+                    },
+                }
+            }
+            let picked = static_slice(ts.len(), bounds)
+                .ok_or_else(|| Unsupported::new("a tuple slice with step 0", range))?;
+            Ok(Type::Tuple(
+                picked.into_iter().map(|p| ts[p].clone()).collect(),
+            ))
+        }
+        t => Err(Unsupported::new(format!("slices of '{t}'"), range)),
+    }
+}
+
+/// The positions `[start:stop:step]` selects from `len` items (Python's
+/// slice.indices), or `None` for a zero step.
+pub fn static_slice(len: usize, bounds: [Option<i64>; 3]) -> Option<Vec<usize>> {
+    let len = len as i64;
+    let step = bounds[2].unwrap_or(1);
+    if step == 0 {
+        return None;
+    }
+    let clamp = |b: Option<i64>, default: i64, low: i64, high: i64| match b {
+        None => default,
+        Some(i) if i < 0 => (i + len).max(low),
+        Some(i) => i.min(high),
+    };
+    let (start, stop) = if step > 0 {
+        (clamp(bounds[0], 0, 0, len), clamp(bounds[1], len, 0, len))
+    } else {
+        (
+            clamp(bounds[0], len - 1, -1, len - 1),
+            clamp(bounds[1], -1, -1, len - 1),
+        )
+    };
+    let mut out = Vec::new();
+    let mut i = start;
+    while (step > 0 && i < stop) || (step < 0 && i > stop) {
+        out.push(i as usize);
+        i += step;
+    }
+    Some(out)
+}
+
+/// The type a method call returns, by the receiver's type.
+pub fn method_type(
+    receiver: &Type,
+    method: &str,
+    args: &[Type],
+    keywords: &[(&str, Type)],
+    range: TextRange,
+) -> Result<Type> {
+    if *receiver == Type::Never || args.contains(&Type::Never) {
+        return Ok(Type::Never);
+    }
+    let unsupported = || {
+        Unsupported::new(
+            format!("the method {receiver}.{method}() with these arguments"),
+            range,
+        )
+    };
+    if let Some((name, _)) = keywords
+        .iter()
+        .find(|(n, _)| !(method == "sort" && *n == "reverse"))
+    {
+        return Err(Unsupported::new(
+            format!("the keyword argument '{name}' of {method}()"),
+            range,
+        ));
+    }
+    let Type::List(element) = receiver else {
+        return Err(Unsupported::new(
+            format!("methods of '{receiver}' ({method})"),
+            range,
+        ));
+    };
+    Ok(match (method, args) {
+        ("append", [_]) => Type::NoneType,
+        ("insert", [i, _]) if is_intlike(i) => Type::NoneType,
+        ("extend", [Type::List(_)]) => Type::NoneType,
+        ("pop", []) => (**element).clone(),
+        ("pop", [i]) if is_intlike(i) => (**element).clone(),
+        ("index" | "count", [_]) => Type::Int,
+        ("remove", [_]) => Type::NoneType,
+        ("sort", []) | ("reverse" | "clear", []) => Type::NoneType,
+        ("copy", []) => receiver.clone(),
+        _ => return Err(unsupported()),
+    })
+}
+
+/// An f-string field formats ints, floats, bools, strs and None (`!r`/`!s`
+/// conversions also containers); the spec is a str.
+pub fn check_format(value: &Type, spec: Option<Type>, range: TextRange) -> Result<Type> {
+    if *value == Type::Never {
+        return Ok(Type::Never);
+    }
+    if let Some(spec) = spec {
+        if spec != Type::Str && spec != Type::Never {
+            return Err(Unsupported::new("a format spec that is not a str", range));
+        }
+    }
+    if value.contains_dyn() {
+        return Err(Unsupported::new(format!("formatting '{value}'"), range));
+    }
+    Ok(Type::Str)
+}
+
+/// The result types of the builtins that work on sequences, and of the number
+/// builtins added with them.
+pub fn sequence_builtin_type(
+    builtin: Builtin,
+    args: &[Type],
+    range: TextRange,
+) -> Result<Option<Type>> {
+    let bad = || {
+        let types: Vec<String> = args.iter().map(|t| format!("'{t}'")).collect();
+        Unsupported::new(
+            format!("{}() of {}", builtin.name(), types.join(", ")),
+            range,
+        )
+    };
+    let t = match builtin {
+        Builtin::SysArgv => Type::List(Box::new(Type::Str)),
+        Builtin::Len => match args {
+            [Type::Str | Type::List(_) | Type::Tuple(_)] => Type::Int,
+            _ => return Err(bad()),
+        },
+        Builtin::Sum => {
+            let element = match args.first().and_then(Type::element) {
+                Some(e) if matches!(args[0], Type::List(_) | Type::Tuple(_)) => e,
+                _ => return Err(bad()),
+            };
+            let start = args.get(1).cloned().unwrap_or(Type::Int);
+            if args.len() > 2 {
+                return Err(bad());
+            }
+            match (element, start) {
+                (Type::Never, s) if s.is_numeric() => {
+                    if s == Type::Bool {
+                        Type::Int
+                    } else {
+                        s
+                    }
+                }
+                (e, s) if e.is_numeric() && s.is_numeric() => {
+                    if e == Type::Float || s == Type::Float {
+                        Type::Float
+                    } else {
+                        Type::Int
+                    }
+                }
+                _ => return Err(bad()),
+            }
+        }
+        Builtin::MinOf | Builtin::MaxOf => match args {
+            [t @ (Type::List(_) | Type::Tuple(_) | Type::Str)] => {
+                let e = t.element().unwrap_or(Type::Never);
+                if e.contains_dyn() {
+                    return Err(bad());
+                }
+                e
+            }
+            _ => return Err(bad()),
+        },
+        Builtin::Sorted | Builtin::List => match args {
+            [] if builtin == Builtin::List => Type::List(Box::new(Type::Never)),
+            [t @ (Type::List(_) | Type::Tuple(_) | Type::Str)] => {
+                Type::List(Box::new(t.element().unwrap_or(Type::Never)))
+            }
+            _ => return Err(bad()),
+        },
+        Builtin::Any | Builtin::All => match args {
+            [Type::List(_) | Type::Tuple(_) | Type::Str] => Type::Bool,
+            _ => return Err(bad()),
+        },
+        Builtin::Round => match args {
+            [Type::Float] => Type::Int,
+            [Type::Float, i] if is_intlike(i) => Type::Float,
+            [Type::Float, Type::NoneType] => Type::Int,
+            [i] | [i, Type::NoneType] if is_intlike(i) => Type::Int,
+            [i, n] if is_intlike(i) && is_intlike(n) => Type::Int,
+            _ => return Err(bad()),
+        },
+        Builtin::Divmod => match args {
+            [a, b] if is_intlike(a) && is_intlike(b) => Type::Tuple(vec![Type::Int, Type::Int]),
+            [a, b] if a.is_numeric() && b.is_numeric() => {
+                Type::Tuple(vec![Type::Float, Type::Float])
+            }
+            _ => return Err(bad()),
+        },
+        Builtin::Pow => match args {
+            [a, b, m] if is_intlike(a) && is_intlike(b) && is_intlike(m) => Type::Int,
+            [a, b] if a.is_numeric() && b.is_numeric() => {
+                if *a == Type::Float || *b == Type::Float {
+                    Type::Float
+                } else {
+                    return Err(Unsupported::new(
+                        "pow() of two ints (int or float result depends on the sign)",
+                        range,
+                    ));
+                }
+            }
+            _ => return Err(bad()),
+        },
+        Builtin::Ord => match args {
+            [Type::Str] => Type::Int,
+            _ => return Err(bad()),
+        },
+        Builtin::Chr | Builtin::Hex | Builtin::Oct | Builtin::Bin => match args {
+            [i] if is_intlike(i) => Type::Str,
+            _ => return Err(bad()),
+        },
+        _ => return Ok(None),
+    };
+    Ok(Some(t))
+}

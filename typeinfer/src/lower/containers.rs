@@ -1,0 +1,316 @@
+//! Lowering lists and tuples: displays, subscripts and slices (load, store,
+//! augmented assignment, `del`), list comprehensions and method calls.
+
+use super::iterate::Item;
+use super::FnLowering;
+use crate::error::{Result, Unsupported};
+use crate::ir::{InstKind, Operand};
+use frontend::ast::{Comprehension, Expr, ExprKind, Operator, TextRange};
+
+/// A subscript's inside: one index, or a slice's three optional parts.
+enum Subscript {
+    Index(Operand),
+    Slice {
+        start: Option<Operand>,
+        stop: Option<Operand>,
+        step: Option<Operand>,
+    },
+}
+
+impl FnLowering<'_> {
+    /// `[a, b]` / `(a, b)`: the elements are evaluated left to right.
+    pub(super) fn display(
+        &mut self,
+        elts: &[Expr],
+        is_list: bool,
+        range: TextRange,
+    ) -> Result<Operand> {
+        if let Some(s) = elts.iter().find(|e| super::stmt::is_starred(e)) {
+            return Err(Unsupported::new("starred elements in displays", s.range));
+        }
+        let mut items = Vec::new();
+        for e in elts {
+            let v = self.expr(e)?;
+            // A later element may rebind a name an earlier one read.
+            items.push(Operand::Var(self.fb.copy_to_temp(v, e.range)));
+        }
+        let dst = self.fb.temp();
+        let kind = if is_list {
+            InstKind::BuildList { dst, items }
+        } else {
+            InstKind::BuildTuple { dst, items }
+        };
+        self.fb.emit(kind, range);
+        Ok(Operand::Var(dst))
+    }
+
+    fn subscript(&mut self, slice: &Expr) -> Result<Subscript> {
+        if let ExprKind::Slice { lower, upper, step } = &slice.kind {
+            let mut part = |e: &Option<Box<Expr>>| -> Result<Option<Operand>> {
+                match e {
+                    Some(e) => {
+                        let v = self.expr(e)?;
+                        Ok(Some(Operand::Var(self.fb.copy_to_temp(v, e.range))))
+                    }
+                    None => Ok(None),
+                }
+            };
+            let start = part(lower)?;
+            let stop = part(upper)?;
+            let step = part(step)?;
+            return Ok(Subscript::Slice { start, stop, step });
+        }
+        Ok(Subscript::Index(self.expr(slice)?))
+    }
+
+    /// `value[slice]` as an operand.
+    pub(super) fn load_subscript(
+        &mut self,
+        value: &Expr,
+        slice: &Expr,
+        range: TextRange,
+    ) -> Result<Operand> {
+        let v = self.expr(value)?;
+        let v = Operand::Var(self.fb.copy_to_temp(v, value.range));
+        let dst = self.fb.temp();
+        let kind = match self.subscript(slice)? {
+            Subscript::Index(index) => InstKind::GetItem {
+                dst,
+                value: v,
+                index,
+            },
+            Subscript::Slice { start, stop, step } => InstKind::Slice {
+                dst,
+                value: v,
+                start,
+                stop,
+                step,
+            },
+        };
+        self.fb.emit(kind, range);
+        Ok(Operand::Var(dst))
+    }
+
+    /// `value[slice] = item` (the item was evaluated first, as in Python).
+    pub(super) fn store_subscript(
+        &mut self,
+        value: &Expr,
+        slice: &Expr,
+        item: Operand,
+        range: TextRange,
+    ) -> Result<()> {
+        let v = self.expr(value)?;
+        match self.subscript(slice)? {
+            Subscript::Index(index) => {
+                self.fb.emit(
+                    InstKind::SetItem {
+                        value: v,
+                        index,
+                        item,
+                    },
+                    range,
+                );
+                Ok(())
+            }
+            Subscript::Slice { .. } => Err(Unsupported::new("assignment to a slice", range)),
+        }
+    }
+
+    /// `value[index] op= rhs`: the container and index are evaluated once.
+    pub(super) fn aug_assign_item(
+        &mut self,
+        value: &Expr,
+        slice: &Expr,
+        op: Operator,
+        rhs: &Expr,
+        range: TextRange,
+    ) -> Result<()> {
+        let v = self.expr(value)?;
+        let v = Operand::Var(self.fb.copy_to_temp(v, value.range));
+        let Subscript::Index(index) = self.subscript(slice)? else {
+            return Err(Unsupported::new("augmented assignment to a slice", range));
+        };
+        let index = Operand::Var(self.fb.copy_to_temp(index, slice.range));
+        let current = self.fb.temp();
+        self.fb.emit(
+            InstKind::GetItem {
+                dst: current,
+                value: v.clone(),
+                index: index.clone(),
+            },
+            range,
+        );
+        let r = self.expr(rhs)?;
+        let result = self.fb.temp();
+        self.fb.emit(
+            InstKind::Binary {
+                dst: result,
+                op,
+                lhs: Operand::Var(current),
+                rhs: r,
+            },
+            range,
+        );
+        self.fb.emit(
+            InstKind::SetItem {
+                value: v,
+                index,
+                item: Operand::Var(result),
+            },
+            range,
+        );
+        Ok(())
+    }
+
+    /// `del target` for subscripts (`del xs[i]`, `del xs[a:b]` is not yet native).
+    pub(super) fn delete(&mut self, target: &Expr) -> Result<()> {
+        match &target.kind {
+            ExprKind::Subscript { value, slice, .. } => {
+                let v = self.expr(value)?;
+                match self.subscript(slice)? {
+                    Subscript::Index(index) => {
+                        self.fb
+                            .emit(InstKind::DelItem { value: v, index }, target.range);
+                        Ok(())
+                    }
+                    Subscript::Slice { .. } => {
+                        Err(Unsupported::new("del of a slice", target.range))
+                    }
+                }
+            }
+            ExprKind::Tuple { elts, .. } | ExprKind::List { elts, .. } => {
+                elts.iter().try_for_each(|e| self.delete(e))
+            }
+            _ => Err(Unsupported::new("del of this kind of target", target.range)),
+        }
+    }
+
+    /// `[elt for ... in ... if ...]` (also a generator expression consumed at once
+    /// by a builtin): a new list filled by inlined loops. The comprehension's own
+    /// variables do not leak, as in Python 3.
+    pub(super) fn list_comprehension(
+        &mut self,
+        whole: &Expr,
+        elt: &Expr,
+        generators: &[Comprehension],
+    ) -> Result<Operand> {
+        let Some(block_id) = self.cx.scopes.block_for(whole.range) else {
+            return Err(Unsupported::new(
+                "comprehension without a scope",
+                whole.range,
+            ));
+        };
+        let Some(block) = self.cx.scopes.block(block_id) else {
+            return Err(Unsupported::new(
+                "comprehension without a scope",
+                whole.range,
+            ));
+        };
+        if let Some(g) = generators.iter().find(|g| g.is_async) {
+            return Err(Unsupported::new("async comprehensions", g.iter.range));
+        }
+        let result = self.fb.temp();
+        self.fb.emit(
+            InstKind::BuildList {
+                dst: result,
+                items: Vec::new(),
+            },
+            whole.range,
+        );
+        // The first iterable belongs to the enclosing scope.
+        let Some(first) = generators.first() else {
+            return Ok(Operand::Var(result));
+        };
+        let prepared = self.prepare(&first.iter)?;
+        self.comprehension_count += 1;
+        self.comprehensions.push((block, self.comprehension_count));
+        let outcome = self.run(
+            prepared,
+            first.iter.range,
+            |this, item, cont, _| this.comprehension_level(result, elt, generators, 0, item, cont),
+            &[],
+        );
+        self.comprehensions.pop();
+        outcome?;
+        Ok(Operand::Var(result))
+    }
+
+    /// The body of generator `level`: bind its target, test its conditions, then
+    /// either loop over the next generator or append the element.
+    fn comprehension_level(
+        &mut self,
+        result: crate::ir::VarId,
+        elt: &Expr,
+        generators: &[Comprehension],
+        level: usize,
+        item: Item,
+        next_item: crate::ir::BlockId,
+    ) -> Result<()> {
+        let g = &generators[level];
+        self.store_item(&g.target, item)?;
+        for cond in &g.ifs {
+            let pass = self.fb.new_block();
+            self.branch_on(cond, pass, next_item)?;
+            self.fb.switch_to(pass);
+        }
+        if let Some(inner) = generators.get(level + 1) {
+            let prepared = self.prepare(&inner.iter)?;
+            return self.run(
+                prepared,
+                inner.iter.range,
+                |this, item, cont, _| {
+                    this.comprehension_level(result, elt, generators, level + 1, item, cont)
+                },
+                &[],
+            );
+        }
+        let v = self.expr(elt)?;
+        let dst = self.fb.temp();
+        self.fb.emit(
+            InstKind::CallMethod {
+                dst,
+                receiver: Operand::Var(result),
+                method: "append".into(),
+                args: vec![v],
+                keywords: Vec::new(),
+            },
+            elt.range,
+        );
+        Ok(())
+    }
+
+    /// `receiver.method(args)`: resolved by the receiver's type during inference.
+    pub(super) fn method_call(
+        &mut self,
+        receiver: &Expr,
+        method: &str,
+        args: &[Expr],
+        keywords: &[frontend::ast::Keyword],
+        range: TextRange,
+    ) -> Result<Operand> {
+        let r = self.expr(receiver)?;
+        let r = Operand::Var(self.fb.copy_to_temp(r, receiver.range));
+        let mut values = Vec::new();
+        for a in args {
+            let v = self.expr(a)?;
+            values.push(Operand::Var(self.fb.copy_to_temp(v, a.range)));
+        }
+        let mut kw = Vec::new();
+        for k in keywords {
+            let name = k.arg.clone().unwrap_or_default();
+            kw.push((name, self.expr(&k.value)?));
+        }
+        let dst = self.fb.temp();
+        self.fb.emit(
+            InstKind::CallMethod {
+                dst,
+                receiver: r,
+                method: method.into(),
+                args: values,
+                keywords: kw,
+            },
+            range,
+        );
+        Ok(Operand::Var(dst))
+    }
+}

@@ -1,0 +1,417 @@
+//! Lowering iteration: `for` loops and comprehensions over `range()`,
+//! `enumerate()`, `zip()` and sequences (lists, tuples, strings).
+//!
+//! Iterating is split in two steps because a comprehension evaluates its first
+//! iterable in the enclosing scope and everything else in its own: `prepare`
+//! evaluates the iterable's operands, `run` builds the loop around a body.
+//! A sequence is walked by index, re-reading its length on every step, which is
+//! exactly what Python's list iterator does when the list changes under it.
+//! `enumerate` and `zip` hand their items to the body as unmaterialised tuples, so
+//! `for i, x in enumerate(xs)` allocates nothing.
+
+use super::{FnLowering, NameRef};
+use crate::error::{Result, Unsupported};
+use crate::ir::{BlockId, Builtin, Const, ExcClass, InstKind, Operand, Terminator};
+use frontend::ast::{self, CmpOp, Expr, ExprKind, Operator, TextRange};
+
+/// An iterable with its operands evaluated.
+pub(super) enum Prepared {
+    Range {
+        start: Operand,
+        stop: Operand,
+        step: Operand,
+    },
+    Enumerate {
+        start: Operand,
+        inner: Box<Prepared>,
+    },
+    Zip(Vec<Operand>),
+    Sequence(Operand),
+}
+
+/// One item of an iteration: a value, or a tuple not built yet.
+#[derive(Clone)]
+pub(super) enum Item {
+    Value(Operand),
+    Tuple(Vec<Item>),
+}
+
+/// A loop body: given the item, the block `continue` goes to and the block
+/// `break` goes to, it fills the body.
+type Body<'b, S> = Box<dyn FnOnce(&mut S, Item, BlockId, BlockId) -> Result<()> + 'b>;
+
+fn int(i: i64) -> Operand {
+    Operand::Const(Const::Int(ast::Int::Small(i)))
+}
+
+impl FnLowering<'_> {
+    /// True if `func` names the builtin `name` (not shadowed by a program name).
+    fn is_builtin_named(&self, func: &Expr, name: &str) -> Result<bool> {
+        Ok(match &func.kind {
+            ExprKind::Name { id, .. } if &**id == name => {
+                matches!(self.resolve(name, func.range)?, NameRef::Undefined)
+                    || matches!(self.resolve(name, func.range)?, NameRef::Builtin(_))
+            }
+            _ => false,
+        })
+    }
+
+    /// Evaluates what the loop over `iter` needs, once, before the loop.
+    pub(super) fn prepare(&mut self, iter: &Expr) -> Result<Prepared> {
+        if let ExprKind::Call {
+            func,
+            args,
+            keywords,
+        } = &iter.kind
+        {
+            let plain = keywords.is_empty() && !args.iter().any(super::stmt::is_starred);
+            if plain && self.is_builtin_named(func, "range")? {
+                if args.is_empty() || args.len() > 3 {
+                    return Err(Unsupported::new(
+                        format!("range() with {} arguments", args.len()),
+                        iter.range,
+                    ));
+                }
+                let mut values = Vec::new();
+                for a in args {
+                    let v = self.expr(a)?;
+                    // operator.index(): ints and bools only, as range() requires.
+                    let dst = self.fb.temp();
+                    self.fb.emit(InstKind::Index { dst, value: v }, a.range);
+                    values.push(Operand::Var(dst));
+                }
+                let (start, stop, step) = match values.len() {
+                    1 => (int(0), values[0].clone(), int(1)),
+                    2 => (values[0].clone(), values[1].clone(), int(1)),
+                    _ => (values[0].clone(), values[1].clone(), values[2].clone()),
+                };
+                return Ok(Prepared::Range { start, stop, step });
+            }
+            if plain && self.is_builtin_named(func, "enumerate")? && matches!(args.len(), 1 | 2) {
+                let inner = self.prepare(&args[0])?;
+                let start = match args.get(1) {
+                    Some(s) => {
+                        let v = self.expr(s)?;
+                        let dst = self.fb.temp();
+                        self.fb.emit(InstKind::Index { dst, value: v }, s.range);
+                        Operand::Var(dst)
+                    }
+                    None => int(0),
+                };
+                return Ok(Prepared::Enumerate {
+                    start,
+                    inner: Box::new(inner),
+                });
+            }
+            if plain && self.is_builtin_named(func, "zip")? && !args.is_empty() {
+                let mut seqs = Vec::new();
+                for a in args {
+                    let v = self.expr(a)?;
+                    seqs.push(Operand::Var(self.fb.copy_to_temp(v, a.range)));
+                }
+                return Ok(Prepared::Zip(seqs));
+            }
+        }
+        let v = self.expr(iter)?;
+        Ok(Prepared::Sequence(Operand::Var(
+            self.fb.copy_to_temp(v, iter.range),
+        )))
+    }
+
+    /// Builds the loop: `body` fills the loop body given the item, the block that
+    /// `continue` goes to and the block `break` goes to; `orelse` runs when the loop
+    /// ends without `break`. Afterwards the current block is the one after the loop.
+    pub(super) fn run<F>(
+        &mut self,
+        prepared: Prepared,
+        range: TextRange,
+        body: F,
+        orelse: &[ast::Stmt],
+    ) -> Result<()>
+    where
+        F: FnOnce(&mut Self, Item, BlockId, BlockId) -> Result<()>,
+    {
+        let else_block = self.fb.new_block();
+        let after = self.fb.new_block();
+        self.loop_over(prepared, range, else_block, after, Box::new(body))?;
+        self.fb.switch_to(else_block);
+        for s in orelse {
+            self.stmt(s)?;
+        }
+        self.fb.jump_if_open(after, range);
+        self.fb.switch_to(after);
+        Ok(())
+    }
+
+    /// The loop itself: jumps to `exhausted` when the items run out, and the body's
+    /// `break` goes to `broken`.
+    fn loop_over(
+        &mut self,
+        prepared: Prepared,
+        range: TextRange,
+        exhausted: BlockId,
+        broken: BlockId,
+        body: Body<'_, Self>,
+    ) -> Result<()> {
+        match prepared {
+            Prepared::Range { start, stop, step } => {
+                self.range_loop(start, stop, step, range, exhausted, broken, body)
+            }
+            Prepared::Enumerate { start, inner } => {
+                let counter = self.fb.copy_to_temp(start, range);
+                self.loop_over(
+                    *inner,
+                    range,
+                    exhausted,
+                    broken,
+                    Box::new(move |this: &mut Self, item, cont, brk| {
+                        // The count is taken before the body runs and advanced after it
+                        // (also on `continue`), as enumerate's own iterator does.
+                        let n = this.fb.copy_to_temp(Operand::Var(counter), range);
+                        this.add_one(counter, range);
+                        body(
+                            this,
+                            Item::Tuple(vec![Item::Value(Operand::Var(n)), item]),
+                            cont,
+                            brk,
+                        )
+                    }),
+                )
+            }
+            Prepared::Zip(seqs) => self.index_loop(seqs, range, exhausted, broken, body),
+            Prepared::Sequence(seq) => self.index_loop(
+                vec![seq],
+                range,
+                exhausted,
+                broken,
+                Box::new(move |this: &mut Self, item, c, b| {
+                    let Item::Tuple(mut items) = item else {
+                        return body(this, item, c, b);
+                    };
+                    let only = items.pop().unwrap_or(Item::Value(int(0)));
+                    body(this, only, c, b)
+                }),
+            ),
+        }
+    }
+
+    fn add_one(&mut self, counter: crate::ir::VarId, range: TextRange) {
+        self.fb.emit(
+            InstKind::Binary {
+                dst: counter,
+                op: Operator::Add,
+                lhs: Operand::Var(counter),
+                rhs: int(1),
+            },
+            range,
+        );
+    }
+
+    /// Walks sequences in step by index, while the index is below every length; the
+    /// item is the tuple of their elements.
+    fn index_loop(
+        &mut self,
+        seqs: Vec<Operand>,
+        range: TextRange,
+        exhausted: BlockId,
+        broken: BlockId,
+        body: Body<'_, Self>,
+    ) -> Result<()> {
+        let index = self.fb.copy_to_temp(int(0), range);
+        let header = self.fb.new_block();
+        let body_block = self.fb.new_block();
+        self.fb.jump_if_open(header, range);
+        self.fb.switch_to(header);
+        for (k, seq) in seqs.iter().enumerate() {
+            let len = self.fb.temp();
+            self.fb.emit(
+                InstKind::CallBuiltin {
+                    dst: len,
+                    builtin: Builtin::Len,
+                    args: vec![seq.clone()],
+                    keywords: Vec::new(),
+                },
+                range,
+            );
+            let more = self.compare(CmpOp::Lt, Operand::Var(index), Operand::Var(len), range);
+            let next = if k + 1 == seqs.len() {
+                body_block
+            } else {
+                self.fb.new_block()
+            };
+            self.fb.terminate(
+                Terminator::Branch {
+                    cond: more,
+                    then_block: next,
+                    else_block: exhausted,
+                },
+                range,
+            );
+            self.fb.switch_to(next);
+        }
+        let mut items = Vec::new();
+        for seq in &seqs {
+            let dst = self.fb.temp();
+            self.fb.emit(
+                InstKind::GetItem {
+                    dst,
+                    value: seq.clone(),
+                    index: Operand::Var(index),
+                },
+                range,
+            );
+            items.push(Item::Value(Operand::Var(dst)));
+        }
+        self.add_one(index, range);
+        body(self, Item::Tuple(items), header, broken)?;
+        self.fb.jump_if_open(header, range);
+        Ok(())
+    }
+
+    /// A counted loop over `range(start, stop, step)`; a zero step raises
+    /// ValueError, and the loop variable keeps its last value, as in Python.
+    #[allow(clippy::too_many_arguments)]
+    fn range_loop(
+        &mut self,
+        start: Operand,
+        stop: Operand,
+        step: Operand,
+        range: TextRange,
+        exhausted: BlockId,
+        broken: BlockId,
+        body: Body<'_, Self>,
+    ) -> Result<()> {
+        let counter = self.fb.copy_to_temp(start, range);
+        let step_zero = self.fb.new_block();
+        let header = self.fb.new_block();
+        let up = self.fb.new_block();
+        let down = self.fb.new_block();
+        let body_block = self.fb.new_block();
+        let latch = self.fb.new_block();
+
+        let is_zero = self.compare(CmpOp::Eq, step.clone(), int(0), range);
+        self.fb.terminate(
+            Terminator::Branch {
+                cond: is_zero,
+                then_block: step_zero,
+                else_block: header,
+            },
+            range,
+        );
+        self.fb.switch_to(step_zero);
+        self.fb.terminate(
+            Terminator::Raise {
+                class: ExcClass::ValueError,
+                message: Some(Operand::Const(Const::Str(
+                    "range() arg 3 must not be zero".into(),
+                ))),
+            },
+            range,
+        );
+
+        self.fb.switch_to(header);
+        let positive = self.compare(CmpOp::Gt, step.clone(), int(0), range);
+        self.fb.terminate(
+            Terminator::Branch {
+                cond: positive,
+                then_block: up,
+                else_block: down,
+            },
+            range,
+        );
+        for (block, op) in [(up, CmpOp::Lt), (down, CmpOp::Gt)] {
+            self.fb.switch_to(block);
+            let more = self.compare(op, Operand::Var(counter), stop.clone(), range);
+            self.fb.terminate(
+                Terminator::Branch {
+                    cond: more,
+                    then_block: body_block,
+                    else_block: exhausted,
+                },
+                range,
+            );
+        }
+
+        self.fb.switch_to(body_block);
+        let item = self.fb.copy_to_temp(Operand::Var(counter), range);
+        body(self, Item::Value(Operand::Var(item)), latch, broken)?;
+        self.fb.jump_if_open(latch, range);
+
+        self.fb.switch_to(latch);
+        self.fb.emit(
+            InstKind::Binary {
+                dst: counter,
+                op: Operator::Add,
+                lhs: Operand::Var(counter),
+                rhs: step,
+            },
+            range,
+        );
+        self.fb.terminate(Terminator::Jump(header), range);
+        Ok(())
+    }
+
+    /// The item as one value (a pending tuple is built).
+    pub(super) fn materialise(&mut self, item: Item, range: TextRange) -> Operand {
+        match item {
+            Item::Value(v) => v,
+            Item::Tuple(items) => {
+                let items = items
+                    .into_iter()
+                    .map(|i| self.materialise(i, range))
+                    .collect();
+                let dst = self.fb.temp();
+                self.fb.emit(InstKind::BuildTuple { dst, items }, range);
+                Operand::Var(dst)
+            }
+        }
+    }
+
+    /// Stores an item into an assignment target: a name, a subscript, or a
+    /// tuple/list of targets (unpacking, checked for length as Python does).
+    pub(super) fn store_item(&mut self, target: &Expr, item: Item) -> Result<()> {
+        match &target.kind {
+            ExprKind::Tuple { elts, .. } | ExprKind::List { elts, .. } => {
+                if let Some(s) = elts.iter().find(|e| super::stmt::is_starred(e)) {
+                    return Err(Unsupported::new("starred assignment targets", s.range));
+                }
+                let items = match item {
+                    Item::Tuple(items) if items.len() == elts.len() => items,
+                    other => {
+                        let value = self.materialise(other, target.range);
+                        let value = Operand::Var(self.fb.copy_to_temp(value, target.range));
+                        self.fb.emit(
+                            InstKind::UnpackCheck {
+                                value: value.clone(),
+                                count: elts.len(),
+                            },
+                            target.range,
+                        );
+                        (0..elts.len())
+                            .map(|i| {
+                                let dst = self.fb.temp();
+                                self.fb.emit(
+                                    InstKind::GetItem {
+                                        dst,
+                                        value: value.clone(),
+                                        index: int(i as i64),
+                                    },
+                                    target.range,
+                                );
+                                Item::Value(Operand::Var(dst))
+                            })
+                            .collect()
+                    }
+                };
+                for (e, i) in elts.iter().zip(items) {
+                    self.store_item(e, i)?;
+                }
+                Ok(())
+            }
+            _ => {
+                let value = self.materialise(item, target.range);
+                self.store(target, value)
+            }
+        }
+    }
+}
