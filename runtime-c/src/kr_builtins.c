@@ -10,12 +10,14 @@
 #include <string.h>
 
 kr_value kr_raise_unpack(int64_t expected, int64_t got) {
-  char message[96];
+  /* kr_raise keeps the pointer, so the text lives in GC memory. */
+  enum { SIZE = 96 };
+  char *message = kr_alloc_atomic(SIZE);
   if (got > expected) {
-    snprintf(message, sizeof message, "too many values to unpack (expected %lld)",
+    snprintf(message, SIZE, "too many values to unpack (expected %lld)",
              (long long)expected);
   } else {
-    snprintf(message, sizeof message, "not enough values to unpack (expected %lld, got %lld)",
+    snprintf(message, SIZE, "not enough values to unpack (expected %lld, got %lld)",
              (long long)expected, (long long)got);
   }
   return kr_raise(KR_EXC_VALUE, message);

@@ -115,6 +115,7 @@ const SIGNATURES: &[(&str, C, &[C])] = &[
     ("kr_slot_eq", Bool, &[I64, Ptr, I64, Ptr]),
     ("kr_slot_compare", I32, &[I64, Ptr, I64, Ptr, I32]),
     ("kr_index_value", I64, &[I64, Ptr]),
+    ("kr_ssize_value", I64, &[I64, Ptr]),
     ("kr_list_new", Ptr, &[I64, Ptr]),
     ("kr_list_append", Void, &[Ptr, I64]),
     ("kr_list_pop", I64, &[Ptr, I64, Ptr]),

@@ -225,6 +225,16 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
     /// An int (or bool) index as a plain i64: small ints inline, big ones through
     /// `kr_index_value` (IndexError when they do not fit 64 bits).
     pub(super) fn index_i64(&mut self, v: Val<'ctx>) -> Result<IntValue<'ctx>> {
+        self.int_to_i64(v, "kr_index_value")
+    }
+
+    /// An int argument that CPython converts to a C ssize_t (`pop`, `insert`):
+    /// OverflowError when it does not fit.
+    pub(super) fn ssize_i64(&mut self, v: Val<'ctx>) -> Result<IntValue<'ctx>> {
+        self.int_to_i64(v, "kr_ssize_value")
+    }
+
+    fn int_to_i64(&mut self, v: Val<'ctx>, convert_big: &str) -> Result<IntValue<'ctx>> {
         let context = self.m.context;
         let i64_type = context.i64_type();
         let Val::Int(word) = self.coerce(v, &Type::Int)? else {
@@ -253,8 +263,8 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         self.builder.build_conditional_branch(is_small, join, big)?;
         self.builder.position_at_end(big);
         let big_value = self
-            .call_runtime_flagged("kr_index_value", &[word.into()])?
-            .ok_or_else(|| internal("kr_index_value returns nothing"))?
+            .call_runtime_flagged(convert_big, &[word.into()])?
+            .ok_or_else(|| internal("an index conversion returns nothing"))?
             .into_int_value();
         let big_end = self.current_block()?;
         self.builder.build_unconditional_branch(join)?;
@@ -558,7 +568,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             }
             "insert" => {
                 let iv = self.operand(&args[0])?;
-                let i = self.index_i64(iv)?;
+                let i = self.ssize_i64(iv)?;
                 let v = self.operand(&args[1])?;
                 let slot = self.to_slot(v, &elem)?;
                 self.call_runtime("kr_list_insert", &[l.into(), i.into(), slot.into()])?;
@@ -573,7 +583,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 let i = match args.first() {
                     Some(op) => {
                         let iv = self.operand(op)?;
-                        self.index_i64(iv)?
+                        self.ssize_i64(iv)?
                     }
                     None => self.i64_const(-1),
                 };
