@@ -48,10 +48,11 @@ impl FnLowering<'_> {
         if let ExprKind::Slice { lower, upper, step } = &slice.kind {
             let mut part = |e: &Option<Box<Expr>>| -> Result<Option<Operand>> {
                 match e {
-                    Some(e) => {
-                        let v = self.expr(e)?;
-                        Ok(Some(Operand::Var(self.fb.copy_to_temp(v, e.range))))
-                    }
+                    Some(e) => match self.expr(e)? {
+                        // Constants stay visible (a tuple slice needs them).
+                        c @ Operand::Const(_) => Ok(Some(c)),
+                        v => Ok(Some(Operand::Var(self.fb.copy_to_temp(v, e.range)))),
+                    },
                     None => Ok(None),
                 }
             };

@@ -42,6 +42,12 @@ impl FnLowering<'_> {
             }
             ExprKind::UnaryOp { op, operand } => {
                 let v = self.expr(operand)?;
+                // `-1` is a constant (indices and slice steps rely on seeing it).
+                if let (UnaryOp::USub, Operand::Const(Const::Int(ast::Int::Small(i)))) = (op, &v) {
+                    if let Some(n) = i.checked_neg() {
+                        return Ok(Operand::Const(Const::Int(ast::Int::Small(n))));
+                    }
+                }
                 let dst = self.fb.temp();
                 let kind = match op {
                     UnaryOp::Not => InstKind::Not { dst, operand: v },

@@ -1,0 +1,3 @@
+xs = [3]
+xs.pop()
+print(max(xs))

@@ -1,0 +1,5 @@
+def pair():
+    return [1]
+
+
+x, y = pair()
