@@ -170,7 +170,7 @@ impl State<'_> {
             InstKind::Compare { op, lhs, rhs, .. } => compare_type(*op, &ty(lhs), &ty(rhs), range)?,
             InstKind::Index { value, .. } => match ty(value) {
                 Type::Never => Type::Never,
-                Type::Int | Type::Bool => Type::Int,
+                Type::Int | Type::Bool | Type::I64 => Type::Int,
                 other => {
                     return Err(Unsupported::new(
                         format!("'{other}' object cannot be interpreted as an integer"),
@@ -371,11 +371,16 @@ impl State<'_> {
                     if let Some(dst) = inst.kind.dst() {
                         let var = f.var(dst);
                         if var.ty.contains_dyn() {
-                            let what = match &var.name {
-                                Some(n) => {
+                            let what = match (&var.name, &var.ty) {
+                                (_, Type::List(_)) => {
+                                    "a list that holds values of different types".into()
+                                }
+                                (Some(n), _) => {
                                     format!("variable '{n}' holds values of different types")
                                 }
-                                None => "an expression whose type depends on the values".into(),
+                                (None, _) => {
+                                    "an expression whose type depends on the values".into()
+                                }
                             };
                             return Err(Unsupported::new(what, inst.range));
                         }
@@ -407,6 +412,13 @@ fn binary_type(op: Operator, a: &Type, b: &Type, rhs: &Operand, range: TextRange
         return Ok(Type::Never);
     }
     let symbol = crate::print::operator_text(op);
+    if *a == Type::I64 || *b == Type::I64 {
+        // Only range counters are i64, and they only step.
+        return match (op, a, b) {
+            (Add, Type::I64, Type::I64) => Ok(Type::I64),
+            _ => Err(unsupported_operands(symbol, a, b, range)),
+        };
+    }
     let numeric = a.is_numeric() && b.is_numeric();
     let any_float = *a == Type::Float || *b == Type::Float;
     Ok(match op {
@@ -471,6 +483,16 @@ fn compare_type(op: CmpOp, a: &Type, b: &Type, range: TextRange) -> Result<Type>
     if *a == Type::Never || *b == Type::Never {
         return Ok(Type::Never);
     }
+    if *a == Type::I64 || *b == Type::I64 {
+        return if *a == *b && !matches!(op, Is | IsNot | In | NotIn) {
+            Ok(Type::Bool)
+        } else {
+            Err(Unsupported::new(
+                format!("comparing '{a}' and '{b}'"),
+                range,
+            ))
+        };
+    }
     let ok = match op {
         Eq | NotEq => true,
         Lt | LtE | Gt | GtE => {
@@ -522,6 +544,7 @@ fn builtin_type(builtin: Builtin, args: &[Type], range: TextRange) -> Result<Typ
         return Ok(t);
     }
     Ok(match builtin {
+        Builtin::RangeBound => Type::I64,
         Builtin::Print => {
             if let Some(t) = args.iter().find(|t| t.contains_dyn()) {
                 return Err(Unsupported::new(format!("printing '{t}'"), range));

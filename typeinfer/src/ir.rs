@@ -169,7 +169,8 @@ pub enum InstKind {
         value: Operand,
     },
     /// `dst = operator.index(value)`: the value as an int; bools become 0 or 1,
-    /// anything else is a TypeError (used for `range()` arguments).
+    /// an `i64` counter is tagged, anything else is a TypeError (used for
+    /// `range()` arguments and loop variables).
     Index {
         dst: VarId,
         value: Operand,
@@ -337,6 +338,9 @@ pub enum Builtin {
     /// `any(seq)`, `all(seq)`
     Any,
     All,
+    /// Internal: a `range()` bound (an int) as an `i64` counter value; the loop
+    /// reports bounds beyond the small-int range as not yet supported.
+    RangeBound,
 }
 
 impl Builtin {
@@ -416,6 +420,7 @@ impl Builtin {
             Builtin::List => "list",
             Builtin::Any => "any",
             Builtin::All => "all",
+            Builtin::RangeBound => "range",
         }
     }
 }

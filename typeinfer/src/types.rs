@@ -20,6 +20,10 @@ pub enum Type {
     Int,
     Float,
     Str,
+    /// A machine integer that is not a Python value: the counter of a `range()`
+    /// loop whose bounds are small ints, so it never overflows and becomes an `int`
+    /// (by tagging, through `Index`) only where the loop variable is assigned.
+    I64,
     /// A list, by element type (`list[never]` is a list nothing was ever put into).
     List(Box<Type>),
     /// A tuple, by the types of its elements.
@@ -97,6 +101,7 @@ impl fmt::Display for Type {
             Type::Int => "int",
             Type::Float => "float",
             Type::Str => "str",
+            Type::I64 => "i64",
             Type::Dyn => "dyn",
             Type::List(t) => return write!(f, "list[{t}]"),
             Type::Tuple(ts) if ts.is_empty() => "tuple[()]",

@@ -95,7 +95,9 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                         s
                     }
                     Val::Str(s) => self.call_runtime_str("kr_str_repr_str", &[s.into()])?,
-                    Val::Obj(_) => return Err(Error::internal("?", "str() of an object")),
+                    Val::Obj(_) | Val::Raw(_) => {
+                        return Err(Error::internal("?", "str() of an object or counter"))
+                    }
                 };
                 Ok(Val::Str(s))
             }
@@ -229,6 +231,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             Val::Str(s) | Val::Obj(s) => {
                 self.call_runtime("kr_print_str", &[s.into()])?;
             }
+            Val::Raw(_) => return Err(Error::internal("?", "printing a range counter")),
             Val::Int(i) => {
                 let ok = self
                     .call_runtime("kr_print_int", &[i.into()])?
@@ -249,6 +252,7 @@ fn val_type(v: &Val) -> Type {
         Val::Int(_) => Type::Int,
         Val::Float(_) => Type::Float,
         Val::Str(_) | Val::Obj(_) => Type::Str,
+        Val::Raw(_) => Type::I64,
     }
 }
 

@@ -63,6 +63,11 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         Ok(match v {
             Val::None => self.bool_const(false),
             Val::Bool(b) => b,
+            Val::Raw(i) => {
+                let zero = self.m.context.i64_type().const_zero();
+                self.builder
+                    .build_int_compare(IntPredicate::NE, i, zero, "truth")?
+            }
             Val::Int(i) => {
                 let zero = self.m.context.i64_type().const_int(tag(0), false);
                 self.builder

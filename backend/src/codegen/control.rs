@@ -58,10 +58,19 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 self.branch_if_failed(failed)?;
             }
             _ => {
-                let failed = self
-                    .call_runtime("kr_error_occurred", &[])?
-                    .ok_or_else(|| Error::internal("?", "kr_error_occurred returns nothing"))?
+                // One load of the runtime's exception state, not a call.
+                let state = self.m.error_state();
+                let i32_type = self.m.context.i32_type();
+                let kind = self
+                    .builder
+                    .build_load(i32_type, state, "exception")?
                     .into_int_value();
+                let failed = self.builder.build_int_compare(
+                    IntPredicate::NE,
+                    kind,
+                    i32_type.const_zero(),
+                    "failed",
+                )?;
                 self.branch_if_failed(failed)?;
             }
         }
@@ -178,6 +187,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 let ty = self.op_type(value);
                 self.str_of_typed(v, &ty, false)
             }
+            Val::Raw(_) => Err(Error::internal("?", "str() of a range counter")),
             Val::None => Ok(self.str_constant(b"None", 4)),
             Val::Bool(b) => {
                 let yes = self.str_constant(b"True", 4);

@@ -59,6 +59,8 @@ pub(crate) struct FunctionGen<'m, 'ctx, 'p> {
     pub(super) registers: Vec<Option<BasicValueEnum<'ctx>>>,
     /// True for `<module>`, whose frame has no variables of its own.
     pub(super) is_module: bool,
+    /// Whether the function counts its frame (only functions that can recurse do).
+    pub(super) counts_depth: bool,
     /// The source line and range of the instruction being generated.
     pub(super) line: u32,
     pub(super) range: TextRange,
@@ -132,6 +134,9 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
                 builder.build_store(*slot, value)?;
             }
         }
+        // `<module>` is a frame of CPython's limit too.
+        let counts_depth =
+            id == program.main || m.recursive.get(id.index()).copied().unwrap_or(true);
         let blocks: Vec<BasicBlock> = (0..f.blocks.len())
             .map(|i| context.append_basic_block(llvm, &format!("bb{i}")))
             .collect();
@@ -150,6 +155,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             registers: vec![None; in_register.len()],
             in_register,
             is_module: id == program.main,
+            counts_depth,
             line: 0,
             range: f.range,
         };
@@ -184,6 +190,9 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
     /// 1000 frames (`<module>` included), as python3 would, instead of overflowing
     /// the native stack.
     pub(super) fn enter(&mut self) -> Result<()> {
+        if !self.counts_depth {
+            return Ok(());
+        }
         let i32_type = self.m.context.i32_type();
         let depth = self.add_to_depth(1)?;
         let too_deep = self.builder.build_int_compare(
@@ -209,6 +218,9 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
 
     /// Counts the frame out; before every return.
     pub(super) fn leave(&mut self) -> Result<()> {
+        if !self.counts_depth {
+            return Ok(());
+        }
         self.add_to_depth(-1)?;
         Ok(())
     }
@@ -339,7 +351,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             | (Val::Int(_), Type::Int)
             | (Val::Float(_), Type::Float)
             | (Val::Str(_), Type::Str) => value,
-            (Val::Obj(_), Type::List(_) | Type::Tuple(_)) => value,
+            (Val::Obj(_), Type::List(_) | Type::Tuple(_)) | (Val::Raw(_), Type::I64) => value,
             (Val::Bool(b), Type::Int) => Val::Int(self.bool_to_int(b)?),
             (Val::Bool(b), Type::Float) => Val::Float(self.builder.build_unsigned_int_to_float(
                 b,
@@ -545,6 +557,9 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             }
             InstKind::Binary { dst, op, lhs, rhs } => {
                 let result_type = self.var_type(*dst)?;
+                if *result_type == Type::I64 {
+                    return self.counter_step(*dst, lhs, rhs);
+                }
                 if let Some(v) = self.sequence_binary(*op, lhs, rhs, result_type)? {
                     return self.store(*dst, v);
                 }
@@ -566,6 +581,9 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
                 self.store(*dst, Val::Bool(v))
             }
             InstKind::Compare { dst, op, lhs, rhs } => {
+                if self.op_type(lhs) == Type::I64 {
+                    return self.counter_compare(*dst, *op, lhs, rhs);
+                }
                 if let Some(v) = self.sequence_compare(*op, lhs, rhs)? {
                     return self.store(*dst, Val::Bool(v));
                 }
@@ -581,6 +599,10 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             }
             InstKind::Index { dst, value } => {
                 let a = self.operand(value)?;
+                if let Val::Raw(i) = a {
+                    let v = self.tag_small(i)?;
+                    return self.store(*dst, Val::Int(v));
+                }
                 let v = self.coerce(a, &Type::Int)?;
                 self.store(*dst, v)
             }

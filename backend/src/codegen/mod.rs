@@ -14,6 +14,7 @@ mod builtins;
 mod compare;
 mod constants;
 mod control;
+mod counters;
 mod floats;
 mod function;
 mod ints;
@@ -57,6 +58,46 @@ pub(crate) struct ModuleGen<'ctx, 'p> {
     pub constants: constants::Constants<'ctx>,
     /// Per module-level function (template): "its `def` has run" flags.
     pub defined: std::collections::HashMap<FuncId, GlobalValue<'ctx>>,
+    /// True when the module body runs every `def` before its first call of a user
+    /// function: then no function body can run before any `def`, and calls from
+    /// inside functions need no NameError check.
+    pub defs_precede_calls: bool,
+    /// Per function: whether it is on a cycle of calls, and so counts its frames
+    /// for RecursionError (`typeinfer::callgraph`).
+    pub recursive: Vec<bool>,
+}
+
+/// Whether the entry block of `<module>` executes the `def` of every module-level
+/// function before any call (the usual layout: definitions first, then the code
+/// that uses them). Conservative: a `def` after a branch counts as late.
+fn defs_precede_calls(program: &Program) -> bool {
+    use typeinfer::ir::InstKind;
+    let Some(main) = program.functions.get(program.main.index()) else {
+        return false;
+    };
+    let templates: std::collections::HashSet<FuncId> = program
+        .functions
+        .iter()
+        .filter_map(|f| f.template)
+        .filter(|t| *t != program.main)
+        .collect();
+    let mut defined = std::collections::HashSet::new();
+    let Some(entry) = main.blocks.first() else {
+        return false;
+    };
+    for inst in &entry.insts {
+        if defined.len() == templates.len() {
+            return true;
+        }
+        match &inst.kind {
+            InstKind::DefFunction { func } => {
+                defined.insert(*func);
+            }
+            InstKind::Call { .. } => return false,
+            _ => {}
+        }
+    }
+    templates.iter().all(|t| defined.contains(t))
 }
 
 /// Generates the LLVM module for `program`, verified.
@@ -82,6 +123,8 @@ pub fn generate<'ctx>(
         global_flags: Vec::new(),
         constants: constants::Constants::default(),
         defined: std::collections::HashMap::new(),
+        defs_precede_calls: defs_precede_calls(program),
+        recursive: typeinfer::callgraph::recursive_functions(program),
     };
     gen.declare_globals()?;
     gen.declare_functions()?;
@@ -212,6 +255,19 @@ impl<'ctx> ModuleGen<'ctx, '_> {
     }
 
     /// A runtime function, declared on first use.
+    /// The runtime's `kr_error_state` global (the current exception's kind).
+    pub fn error_state(&self) -> inkwell::values::PointerValue<'ctx> {
+        let i32_type = self.context.i32_type();
+        match self.module.get_global("kr_error_state") {
+            Some(g) => g.as_pointer_value(),
+            None => {
+                let g = self.module.add_global(i32_type, None, "kr_error_state");
+                g.set_linkage(Linkage::External);
+                g.as_pointer_value()
+            }
+        }
+    }
+
     pub fn runtime(&self, name: &str) -> Result<FunctionValue<'ctx>> {
         runtime::declare(self.context, &self.module, name)
             .ok_or_else(|| Error::internal("?", format!("'{name}' is not a runtime function")))

@@ -130,6 +130,10 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         let result_ty = self.var_type(dst)?.clone();
         let v = match builtin {
             Builtin::SysArgv => Val::Obj(self.call_runtime_ptr("kr_sys_argv", &[])?),
+            Builtin::RangeBound => {
+                let v = self.operand(&args[0])?;
+                self.range_bound(v)?
+            }
             Builtin::Len => self.length(&args[0])?,
             Builtin::Sum => {
                 let (items, n, elem) = self.slots_of(&args[0])?;
@@ -188,7 +192,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                     self.trap()?;
                     return Ok(Some(Val::None));
                 }
-                self.from_slot(slot, &result_ty)?
+                self.value_of_slot(slot, &result_ty)?
             }
             Builtin::Any | Builtin::All => {
                 let (items, n, elem) = self.slots_of(&args[0])?;
@@ -304,7 +308,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 let tuple = self.call_runtime_ptr("kr_tuple_new", &[n.into()])?;
                 let items = self.items(tuple, &result_ty)?;
                 for (k, (v, t)) in [(q, &parts[0]), (r, &parts[1])].into_iter().enumerate() {
-                    let slot = self.to_slot(v, t)?;
+                    let slot = self.slot_of(v, t)?;
                     let index = context.i64_type().const_int(k as u64, false);
                     let p = unsafe {
                         self.builder.build_in_bounds_gep(

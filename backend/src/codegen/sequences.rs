@@ -4,7 +4,7 @@
 //!
 //! Elements live in 64-bit slots (runtime header, "Static type descriptors"): an
 //! int slot is the tagged word, a float slot the bits of the double, a bool slot
-//! 0 or 1, a pointer slot the address. `to_slot` and `from_slot` convert; reading
+//! 0 or 1, a pointer slot the address. `slot_of` and `value_of_slot` convert; reading
 //! and writing an item of a `list[float]` is one load or store with no boxing.
 //! Layouts: `kr_list` is {type, length, capacity, items}, `kr_tuple` is {type,
 //! length, items[]}; a str, a list and a tuple all keep their length in word 1.
@@ -45,12 +45,12 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
     // ---- slots ------------------------------------------------------------------
 
     /// A value of type `ty` as a slot word.
-    pub(super) fn to_slot(&mut self, v: Val<'ctx>, ty: &Type) -> Result<IntValue<'ctx>> {
+    pub(super) fn slot_of(&mut self, v: Val<'ctx>, ty: &Type) -> Result<IntValue<'ctx>> {
         let i64_type = self.m.context.i64_type();
         let v = self.coerce(v, ty)?;
         Ok(match v {
             Val::None => i64_type.const_zero(),
-            Val::Int(i) => i,
+            Val::Int(i) | Val::Raw(i) => i,
             Val::Bool(b) => self.builder.build_int_z_extend(b, i64_type, "slot")?,
             Val::Float(d) => self
                 .builder
@@ -61,7 +61,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
     }
 
     /// The value of type `ty` a slot word holds.
-    pub(super) fn from_slot(&mut self, slot: IntValue<'ctx>, ty: &Type) -> Result<Val<'ctx>> {
+    pub(super) fn value_of_slot(&mut self, slot: IntValue<'ctx>, ty: &Type) -> Result<Val<'ctx>> {
         let context = self.m.context;
         Ok(match ty {
             Type::NoneType => Val::None,
@@ -88,6 +88,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 context.ptr_type(Default::default()),
                 "obj",
             )?),
+            Type::I64 => Val::Raw(slot),
             Type::Never | Type::Dyn => return Err(internal("a slot of no representable type")),
         })
     }
@@ -313,7 +314,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             let array = self.items(list, &ty)?;
             for (i, item) in items.iter().enumerate() {
                 let v = self.operand(item)?;
-                let slot = self.to_slot(v, elem)?;
+                let slot = self.slot_of(v, elem)?;
                 let index = self.i64_const(i as i64);
                 let p = self.slot_ptr(array, index)?;
                 self.builder.build_store(p, slot)?;
@@ -332,7 +333,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         let array = self.items(tuple, &ty)?;
         for (i, (item, t)) in items.iter().zip(types).enumerate() {
             let v = self.operand(item)?;
-            let slot = self.to_slot(v, t)?;
+            let slot = self.slot_of(v, t)?;
             let index = self.i64_const(i as i64);
             let p = self.slot_ptr(array, index)?;
             self.builder.build_store(p, slot)?;
@@ -366,7 +367,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                     }
                     let array = self.items(t, &container)?;
                     let slot = self.load_slot(array, self.i64_const(position))?;
-                    let v = self.from_slot(slot, &types[position as usize])?;
+                    let v = self.value_of_slot(slot, &types[position as usize])?;
                     return self.store(dst, v);
                 }
                 let length = self.i64_const(types.len() as i64);
@@ -376,7 +377,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 if result_ty == Type::Never {
                     return self.trap();
                 }
-                let v = self.from_slot(slot, &result_ty)?;
+                let v = self.value_of_slot(slot, &result_ty)?;
                 self.store(dst, v)
             }
             Type::List(_) => {
@@ -391,7 +392,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 }
                 let array = self.items(l, &container)?;
                 let slot = self.load_slot(array, i)?;
-                let v = self.from_slot(slot, &result_ty)?;
+                let v = self.value_of_slot(slot, &result_ty)?;
                 self.store(dst, v)
             }
             other => Err(internal(&format!("subscript of '{other}'"))),
@@ -414,7 +415,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         let length = self.raw_length(l)?;
         let i = self.checked_index(i, length, "list assignment index out of range")?;
         let v = self.operand(item)?;
-        let slot = self.to_slot(v, elem)?;
+        let slot = self.slot_of(v, elem)?;
         let array = self.items(l, &container)?;
         let p = self.slot_ptr(array, i)?;
         self.builder.build_store(p, slot)?;
@@ -555,14 +556,14 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 .ok_or_else(|| internal("missing method argument"))?;
             let t = g.op_type(op);
             let v = g.operand(op)?;
-            let slot = g.to_slot(v, &t)?;
+            let slot = g.slot_of(v, &t)?;
             Ok((slot, g.tdesc(&t)))
         };
         let elem_desc = self.tdesc(&elem);
         let result = match method {
             "append" => {
                 let v = self.operand(&args[0])?;
-                let slot = self.to_slot(v, &elem)?;
+                let slot = self.slot_of(v, &elem)?;
                 self.call_runtime("kr_list_append", &[l.into(), slot.into()])?;
                 Val::None
             }
@@ -570,7 +571,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 let iv = self.operand(&args[0])?;
                 let i = self.ssize_i64(iv)?;
                 let v = self.operand(&args[1])?;
-                let slot = self.to_slot(v, &elem)?;
+                let slot = self.slot_of(v, &elem)?;
                 self.call_runtime("kr_list_insert", &[l.into(), i.into(), slot.into()])?;
                 Val::None
             }
@@ -594,7 +595,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 if elem == Type::Never {
                     return self.trap();
                 }
-                self.from_slot(slot, &elem)?
+                self.value_of_slot(slot, &elem)?
             }
             "index" => {
                 let (slot, desc) = arg_slot(self, 0)?;
@@ -733,7 +734,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             }
             let seq = self.obj(rhs)?;
             let x = self.operand(lhs)?;
-            let x_slot = self.to_slot(x, &a_ty)?;
+            let x_slot = self.slot_of(x, &a_ty)?;
             let x_desc = self.tdesc(&a_ty);
             let seq_desc = match &b_ty {
                 Type::List(e) => self.tdesc(e),
@@ -761,9 +762,9 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             return Ok(None);
         }
         let a = self.operand(lhs)?;
-        let a = self.to_slot(a, &a_ty)?;
+        let a = self.slot_of(a, &a_ty)?;
         let b = self.operand(rhs)?;
-        let b = self.to_slot(b, &b_ty)?;
+        let b = self.slot_of(b, &b_ty)?;
         let da = self.tdesc(&a_ty);
         let db = self.tdesc(&b_ty);
         if matches!(op, CmpOp::Eq | CmpOp::NotEq) {
@@ -812,7 +813,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         ty: &Type,
         repr: bool,
     ) -> Result<PointerValue<'ctx>> {
-        let slot = self.to_slot(v, ty)?;
+        let slot = self.slot_of(v, ty)?;
         let desc = self.tdesc(ty);
         let name = if repr { "kr_slot_repr" } else { "kr_slot_str" };
         self.call_runtime_str(name, &[slot.into(), desc.into()])

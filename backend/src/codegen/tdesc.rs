@@ -12,7 +12,7 @@ use typeinfer::types::Type;
 /// `kr_tkind` of the runtime header.
 fn kind(ty: &Type) -> u64 {
     match ty {
-        Type::Never | Type::Dyn => 0,
+        Type::Never | Type::Dyn | Type::I64 => 0,
         Type::NoneType => 1,
         Type::Bool => 2,
         Type::Int => 3,

@@ -127,7 +127,10 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
     /// ran.
     pub(super) fn check_function_defined(&mut self, template: FuncId, name: &str) -> Result<()> {
         let slot = assigned::function_slot(self.f, self.m.program.globals.len(), template);
-        if self.f.template == Some(template) || self.assigned.contains(slot) {
+        if self.f.template == Some(template)
+            || self.assigned.contains(slot)
+            || (!self.is_module && self.m.defs_precede_calls)
+        {
             return Ok(());
         }
         self.assigned.insert(slot);

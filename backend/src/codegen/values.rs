@@ -20,6 +20,8 @@ pub enum Val<'ctx> {
     Str(PointerValue<'ctx>),
     /// A list or tuple (its static type says which, and of what).
     Obj(PointerValue<'ctx>),
+    /// A machine integer (a range counter, `i64` in the IR): not tagged.
+    Raw(IntValue<'ctx>),
 }
 
 impl<'ctx> Val<'ctx> {
@@ -27,7 +29,7 @@ impl<'ctx> Val<'ctx> {
     pub fn basic(self) -> Option<BasicValueEnum<'ctx>> {
         match self {
             Val::None => None,
-            Val::Bool(v) | Val::Int(v) => Some(v.into()),
+            Val::Bool(v) | Val::Int(v) | Val::Raw(v) => Some(v.into()),
             Val::Float(v) => Some(v.into()),
             Val::Str(v) | Val::Obj(v) => Some(v.into()),
         }
@@ -40,6 +42,7 @@ impl<'ctx> Val<'ctx> {
             Type::NoneType => Val::None,
             Type::Bool => Val::Bool(value.ok_or_else(wrong)?.into_int_value()),
             Type::Int => Val::Int(value.ok_or_else(wrong)?.into_int_value()),
+            Type::I64 => Val::Raw(value.ok_or_else(wrong)?.into_int_value()),
             Type::Float => Val::Float(value.ok_or_else(wrong)?.into_float_value()),
             Type::Str => Val::Str(value.ok_or_else(wrong)?.into_pointer_value()),
             Type::List(_) | Type::Tuple(_) => {
@@ -58,7 +61,7 @@ pub fn storage_type<'ctx>(
     Ok(match ty {
         Type::Never | Type::NoneType => None,
         Type::Bool => Some(context.bool_type().into()),
-        Type::Int => Some(context.i64_type().into()),
+        Type::Int | Type::I64 => Some(context.i64_type().into()),
         Type::Float => Some(context.f64_type().into()),
         Type::Str | Type::List(_) | Type::Tuple(_) => {
             Some(context.ptr_type(Default::default()).into())

@@ -270,6 +270,12 @@ impl FnLowering<'_> {
 
     /// A counted loop over `range(start, stop, step)`; a zero step raises
     /// ValueError, and the loop variable keeps its last value, as in Python.
+    ///
+    /// The counter is a machine integer (`i64`): the bounds are converted once
+    /// (`RangeBound`, which reports ints beyond the small-int range as not yet
+    /// supported), so the counter stays between two small ints, can neither
+    /// overflow nor need a big-int check, and is tagged only when assigned to the
+    /// loop variable. With a constant step the direction test disappears too.
     #[allow(clippy::too_many_arguments)]
     fn range_loop(
         &mut self,
@@ -281,47 +287,80 @@ impl FnLowering<'_> {
         broken: BlockId,
         body: Body<'_, Self>,
     ) -> Result<()> {
-        let counter = self.fb.copy_to_temp(start, range);
-        let step_zero = self.fb.new_block();
+        let constant_step = match &step {
+            Operand::Const(Const::Int(ast::Int::Small(s))) => Some(*s),
+            Operand::Const(Const::Bool(b)) => Some(*b as i64),
+            _ => None,
+        };
+        if !matches!(constant_step, Some(s) if s != 0) {
+            let step_zero = self.fb.new_block();
+            let nonzero = self.fb.new_block();
+            let is_zero = self.compare(CmpOp::Eq, step.clone(), int(0), range);
+            self.fb.terminate(
+                Terminator::Branch {
+                    cond: is_zero,
+                    then_block: step_zero,
+                    else_block: nonzero,
+                },
+                range,
+            );
+            self.fb.switch_to(step_zero);
+            self.fb.terminate(
+                Terminator::Raise {
+                    class: ExcClass::ValueError,
+                    message: Some(Operand::Const(Const::Str(
+                        "range() arg 3 must not be zero".into(),
+                    ))),
+                },
+                range,
+            );
+            self.fb.switch_to(nonzero);
+        }
+        let machine = |this: &mut Self, value: Operand| {
+            let dst = this.fb.temp();
+            this.fb.emit(
+                InstKind::CallBuiltin {
+                    dst,
+                    builtin: Builtin::RangeBound,
+                    args: vec![value],
+                    keywords: Vec::new(),
+                },
+                range,
+            );
+            dst
+        };
+        let counter = machine(self, start);
+        let stop_raw = Operand::Var(machine(self, stop));
+        let step_raw = Operand::Var(machine(self, step.clone()));
+
         let header = self.fb.new_block();
-        let up = self.fb.new_block();
-        let down = self.fb.new_block();
         let body_block = self.fb.new_block();
         let latch = self.fb.new_block();
-
-        let is_zero = self.compare(CmpOp::Eq, step.clone(), int(0), range);
-        self.fb.terminate(
-            Terminator::Branch {
-                cond: is_zero,
-                then_block: step_zero,
-                else_block: header,
-            },
-            range,
-        );
-        self.fb.switch_to(step_zero);
-        self.fb.terminate(
-            Terminator::Raise {
-                class: ExcClass::ValueError,
-                message: Some(Operand::Const(Const::Str(
-                    "range() arg 3 must not be zero".into(),
-                ))),
-            },
-            range,
-        );
-
+        self.fb.jump_if_open(header, range);
         self.fb.switch_to(header);
-        let positive = self.compare(CmpOp::Gt, step.clone(), int(0), range);
-        self.fb.terminate(
-            Terminator::Branch {
-                cond: positive,
-                then_block: up,
-                else_block: down,
-            },
-            range,
-        );
-        for (block, op) in [(up, CmpOp::Lt), (down, CmpOp::Gt)] {
-            self.fb.switch_to(block);
-            let more = self.compare(op, Operand::Var(counter), stop.clone(), range);
+        let directions = match constant_step {
+            Some(s) if s > 0 => vec![(None, CmpOp::Lt)],
+            Some(_) => vec![(None, CmpOp::Gt)],
+            None => {
+                let up = self.fb.new_block();
+                let down = self.fb.new_block();
+                let positive = self.compare(CmpOp::Gt, step, int(0), range);
+                self.fb.terminate(
+                    Terminator::Branch {
+                        cond: positive,
+                        then_block: up,
+                        else_block: down,
+                    },
+                    range,
+                );
+                vec![(Some(up), CmpOp::Lt), (Some(down), CmpOp::Gt)]
+            }
+        };
+        for (block, op) in directions {
+            if let Some(block) = block {
+                self.fb.switch_to(block);
+            }
+            let more = self.compare(op, Operand::Var(counter), stop_raw.clone(), range);
             self.fb.terminate(
                 Terminator::Branch {
                     cond: more,
@@ -333,7 +372,14 @@ impl FnLowering<'_> {
         }
 
         self.fb.switch_to(body_block);
-        let item = self.fb.copy_to_temp(Operand::Var(counter), range);
+        let item = self.fb.temp();
+        self.fb.emit(
+            InstKind::Index {
+                dst: item,
+                value: Operand::Var(counter),
+            },
+            range,
+        );
         body(self, Item::Value(Operand::Var(item)), latch, broken)?;
         self.fb.jump_if_open(latch, range);
 
@@ -343,7 +389,7 @@ impl FnLowering<'_> {
                 dst: counter,
                 op: Operator::Add,
                 lhs: Operand::Var(counter),
-                rhs: step,
+                rhs: step_raw,
             },
             range,
         );

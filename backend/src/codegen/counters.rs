@@ -1,0 +1,92 @@
+//! Range counters: `i64` values in the IR, plain machine integers here. Lowering
+//! makes them only from `range()` bounds that are small ints (`RangeBound` checks
+//! once per loop), so stepping can neither overflow nor leave the small-int range,
+//! and tagging a counter for the loop variable is a shift and an or. The loop's
+//! compare-and-step is then what a C `for` loop compiles to.
+
+use super::function::FunctionGen;
+use super::values::Val;
+use crate::error::{Error, Result};
+use frontend::ast::CmpOp;
+use inkwell::values::IntValue;
+use inkwell::IntPredicate;
+use typeinfer::ir::{Operand, VarId};
+
+fn raw(v: Val) -> Result<IntValue> {
+    match v {
+        Val::Raw(i) => Ok(i),
+        _ => Err(Error::internal("?", "a range counter that is not an i64")),
+    }
+}
+
+impl<'ctx> FunctionGen<'_, 'ctx, '_> {
+    /// `counter + step` (no overflow: both are small ints).
+    pub(super) fn counter_step(&mut self, dst: VarId, lhs: &Operand, rhs: &Operand) -> Result<()> {
+        let a = self.operand(lhs)?;
+        let b = self.operand(rhs)?;
+        let sum = self
+            .builder
+            .build_int_nsw_add(raw(a)?, raw(b)?, "counter")?;
+        self.store(dst, Val::Raw(sum))
+    }
+
+    /// `counter < stop` and the like, on machine integers.
+    pub(super) fn counter_compare(
+        &mut self,
+        dst: VarId,
+        op: CmpOp,
+        lhs: &Operand,
+        rhs: &Operand,
+    ) -> Result<()> {
+        let predicate = match op {
+            CmpOp::Lt => IntPredicate::SLT,
+            CmpOp::LtE => IntPredicate::SLE,
+            CmpOp::Gt => IntPredicate::SGT,
+            CmpOp::GtE => IntPredicate::SGE,
+            CmpOp::Eq => IntPredicate::EQ,
+            CmpOp::NotEq => IntPredicate::NE,
+            _ => return Err(Error::internal("?", "this comparison of range counters")),
+        };
+        let a = self.operand(lhs)?;
+        let b = self.operand(rhs)?;
+        let v = self
+            .builder
+            .build_int_compare(predicate, raw(a)?, raw(b)?, "more")?;
+        self.store(dst, Val::Bool(v))
+    }
+
+    /// The tagged int of a counter (known to be in the small-int range).
+    pub(super) fn tag_small(&mut self, i: IntValue<'ctx>) -> Result<IntValue<'ctx>> {
+        let one = i.get_type().const_int(1, false);
+        let shifted = self.builder.build_left_shift(i, one, "")?;
+        if let Some(inst) = shifted.as_instruction() {
+            // Lets LLVM see that untagging gives the counter back.
+            let _ = inst.set_no_signed_wrap_flag(true);
+        }
+        Ok(self.builder.build_or(shifted, one, "tagged")?)
+    }
+
+    /// A `range()` bound as a counter value: the small int's value; a bound beyond
+    /// the small-int range is reported (range over such ints is not native yet).
+    pub(super) fn range_bound(&mut self, v: Val<'ctx>) -> Result<Val<'ctx>> {
+        let Val::Int(word) = v else {
+            return Err(Error::internal("?", "a range bound that is not an int"));
+        };
+        let one = word.get_type().const_int(1, false);
+        let low = self.builder.build_and(word, one, "")?;
+        let big = self.builder.build_int_compare(
+            IntPredicate::EQ,
+            low,
+            word.get_type().const_zero(),
+            "big",
+        )?;
+        self.raise_if(
+            big,
+            "KR_EXC_NOT_IMPLEMENTED",
+            "krait does not support range() bounds beyond 2**62 in size yet",
+        )?;
+        Ok(Val::Raw(
+            self.builder.build_right_shift(word, one, true, "bound")?,
+        ))
+    }
+}
