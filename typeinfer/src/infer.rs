@@ -545,6 +545,7 @@ fn builtin_type(builtin: Builtin, args: &[Type], range: TextRange) -> Result<Typ
     }
     Ok(match builtin {
         Builtin::RangeBound => Type::I64,
+        Builtin::RangeFits => Type::Bool,
         Builtin::Print => {
             if let Some(t) = args.iter().find(|t| t.contains_dyn()) {
                 return Err(Unsupported::new(format!("printing '{t}'"), range));

@@ -338,8 +338,9 @@ pub enum Builtin {
     /// `any(seq)`, `all(seq)`
     Any,
     All,
-    /// Internal: a `range()` bound (an int) as an `i64` counter value; the loop
-    /// reports bounds beyond the small-int range as not yet supported.
+    /// Internal: whether three ints (a `range()`'s bounds) are all small ints.
+    RangeFits,
+    /// Internal: a small int as an `i64` counter value (after `RangeFits`).
     RangeBound,
 }
 
@@ -420,7 +421,7 @@ impl Builtin {
             Builtin::List => "list",
             Builtin::Any => "any",
             Builtin::All => "all",
-            Builtin::RangeBound => "range",
+            Builtin::RangeFits | Builtin::RangeBound => "range",
         }
     }
 }

@@ -39,41 +39,38 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             }
         }
         let call = self.builder.build_call(llvm_callee, &values, "")?;
-        let result = call.try_as_basic_value().basic();
-        match (&callee.return_type, result) {
-            (Type::Int, Some(r)) => {
-                let zero = self.m.context.i64_type().const_zero();
-                let failed = self.builder.build_int_compare(
-                    IntPredicate::EQ,
-                    r.into_int_value(),
-                    zero,
-                    "failed",
-                )?;
-                self.branch_if_failed(failed)?;
-            }
-            (Type::Str, Some(r)) => {
-                let failed = self
-                    .builder
-                    .build_is_null(r.into_pointer_value(), "failed")?;
-                self.branch_if_failed(failed)?;
-            }
-            _ => {
-                // One load of the runtime's exception state, not a call.
-                let state = self.m.error_state();
-                let i32_type = self.m.context.i32_type();
-                let kind = self
-                    .builder
-                    .build_load(i32_type, state, "exception")?
-                    .into_int_value();
-                let failed = self.builder.build_int_compare(
-                    IntPredicate::NE,
-                    kind,
-                    i32_type.const_zero(),
-                    "failed",
-                )?;
-                self.branch_if_failed(failed)?;
-            }
-        }
+        let returned = call
+            .try_as_basic_value()
+            .basic()
+            .ok_or_else(|| Error::internal("?", "a user function returns nothing"))?;
+        let result = if super::values::has_sentinel(&callee.return_type) {
+            let failed = match returned {
+                inkwell::values::BasicValueEnum::PointerValue(p) => {
+                    self.builder.build_is_null(p, "failed")?
+                }
+                other => {
+                    let zero = self.m.context.i64_type().const_zero();
+                    self.builder.build_int_compare(
+                        IntPredicate::EQ,
+                        other.into_int_value(),
+                        zero,
+                        "failed",
+                    )?
+                }
+            };
+            self.branch_if_failed(failed)?;
+            Some(returned)
+        } else if let inkwell::values::BasicValueEnum::StructValue(pair) = returned {
+            let failed = self
+                .builder
+                .build_extract_value(pair, 1, "failed")?
+                .into_int_value();
+            self.branch_if_failed(failed)?;
+            Some(self.builder.build_extract_value(pair, 0, "result")?)
+        } else {
+            self.branch_if_failed(returned.into_int_value())?;
+            None
+        };
         if callee.return_type == Type::Never {
             // The callee never returns normally.
             return self.trap();
@@ -119,18 +116,12 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 }
                 let v = self.operand(value)?;
                 self.leave()?;
-                match self.f.return_type {
-                    Type::NoneType | Type::Never => {
-                        self.builder.build_return(None)?;
-                    }
-                    ref ty => {
-                        let v = self.coerce(v, ty)?;
-                        match v.basic() {
-                            Some(b) => self.builder.build_return(Some(&b))?,
-                            None => self.builder.build_return(None)?,
-                        };
-                    }
-                }
+                let ty = &self.f.return_type;
+                let v = match ty {
+                    Type::NoneType | Type::Never => None,
+                    ty => self.coerce(v, ty)?.basic(),
+                };
+                self.return_with(v, false)?;
             }
             Terminator::Raise { class, message } => {
                 let kind = exc_kind(abi::exc_class_enumerator(*class))?;
@@ -150,6 +141,41 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             Terminator::Unreachable => {
                 self.trap()?;
                 self.builder.build_unreachable()?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Returns `value` (or the zero value when `None`) by this function's
+    /// convention (`values::return_type`): `failed` sets the failure flag.
+    pub(super) fn return_with(
+        &mut self,
+        value: Option<inkwell::values::BasicValueEnum<'ctx>>,
+        failed: bool,
+    ) -> Result<()> {
+        let context = self.m.context;
+        let ty = &self.f.return_type;
+        let flag = context.bool_type().const_int(failed as u64, false);
+        let storage = super::values::storage_type(context, ty)?;
+        let value = match (value, storage) {
+            (Some(v), _) => Some(v),
+            (None, Some(t)) => Some(t.const_zero()),
+            (None, None) => None,
+        };
+        match value {
+            Some(v) if super::values::has_sentinel(ty) => {
+                self.builder.build_return(Some(&v))?;
+            }
+            Some(v) => {
+                let pair_type = super::values::return_type(context, ty)?.into_struct_type();
+                let pair = self
+                    .builder
+                    .build_insert_value(pair_type.get_undef(), v, 0, "")?;
+                let pair = self.builder.build_insert_value(pair, flag, 1, "")?;
+                self.builder.build_return(Some(&pair.into_struct_value()))?;
+            }
+            None => {
+                self.builder.build_return(Some(&flag))?;
             }
         }
         Ok(())

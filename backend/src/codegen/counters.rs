@@ -1,5 +1,5 @@
 //! Range counters: `i64` values in the IR, plain machine integers here. Lowering
-//! makes them only from `range()` bounds that are small ints (`RangeBound` checks
+//! makes them only from `range()` bounds that are small ints (`RangeFits` checks
 //! once per loop), so stepping can neither overflow nor leave the small-int range,
 //! and tagging a counter for the loop variable is a shift and an or. The loop's
 //! compare-and-step is then what a C `for` loop compiles to.
@@ -66,25 +66,35 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         Ok(self.builder.build_or(shifted, one, "tagged")?)
     }
 
-    /// A `range()` bound as a counter value: the small int's value; a bound beyond
-    /// the small-int range is reported (range over such ints is not native yet).
+    /// Whether three tagged ints are all small (the low bit of each is set).
+    pub(super) fn range_fits(&mut self, values: &[Val<'ctx>]) -> Result<Val<'ctx>> {
+        let mut all = None;
+        for v in values {
+            let Val::Int(word) = *v else {
+                return Err(Error::internal("?", "a range bound that is not an int"));
+            };
+            all = Some(match all {
+                None => word,
+                Some(acc) => self.builder.build_and(acc, word, "")?,
+            });
+        }
+        let all = all.ok_or_else(|| Error::internal("?", "range() without bounds"))?;
+        let one = all.get_type().const_int(1, false);
+        let low = self.builder.build_and(all, one, "")?;
+        Ok(Val::Bool(self.builder.build_int_compare(
+            IntPredicate::NE,
+            low,
+            all.get_type().const_zero(),
+            "small",
+        )?))
+    }
+
+    /// A small int (checked by `range_fits`) as a counter value.
     pub(super) fn range_bound(&mut self, v: Val<'ctx>) -> Result<Val<'ctx>> {
         let Val::Int(word) = v else {
             return Err(Error::internal("?", "a range bound that is not an int"));
         };
         let one = word.get_type().const_int(1, false);
-        let low = self.builder.build_and(word, one, "")?;
-        let big = self.builder.build_int_compare(
-            IntPredicate::EQ,
-            low,
-            word.get_type().const_zero(),
-            "big",
-        )?;
-        self.raise_if(
-            big,
-            "KR_EXC_NOT_IMPLEMENTED",
-            "krait does not support range() bounds beyond 2**62 in size yet",
-        )?;
         Ok(Val::Raw(
             self.builder.build_right_shift(word, one, true, "bound")?,
         ))

@@ -523,11 +523,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             &[file.into(), phi.as_basic_value().into(), name.into()],
         )?;
         self.leave()?;
-        match storage_type(self.m.context, &self.f.return_type)? {
-            Some(ty) => self.builder.build_return(Some(&ty.const_zero()))?,
-            None => self.builder.build_return(None)?,
-        };
-        Ok(())
+        self.return_with(None, true)
     }
 
     /// Traps (the code cannot run) and continues in a block nothing reaches.

@@ -22,6 +22,7 @@ mod main_fn;
 pub mod runtime;
 mod seq_builtins;
 mod sequences;
+mod tbaa;
 mod tdesc;
 mod temps;
 mod unbound;
@@ -211,16 +212,33 @@ impl<'ctx> ModuleGen<'ctx, '_> {
                     params.push(t.into());
                 }
             }
-            let fn_type = match values::storage_type(self.context, &f.return_type)? {
-                Some(t) => t.fn_type(&params, false),
-                None => self.context.void_type().fn_type(&params, false),
-            };
+            let fn_type =
+                values::return_type(self.context, &f.return_type)?.fn_type(&params, false);
             let function = self.module.add_function(
                 &format!("{}.{i}", f.name),
                 fn_type,
                 Some(Linkage::Internal),
             );
             function.add_attribute(AttributeLoc::Function, nounwind);
+            // A list or tuple argument is always a live object: its header can be
+            // read speculatively (LLVM then hoists length/items loads out of loops).
+            let mut index = 0;
+            for p in &f.params {
+                let ty = &f.vars.get(p.index()).ok_or_else(|| bad_var(&f.name))?.ty;
+                let header = match ty {
+                    typeinfer::types::Type::List(_) => Some(32),
+                    typeinfer::types::Type::Tuple(_) => Some(16),
+                    _ => None,
+                };
+                if let Some(bytes) = header {
+                    let kind = Attribute::get_named_enum_kind_id("dereferenceable");
+                    let attribute = self.context.create_enum_attribute(kind, bytes);
+                    function.add_attribute(AttributeLoc::Param(index), attribute);
+                }
+                if values::storage_type(self.context, ty)?.is_some() {
+                    index += 1;
+                }
+            }
             self.functions.push(function);
         }
         Ok(())
@@ -255,19 +273,6 @@ impl<'ctx> ModuleGen<'ctx, '_> {
     }
 
     /// A runtime function, declared on first use.
-    /// The runtime's `kr_error_state` global (the current exception's kind).
-    pub fn error_state(&self) -> inkwell::values::PointerValue<'ctx> {
-        let i32_type = self.context.i32_type();
-        match self.module.get_global("kr_error_state") {
-            Some(g) => g.as_pointer_value(),
-            None => {
-                let g = self.module.add_global(i32_type, None, "kr_error_state");
-                g.set_linkage(Linkage::External);
-                g.as_pointer_value()
-            }
-        }
-    }
-
     pub fn runtime(&self, name: &str) -> Result<FunctionValue<'ctx>> {
         runtime::declare(self.context, &self.module, name)
             .ok_or_else(|| Error::internal("?", format!("'{name}' is not a runtime function")))

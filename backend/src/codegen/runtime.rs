@@ -174,6 +174,89 @@ const NORETURN: &[&str] = &[
     "kr_sys_exit_none",
 ];
 
+/// LLVM's `memory(...)` effects of runtime functions that touch nothing generated
+/// code can see except through their pointer arguments (an object's inline data,
+/// an out-parameter): allocation, the exception state, GMP and stdout are memory
+/// the program cannot access. Knowing this, LLVM keeps values such as a list's
+/// length in registers across cold calls in a loop. Encoding: two bits (read 1,
+/// write 2) per location, argument memory first, then inaccessible memory.
+/// Functions not listed (lists, slot walks) may touch any memory.
+const INACCESSIBLE: u64 = 3 << 2;
+const ARGS_READ: u64 = 1 | INACCESSIBLE;
+const ARGS_READ_WRITE: u64 = 3 | INACCESSIBLE;
+
+fn memory_effects(name: &str) -> Option<u64> {
+    Some(match name {
+        "kr_error_occurred" => 1 << 2,
+        "kr_int_add"
+        | "kr_int_sub"
+        | "kr_int_mul"
+        | "kr_int_floordiv"
+        | "kr_int_mod"
+        | "kr_int_and"
+        | "kr_int_or"
+        | "kr_int_xor"
+        | "kr_int_lshift"
+        | "kr_int_rshift"
+        | "kr_int_pow"
+        | "kr_int_neg"
+        | "kr_int_abs"
+        | "kr_int_invert"
+        | "kr_int_powmod"
+        | "kr_int_compare"
+        | "kr_int_eq"
+        | "kr_int_compare_double"
+        | "kr_int_from_double"
+        | "kr_math_floor"
+        | "kr_math_ceil"
+        | "kr_math_trunc"
+        | "kr_str_of_int"
+        | "kr_str_of_float"
+        | "kr_str_of_bool"
+        | "kr_str_of_none"
+        | "kr_float_round_int"
+        | "kr_int_round"
+        | "kr_str_chr"
+        | "kr_int_to_base_str"
+        | "kr_raise_unpack"
+        | "kr_print_int"
+        | "kr_print_float"
+        | "kr_print_bool"
+        | "kr_print_none" => INACCESSIBLE,
+        "kr_str_eq" | "kr_str_compare" | "kr_str_contains" | "kr_str_concat"
+        | "kr_str_repr_str" | "kr_str_len" | "kr_int_from_kr_str" | "kr_str_getitem"
+        | "kr_str_slice" | "kr_str_repeat" | "kr_str_ord" | "kr_format_int" | "kr_format_float"
+        | "kr_format_str" | "kr_format_bool" | "kr_raise_str" | "kr_print_str"
+        | "kr_print_utf8" | "kr_traceback_add" | "kr_str_from_utf8" => ARGS_READ,
+        "kr_int_truediv"
+        | "kr_int_to_double"
+        | "kr_float_div"
+        | "kr_float_floordiv"
+        | "kr_float_mod"
+        | "kr_float_pow"
+        | "kr_float_divmod"
+        | "kr_index_value"
+        | "kr_ssize_value"
+        | "kr_float_round"
+        | "kr_float_from_kr_str"
+        | "kr_int_to_str"
+        | "kr_float_repr" => ARGS_READ_WRITE,
+        n if n.starts_with("kr_math_") => ARGS_READ_WRITE,
+        _ => return None,
+    })
+}
+
+/// The header size of the object a runtime function returns (kr_list: type,
+/// length, capacity, items; kr_tuple: type, length), for `dereferenceable_or_null`.
+fn object_header_bytes(name: &str) -> Option<u64> {
+    match name {
+        "kr_list_new" | "kr_list_copy" | "kr_list_concat" | "kr_list_repeat" | "kr_list_slice"
+        | "kr_list_from_str" | "kr_list_from_slots" | "kr_sys_argv" => Some(32),
+        "kr_tuple_new" | "kr_tuple_concat" | "kr_tuple_slice" => Some(16),
+        _ => None,
+    }
+}
+
 fn fn_type<'ctx>(context: &'ctx Context, result: C, params: &[C]) -> FunctionType<'ctx> {
     let param_types: Vec<BasicMetadataTypeEnum> = params
         .iter()
@@ -219,6 +302,20 @@ pub fn declare<'ctx>(
     );
     // The runtime is C: it never unwinds, so callers need no unwind tables.
     function.add_attribute(AttributeLoc::Function, enum_attribute(context, "nounwind"));
+    if let Some(effects) = memory_effects(name) {
+        let memory =
+            context.create_enum_attribute(Attribute::get_named_enum_kind_id("memory"), effects);
+        function.add_attribute(AttributeLoc::Function, memory);
+    }
+    if let Some(bytes) = object_header_bytes(name) {
+        // The object (or NULL on failure): its header can be read speculatively,
+        // which lets LLVM hoist header loads out of loops.
+        let attribute = context.create_enum_attribute(
+            Attribute::get_named_enum_kind_id("dereferenceable_or_null"),
+            bytes,
+        );
+        function.add_attribute(AttributeLoc::Return, attribute);
+    }
     if NORETURN.contains(&name) {
         function.add_attribute(AttributeLoc::Function, enum_attribute(context, "noreturn"));
     }

@@ -130,6 +130,14 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         let result_ty = self.var_type(dst)?.clone();
         let v = match builtin {
             Builtin::SysArgv => Val::Obj(self.call_runtime_ptr("kr_sys_argv", &[])?),
+            Builtin::RangeFits => {
+                let mut values = Vec::new();
+                for a in args {
+                    let v = self.operand(a)?;
+                    values.push(self.coerce(v, &Type::Int)?);
+                }
+                self.range_fits(&values)?
+            }
             Builtin::RangeBound => {
                 let v = self.operand(&args[0])?;
                 self.range_bound(v)?

@@ -10,10 +10,11 @@
 //! length, items[]}; a str, a list and a tuple all keep their length in word 1.
 
 use super::function::{exc_kind, FunctionGen};
+use super::tbaa::Access;
 use super::values::{tag, Val};
 use crate::error::{Error, Result};
 use frontend::ast::{CmpOp, Operator};
-use inkwell::values::{BasicMetadataValueEnum, BasicValueEnum, IntValue, PointerValue};
+use inkwell::values::{BasicMetadataValueEnum, BasicValue, BasicValueEnum, IntValue, PointerValue};
 use inkwell::IntPredicate;
 use typeinfer::ir::{Const, Operand, VarId};
 use typeinfer::types::Type;
@@ -110,10 +111,11 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
     /// The raw (untagged) length of a str, list or tuple.
     pub(super) fn raw_length(&mut self, obj: PointerValue<'ctx>) -> Result<IntValue<'ctx>> {
         let p = self.word_ptr(obj, 1)?;
-        Ok(self
+        let length = self
             .builder
-            .build_load(self.m.context.i64_type(), p, "length")?
-            .into_int_value())
+            .build_load(self.m.context.i64_type(), p, "length")?;
+        self.tag_access(length.as_instruction_value(), Access::Header);
+        Ok(length.into_int_value())
     }
 
     /// The items array of a list (reloaded after anything that may grow it), or
@@ -126,10 +128,13 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         match ty {
             Type::List(_) => {
                 let p = self.word_ptr(obj, 3)?;
-                Ok(self
-                    .builder
-                    .build_load(self.m.context.ptr_type(Default::default()), p, "items")?
-                    .into_pointer_value())
+                let items = self.builder.build_load(
+                    self.m.context.ptr_type(Default::default()),
+                    p,
+                    "items",
+                )?;
+                self.tag_access(items.as_instruction_value(), Access::Header);
+                Ok(items.into_pointer_value())
             }
             _ => self.word_ptr(obj, 2),
         }
@@ -153,10 +158,11 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         index: IntValue<'ctx>,
     ) -> Result<IntValue<'ctx>> {
         let p = self.slot_ptr(items, index)?;
-        Ok(self
+        let slot = self
             .builder
-            .build_load(self.m.context.i64_type(), p, "slot")?
-            .into_int_value())
+            .build_load(self.m.context.i64_type(), p, "slot")?;
+        self.tag_access(slot.as_instruction_value(), Access::Slot);
+        Ok(slot.into_int_value())
     }
 
     // ---- errors -----------------------------------------------------------------
@@ -317,7 +323,8 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 let slot = self.slot_of(v, elem)?;
                 let index = self.i64_const(i as i64);
                 let p = self.slot_ptr(array, index)?;
-                self.builder.build_store(p, slot)?;
+                let store = self.builder.build_store(p, slot)?;
+                self.tag_access(Some(store), Access::Slot);
             }
         }
         self.store(dst, Val::Obj(list))
@@ -336,7 +343,8 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             let slot = self.slot_of(v, t)?;
             let index = self.i64_const(i as i64);
             let p = self.slot_ptr(array, index)?;
-            self.builder.build_store(p, slot)?;
+            let store = self.builder.build_store(p, slot)?;
+            self.tag_access(Some(store), Access::Slot);
         }
         self.store(dst, Val::Obj(tuple))
     }
@@ -418,7 +426,8 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         let slot = self.slot_of(v, elem)?;
         let array = self.items(l, &container)?;
         let p = self.slot_ptr(array, i)?;
-        self.builder.build_store(p, slot)?;
+        let store = self.builder.build_store(p, slot)?;
+        self.tag_access(Some(store), Access::Slot);
         Ok(())
     }
 

@@ -84,3 +84,25 @@ pub fn tag(i: i64) -> u64 {
 pub fn fits_small(i: i64) -> bool {
     (-(1i64 << 62)..(1i64 << 62)).contains(&i)
 }
+
+/// How a user function reports an exception to its caller. Results that have an
+/// impossible value return it (0 for an int, NULL for a pointer); the others return
+/// the value paired with a failure flag (`{double, i1}`), or only the flag when the
+/// result needs no storage. The flag travels in a register, so after inlining LLVM
+/// sees it is constant on the paths that cannot fail and drops the test.
+pub fn has_sentinel(ty: &Type) -> bool {
+    matches!(ty, Type::Int | Type::Str | Type::List(_) | Type::Tuple(_))
+}
+
+/// The LLVM return type of a user function whose result has type `ty`.
+pub fn return_type<'ctx>(
+    context: &'ctx Context,
+    ty: &Type,
+) -> Result<inkwell::types::BasicTypeEnum<'ctx>> {
+    let flag = context.bool_type();
+    Ok(match storage_type(context, ty)? {
+        Some(t) if has_sentinel(ty) => t,
+        Some(t) => context.struct_type(&[t, flag.into()], false).into(),
+        None => flag.into(),
+    })
+}

@@ -38,7 +38,9 @@ pub(super) enum Item {
 
 /// A loop body: given the item, the block `continue` goes to and the block
 /// `break` goes to, it fills the body.
-type Body<'b, S> = Box<dyn FnOnce(&mut S, Item, BlockId, BlockId) -> Result<()> + 'b>;
+/// It may be called twice: a `range()` loop is lowered in a fast and a general
+/// version (see `range_loop`).
+type Body<'b, S> = Box<dyn FnMut(&mut S, Item, BlockId, BlockId) -> Result<()> + 'b>;
 
 fn int(i: i64) -> Operand {
     Operand::Const(Const::Int(ast::Int::Small(i)))
@@ -129,7 +131,7 @@ impl FnLowering<'_> {
         orelse: &[ast::Stmt],
     ) -> Result<()>
     where
-        F: FnOnce(&mut Self, Item, BlockId, BlockId) -> Result<()>,
+        F: FnMut(&mut Self, Item, BlockId, BlockId) -> Result<()>,
     {
         let else_block = self.fb.new_block();
         let after = self.fb.new_block();
@@ -151,7 +153,7 @@ impl FnLowering<'_> {
         range: TextRange,
         exhausted: BlockId,
         broken: BlockId,
-        body: Body<'_, Self>,
+        mut body: Body<'_, Self>,
     ) -> Result<()> {
         match prepared {
             Prepared::Range { start, stop, step } => {
@@ -215,7 +217,7 @@ impl FnLowering<'_> {
         range: TextRange,
         exhausted: BlockId,
         broken: BlockId,
-        body: Body<'_, Self>,
+        mut body: Body<'_, Self>,
     ) -> Result<()> {
         let index = self.fb.copy_to_temp(int(0), range);
         let header = self.fb.new_block();
@@ -271,11 +273,13 @@ impl FnLowering<'_> {
     /// A counted loop over `range(start, stop, step)`; a zero step raises
     /// ValueError, and the loop variable keeps its last value, as in Python.
     ///
-    /// The counter is a machine integer (`i64`): the bounds are converted once
-    /// (`RangeBound`, which reports ints beyond the small-int range as not yet
-    /// supported), so the counter stays between two small ints, can neither
-    /// overflow nor need a big-int check, and is tagged only when assigned to the
-    /// loop variable. With a constant step the direction test disappears too.
+    /// When the three bounds are small ints (checked once, `RangeFits`) the loop
+    /// runs on a machine-integer counter (`i64` in the IR) that can neither overflow
+    /// nor leave the small-int range, tagged only when assigned to the loop
+    /// variable: what a C `for` loop compiles to. Otherwise a general version steps
+    /// a Python int. The body is lowered once for each version; inside a general
+    /// version nested loops are lowered general only, so a loop nest of depth d
+    /// has d + 1 copies of its innermost body, not 2^d.
     #[allow(clippy::too_many_arguments)]
     fn range_loop(
         &mut self,
@@ -285,7 +289,7 @@ impl FnLowering<'_> {
         range: TextRange,
         exhausted: BlockId,
         broken: BlockId,
-        body: Body<'_, Self>,
+        mut body: Body<'_, Self>,
     ) -> Result<()> {
         let constant_step = match &step {
             Operand::Const(Const::Int(ast::Int::Small(s))) => Some(*s),
@@ -316,22 +320,96 @@ impl FnLowering<'_> {
             );
             self.fb.switch_to(nonzero);
         }
-        let machine = |this: &mut Self, value: Operand| {
-            let dst = this.fb.temp();
-            this.fb.emit(
-                InstKind::CallBuiltin {
-                    dst,
-                    builtin: Builtin::RangeBound,
-                    args: vec![value],
-                    keywords: Vec::new(),
-                },
+        if self.general_ranges {
+            return self.counted_loop(
+                [start, stop, step],
+                constant_step,
+                false,
                 range,
+                exhausted,
+                broken,
+                &mut body,
             );
-            dst
+        }
+        let fits = self.fb.temp();
+        self.fb.emit(
+            InstKind::CallBuiltin {
+                dst: fits,
+                builtin: Builtin::RangeFits,
+                args: vec![start.clone(), stop.clone(), step.clone()],
+                keywords: Vec::new(),
+            },
+            range,
+        );
+        let fast = self.fb.new_block();
+        let general = self.fb.new_block();
+        self.fb.terminate(
+            Terminator::Branch {
+                cond: Operand::Var(fits),
+                then_block: fast,
+                else_block: general,
+            },
+            range,
+        );
+        self.fb.switch_to(fast);
+        let bounds = [start.clone(), stop.clone(), step.clone()];
+        self.counted_loop(
+            bounds,
+            constant_step,
+            true,
+            range,
+            exhausted,
+            broken,
+            &mut body,
+        )?;
+        self.fb.switch_to(general);
+        self.general_ranges = true;
+        let outcome = self.counted_loop(
+            [start, stop, step],
+            constant_step,
+            false,
+            range,
+            exhausted,
+            broken,
+            &mut body,
+        );
+        self.general_ranges = false;
+        outcome
+    }
+
+    /// One version of a range loop: on a machine-integer counter (`machine`, the
+    /// bounds known to be small ints) or on a Python int.
+    #[allow(clippy::too_many_arguments)]
+    fn counted_loop(
+        &mut self,
+        [start, stop, step]: [Operand; 3],
+        constant_step: Option<i64>,
+        machine: bool,
+        range: TextRange,
+        exhausted: BlockId,
+        broken: BlockId,
+        body: &mut Body<'_, Self>,
+    ) -> Result<()> {
+        let (counter, stop_c, step_c) = if machine {
+            let convert = |this: &mut Self, value: Operand| {
+                let dst = this.fb.temp();
+                this.fb.emit(
+                    InstKind::CallBuiltin {
+                        dst,
+                        builtin: Builtin::RangeBound,
+                        args: vec![value],
+                        keywords: Vec::new(),
+                    },
+                    range,
+                );
+                dst
+            };
+            let counter = convert(self, start);
+            let stop = Operand::Var(convert(self, stop));
+            (counter, stop, Operand::Var(convert(self, step.clone())))
+        } else {
+            (self.fb.copy_to_temp(start, range), stop, step.clone())
         };
-        let counter = machine(self, start);
-        let stop_raw = Operand::Var(machine(self, stop));
-        let step_raw = Operand::Var(machine(self, step.clone()));
 
         let header = self.fb.new_block();
         let body_block = self.fb.new_block();
@@ -360,7 +438,7 @@ impl FnLowering<'_> {
             if let Some(block) = block {
                 self.fb.switch_to(block);
             }
-            let more = self.compare(op, Operand::Var(counter), stop_raw.clone(), range);
+            let more = self.compare(op, Operand::Var(counter), stop_c.clone(), range);
             self.fb.terminate(
                 Terminator::Branch {
                     cond: more,
@@ -373,13 +451,18 @@ impl FnLowering<'_> {
 
         self.fb.switch_to(body_block);
         let item = self.fb.temp();
-        self.fb.emit(
+        let kind = if machine {
             InstKind::Index {
                 dst: item,
                 value: Operand::Var(counter),
-            },
-            range,
-        );
+            }
+        } else {
+            InstKind::Copy {
+                dst: item,
+                src: Operand::Var(counter),
+            }
+        };
+        self.fb.emit(kind, range);
         body(self, Item::Value(Operand::Var(item)), latch, broken)?;
         self.fb.jump_if_open(latch, range);
 
@@ -389,7 +472,7 @@ impl FnLowering<'_> {
                 dst: counter,
                 op: Operator::Add,
                 lhs: Operand::Var(counter),
-                rhs: step_raw,
+                rhs: step_c,
             },
             range,
         );

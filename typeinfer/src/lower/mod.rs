@@ -305,6 +305,8 @@ struct FnLowering<'a> {
     comprehensions: Vec<(&'a scopes::Block, u32)>,
     /// Comprehensions lowered so far in this function.
     comprehension_count: u32,
+    /// True while lowering the general version of a range loop (`iterate`).
+    general_ranges: bool,
 }
 
 /// Where a name lives, as seen from the function being lowered.
@@ -339,6 +341,7 @@ impl<'a> FnLowering<'a> {
             is_module,
             comprehensions: Vec::new(),
             comprehension_count: 0,
+            general_ranges: false,
         }
     }
 
