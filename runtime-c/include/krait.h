@@ -98,9 +98,6 @@ kr_value kr_raise(kr_exc_kind kind, const char *message);
 struct kr_str;
 kr_value kr_raise_str(kr_exc_kind kind, const struct kr_str *message);
 bool kr_error_occurred(void);
-/* The current exception's kind (KR_EXC_NONE when there is none); generated code
-** reads it after calls of functions whose result has no error sentinel. */
-extern int32_t kr_error_state;
 kr_exc_kind kr_error_kind(void);
 const char *kr_error_message(void);
 const char *kr_exc_kind_name(kr_exc_kind kind);

@@ -7,11 +7,7 @@
 
 #include <string.h>
 
-/* The kind of the current exception, read directly by generated code after calls
-** (one load instead of a call). Programs are single-threaded for now, so this is an
-** ordinary global. */
-int32_t kr_error_state = KR_EXC_NONE;
-#define current_kind kr_error_state
+static _Thread_local kr_exc_kind current_kind = KR_EXC_NONE;
 static _Thread_local const char *current_message = NULL;
 /* The Boehm GC does not scan thread-local storage, and a message may live in the GC
 ** heap (kr_raise_str copies it there), so the latest one is also kept in an ordinary
@@ -36,7 +32,7 @@ kr_value kr_raise_str(kr_exc_kind kind, const kr_str *message) {
 }
 
 bool kr_error_occurred(void) { return current_kind != KR_EXC_NONE; }
-kr_exc_kind kr_error_kind(void) { return (kr_exc_kind)current_kind; }
+kr_exc_kind kr_error_kind(void) { return current_kind; }
 const char *kr_error_message(void) { return current_message ? current_message : ""; }
 
 void kr_error_clear(void) {
