@@ -254,7 +254,11 @@ kr_value kr_int_rshift(kr_value a, kr_value b) {
 
 kr_value kr_int_pow(kr_value a, kr_value b) {
   if (kr_int_sign(b) < 0) {
-    return kr_raise(KR_EXC_VALUE, "kr_int_pow: negative exponent (the float path)");
+    /* Python's answer is a float; code typed int ** int as an int cannot hold it.
+    ** (Constant negative exponents are typed float and never get here.) */
+    return kr_raise(KR_EXC_NOT_IMPLEMENTED,
+                    "krait does not support int ** int with a negative exponent that is "
+                    "not a constant yet (the result is a float)");
   }
   int64_t base;
   if (kr_int_to_i64(a, &base) && base >= -1 && base <= 1) {

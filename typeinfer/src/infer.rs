@@ -443,14 +443,11 @@ fn binary_type(op: Operator, a: &Type, b: &Type, rhs: &Operand, range: TextRange
                 Type::Float
             } else {
                 match rhs {
-                    // int ** int is an int only for a non-negative exponent.
-                    Operand::Const(Const::Int(i)) if !int_is_negative(i) => Type::Int,
-                    Operand::Const(Const::Bool(_)) => Type::Int,
-                    Operand::Const(Const::Int(_)) => Type::Float,
-                    _ => return Err(Unsupported::new(
-                        "int ** int with an exponent that is not a constant (int or float result)",
-                        range,
-                    )),
+                    // int ** int is an int only for a non-negative exponent; a
+                    // constant says which, a variable is taken to be non-negative
+                    // (the common case) and a negative one is reported at run time.
+                    Operand::Const(Const::Int(i)) if int_is_negative(i) => Type::Float,
+                    _ => Type::Int,
                 }
             }
         }

@@ -309,13 +309,12 @@ pub fn sequence_builtin_type(
         Builtin::Pow => match args {
             [a, b, m] if is_intlike(a) && is_intlike(b) && is_intlike(m) => Type::Int,
             [a, b] if a.is_numeric() && b.is_numeric() => {
+                // As `a ** b`: two ints give an int (a negative exponent is
+                // reported at run time).
                 if *a == Type::Float || *b == Type::Float {
                     Type::Float
                 } else {
-                    return Err(Unsupported::new(
-                        "pow() of two ints (int or float result depends on the sign)",
-                        range,
-                    ));
+                    Type::Int
                 }
             }
             _ => return Err(bad()),
