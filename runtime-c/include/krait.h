@@ -448,7 +448,7 @@ struct kr_str *kr_str_join_array(struct kr_str *const *parts, int64_t n);
 struct kr_str *kr_format_int(kr_value x, const struct kr_str *spec);
 struct kr_str *kr_format_float(double x, const struct kr_str *spec);
 struct kr_str *kr_format_str(const struct kr_str *x, const struct kr_str *spec);
-struct kr_str *kr_format_bool(bool x, const struct kr_str *spec); /* as int unless spec "" or 's'-like */
+struct kr_str *kr_format_bool(bool x, const struct kr_str *spec); /* "" gives str(x), else as the int 0/1 */
 /* hex(i), oct(i), bin(i): '-0x1f' etc. */
 struct kr_str *kr_int_to_base_str(kr_value i, int base);
 

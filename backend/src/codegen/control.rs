@@ -12,7 +12,7 @@ use typeinfer::types::Type;
 
 impl<'ctx> FunctionGen<'_, 'ctx, '_> {
     /// A call of a user function. Results with a sentinel (int: 0, str: NULL) are
-    /// tested directly; others through `kr_error_occurred()`.
+    /// tested directly; the others come back with a failure flag (`values::return_type`).
     pub(super) fn call(&mut self, dst: VarId, func: FuncId, args: &[Operand]) -> Result<()> {
         let callee =
             self.m.program.functions.get(func.index()).ok_or_else(|| {

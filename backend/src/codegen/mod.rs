@@ -220,6 +220,15 @@ impl<'ctx> ModuleGen<'ctx, '_> {
                 Some(Linkage::Internal),
             );
             function.add_attribute(AttributeLoc::Function, nounwind);
+            if !self.recursive.get(i).copied().unwrap_or(true) {
+                // Small Python functions are mostly cold slow paths (big ints,
+                // errors) around a few instructions; encourage inlining them.
+                let hint = Attribute::get_named_enum_kind_id("inlinehint");
+                function.add_attribute(
+                    AttributeLoc::Function,
+                    self.context.create_enum_attribute(hint, 0),
+                );
+            }
             // A list or tuple argument is always a live object: its header can be
             // read speculatively (LLVM then hoists length/items loads out of loops).
             let mut index = 0;
