@@ -163,7 +163,7 @@ impl State<'_> {
         let result = match kind {
             InstKind::Copy { src, .. } => ty(src),
             InstKind::Binary { op, lhs, rhs, .. } => {
-                binary_type(*op, &ty(lhs), &ty(rhs), rhs, range)?
+                binary_type(*op, &ty(lhs), &ty(rhs), lhs, rhs, range)?
             }
             InstKind::Unary { op, operand, .. } => unary_type(*op, &ty(operand), range)?,
             InstKind::Not { .. } | InstKind::Truth { .. } => Type::Bool,
@@ -190,6 +190,18 @@ impl State<'_> {
             InstKind::StoreGlobal { .. }
             | InstKind::DefFunction { .. }
             | InstKind::UnpackCheck { .. } => return Ok(None),
+            InstKind::DelSlice { value, .. } => {
+                match ty(value) {
+                    Type::List(_) | Type::Never => {}
+                    t => {
+                        return Err(Unsupported::new(
+                            format!("deleting a slice of '{t}'"),
+                            range,
+                        ))
+                    }
+                }
+                return Ok(None);
+            }
             InstKind::SetItem { value, index, .. } | InstKind::DelItem { value, index } => {
                 crate::infer_containers::check_subscript(&ty(value), &ty(index), range)?;
                 return Ok(None);
@@ -406,7 +418,14 @@ fn unsupported_operands(op: &str, a: &Type, b: &Type, range: TextRange) -> Unsup
     Unsupported::new(format!("'{op}' between '{a}' and '{b}'"), range)
 }
 
-fn binary_type(op: Operator, a: &Type, b: &Type, rhs: &Operand, range: TextRange) -> Result<Type> {
+fn binary_type(
+    op: Operator,
+    a: &Type,
+    b: &Type,
+    lhs: &Operand,
+    rhs: &Operand,
+    range: TextRange,
+) -> Result<Type> {
     use Operator::*;
     if *a == Type::Never || *b == Type::Never {
         return Ok(Type::Never);
@@ -436,6 +455,9 @@ fn binary_type(op: Operator, a: &Type, b: &Type, rhs: &Operand, range: TextRange
             _ => return Err(unsupported_operands(symbol, a, b, range)),
         },
         Mult if matches!(a, Type::Str | Type::List(_)) && is_intlike(b) => a.clone(),
+        // A tuple's length is part of its type: the count must be a constant.
+        Mult if matches!(a, Type::Tuple(_)) && is_intlike(b) => repeated_tuple(a, rhs, range)?,
+        Mult if matches!(b, Type::Tuple(_)) && is_intlike(a) => repeated_tuple(b, lhs, range)?,
         Mult if matches!(b, Type::Str | Type::List(_)) && is_intlike(a) => b.clone(),
         Div if numeric => Type::Float,
         Pow if numeric => {
@@ -456,6 +478,34 @@ fn binary_type(op: Operator, a: &Type, b: &Type, rhs: &Operand, range: TextRange
         BitAnd | BitOr | BitXor if is_intlike(a) && is_intlike(b) => Type::Int,
         _ => return Err(unsupported_operands(symbol, a, b, range)),
     })
+}
+
+/// `t * n` for a constant `n`.
+fn repeated_tuple(t: &Type, count: &Operand, range: TextRange) -> Result<Type> {
+    let n = match count {
+        Operand::Const(Const::Int(frontend::ast::Int::Small(n))) => *n,
+        Operand::Const(Const::Bool(b)) => *b as i64,
+        _ => {
+            return Err(Unsupported::new(
+                "repeating a tuple a number of times that is not a constant",
+                range,
+            ))
+        }
+    };
+    let Type::Tuple(items) = t else {
+        return Err(Unsupported::new("repeating this value", range));
+    };
+    if n.saturating_mul(items.len() as i64) > 4096 {
+        return Err(Unsupported::new(
+            "a tuple repeated into more than 4096 items",
+            range,
+        ));
+    }
+    let mut out = Vec::new();
+    for _ in 0..n.max(0) {
+        out.extend(items.iter().cloned());
+    }
+    Ok(Type::Tuple(out))
 }
 
 fn int_is_negative(i: &frontend::ast::Int) -> bool {
@@ -500,7 +550,11 @@ fn compare_type(op: CmpOp, a: &Type, b: &Type, range: TextRange) -> Result<Type>
                     (Type::List(_), Type::List(_)) | (Type::Tuple(_), Type::Tuple(_))
                 )
         }
-        Is | IsNot => *a == Type::NoneType || *b == Type::NoneType,
+        Is | IsNot => {
+            *a == Type::NoneType
+                || *b == Type::NoneType
+                || (a == b && matches!(a, Type::List(_) | Type::Tuple(_)))
+        }
         In | NotIn => match b {
             Type::Str => *a == Type::Str,
             Type::List(_) | Type::Tuple(_) => true,
@@ -603,7 +657,11 @@ fn builtin_type(builtin: Builtin, args: &[Type], range: TextRange) -> Result<Typ
                     range,
                 ));
             }
-            if let Some(t) = args.iter().find(|t| !t.is_numeric()) {
+            let int_args = f.result() == crate::native::MathResult::IntOfInts;
+            if let Some(t) = args
+                .iter()
+                .find(|t| !t.is_numeric() || (int_args && **t == Type::Float))
+            {
                 return Err(Unsupported::new(
                     format!("math.{}() of '{t}'", f.name()),
                     range,
@@ -611,7 +669,7 @@ fn builtin_type(builtin: Builtin, args: &[Type], range: TextRange) -> Result<Typ
             }
             match f.result() {
                 crate::native::MathResult::Float => Type::Float,
-                crate::native::MathResult::Int => Type::Int,
+                crate::native::MathResult::Int | crate::native::MathResult::IntOfInts => Type::Int,
                 crate::native::MathResult::Bool => Type::Bool,
             }
         }

@@ -224,6 +224,13 @@ pub enum InstKind {
         value: Operand,
         index: Operand,
     },
+    /// `del value[start:stop:step]`
+    DelSlice {
+        value: Operand,
+        start: Option<Operand>,
+        stop: Option<Operand>,
+        step: Option<Operand>,
+    },
     /// `dst = value[start:stop:step]`, omitted parts `None`.
     Slice {
         dst: VarId,
@@ -290,6 +297,7 @@ impl InstKind {
             | InstKind::DefFunction { .. }
             | InstKind::SetItem { .. }
             | InstKind::DelItem { .. }
+            | InstKind::DelSlice { .. }
             | InstKind::UnpackCheck { .. } => None,
         }
     }

@@ -1,6 +1,6 @@
 //! The native standard-library modules the compiler knows statically: the float
-//! functions and constants of `math` (results and errors as CPython's, see the
-//! runtime's kr_math.c), `sys.exit` and `sys.maxsize`, `time.time` and
+//! functions, integer functions and constants of `math` (results and errors as
+//! CPython's, see the runtime's kr_math.c and kr_number.c), `sys.exit` and `sys.maxsize`, `time.time` and
 //! `time.perf_counter`.
 
 use crate::ir::{Builtin, Const};
@@ -91,6 +91,13 @@ pub enum MathFn {
     Isnan,
     Isinf,
     Isfinite,
+    Gcd,
+    Lcm,
+    Isqrt,
+    Factorial,
+    Comb,
+    Perm,
+    Isclose,
 }
 
 /// What a math function returns.
@@ -99,8 +106,10 @@ pub enum MathResult {
     Float,
     /// `floor`, `ceil`, `trunc`: an int.
     Int,
-    /// `isnan`, `isinf`, `isfinite`.
+    /// `isnan`, `isinf`, `isfinite`, `isclose`.
     Bool,
+    /// `gcd`, `lcm`, `isqrt`, `factorial`, `comb`, `perm`: ints in, an int out.
+    IntOfInts,
 }
 
 const MATH_FUNCTIONS: &[(&str, MathFn)] = &[
@@ -130,6 +139,13 @@ const MATH_FUNCTIONS: &[(&str, MathFn)] = &[
     ("isnan", MathFn::Isnan),
     ("isinf", MathFn::Isinf),
     ("isfinite", MathFn::Isfinite),
+    ("gcd", MathFn::Gcd),
+    ("lcm", MathFn::Lcm),
+    ("isqrt", MathFn::Isqrt),
+    ("factorial", MathFn::Factorial),
+    ("comb", MathFn::Comb),
+    ("perm", MathFn::Perm),
+    ("isclose", MathFn::Isclose),
 ];
 
 impl MathFn {
@@ -151,8 +167,8 @@ impl MathFn {
     pub fn arity(self) -> (usize, usize) {
         use MathFn::*;
         match self {
-            Log => (1, 2),
-            Atan2 | Hypot | Copysign | Fmod | Pow => (2, 2),
+            Log | Perm => (1, 2),
+            Atan2 | Hypot | Copysign | Fmod | Pow | Gcd | Lcm | Comb | Isclose => (2, 2),
             _ => (1, 1),
         }
     }
@@ -161,7 +177,8 @@ impl MathFn {
         use MathFn::*;
         match self {
             Floor | Ceil | Trunc => MathResult::Int,
-            Isnan | Isinf | Isfinite => MathResult::Bool,
+            Isnan | Isinf | Isfinite | Isclose => MathResult::Bool,
+            Gcd | Lcm | Isqrt | Factorial | Comb | Perm => MathResult::IntOfInts,
             _ => MathResult::Float,
         }
     }

@@ -169,6 +169,15 @@ fn inst_text(f: &Function, kind: &InstKind) -> String {
             format!("{}[{}] = {}", o(value), o(index), o(item))
         }
         InstKind::DelItem { value, index } => format!("del {}[{}]", o(value), o(index)),
+        InstKind::DelSlice {
+            value,
+            start,
+            stop,
+            step,
+        } => {
+            let p = |x: &Option<Operand>| x.as_ref().map(o).unwrap_or_default();
+            format!("del {}[{}:{}:{}]", o(value), p(start), p(stop), p(step))
+        }
         InstKind::Slice {
             dst,
             value,

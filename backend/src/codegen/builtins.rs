@@ -31,7 +31,9 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             };
             values.push(v);
         }
-        if builtin != Builtin::Print && !keywords.is_empty() {
+        if !matches!(builtin, Builtin::Print | Builtin::Math(MathFn::Isclose))
+            && !keywords.is_empty()
+        {
             return Err(self.unsupported(format!("keyword arguments to {}()", builtin.name())));
         }
         let first = || {
@@ -101,6 +103,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 };
                 Ok(Val::Str(s))
             }
+            Builtin::Math(MathFn::Isclose) => self.isclose(&values, keywords),
             Builtin::Math(f) => self.math(f, &values),
             Builtin::SysExit => {
                 match values.first().copied() {
@@ -154,6 +157,46 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 format!("the builtin {}() reached the scalar path", other.name()),
             )),
         }
+    }
+
+    /// `math.isclose(a, b, rel_tol=1e-09, abs_tol=0.0)`.
+    fn isclose(
+        &mut self,
+        values: &[Val<'ctx>],
+        keywords: &[(Box<str>, Operand)],
+    ) -> Result<Val<'ctx>> {
+        let f64_type = self.m.context.f64_type();
+        let mut rel = f64_type.const_float(1e-09);
+        let mut abs = f64_type.const_float(0.0);
+        for (name, value) in keywords {
+            let v = self.operand(value)?;
+            let Val::Float(d) = self.coerce(v, &Type::Float)? else {
+                return Err(Error::internal("?", "isclose() tolerance is not a number"));
+            };
+            if &**name == "rel_tol" {
+                rel = d;
+            } else {
+                abs = d;
+            }
+        }
+        let mut floats = Vec::new();
+        for v in values {
+            let Val::Float(d) = self.coerce(*v, &Type::Float)? else {
+                return Err(Error::internal("?", "isclose() argument is not a number"));
+            };
+            floats.push(d);
+        }
+        let [a, b] = floats[..] else {
+            return Err(Error::internal("?", "isclose() takes two numbers"));
+        };
+        let close = self
+            .call_runtime_flagged(
+                "kr_math_isclose",
+                &[a.into(), b.into(), rel.into(), abs.into()],
+            )?
+            .ok_or_else(|| Error::internal("?", "kr_math_isclose returns nothing"))?
+            .into_int_value();
+        Ok(Val::Bool(close))
     }
 
     pub fn unsupported(&self, what: String) -> Error {
@@ -266,6 +309,31 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             })
         };
         match f.result() {
+            MathResult::IntOfInts => {
+                let mut ints = Vec::new();
+                for v in values {
+                    let Val::Int(i) = self.coerce(*v, &Type::Int)? else {
+                        return Err(Error::internal("?", "math argument is not an int"));
+                    };
+                    ints.push(i);
+                }
+                let (name, args): (&str, Vec<inkwell::values::BasicMetadataValueEnum<'ctx>>) =
+                    match (f, ints.as_slice()) {
+                        (MathFn::Gcd, [a, b]) => ("kr_math_gcd", vec![(*a).into(), (*b).into()]),
+                        (MathFn::Lcm, [a, b]) => ("kr_math_lcm", vec![(*a).into(), (*b).into()]),
+                        (MathFn::Comb, [a, b]) => ("kr_math_comb", vec![(*a).into(), (*b).into()]),
+                        (MathFn::Perm, [a, b]) => ("kr_math_perm", vec![(*a).into(), (*b).into()]),
+                        (MathFn::Perm, [a]) => {
+                            // perm(n) is perm(n, None): KR_ABSENT.
+                            let absent = self.m.context.i64_type().const_zero();
+                            ("kr_math_perm", vec![(*a).into(), absent.into()])
+                        }
+                        (MathFn::Isqrt, [a]) => ("kr_math_isqrt", vec![(*a).into()]),
+                        (MathFn::Factorial, [a]) => ("kr_math_factorial", vec![(*a).into()]),
+                        _ => return Err(Error::internal("?", format!("math.{}", f.name()))),
+                    };
+                Ok(Val::Int(self.call_runtime_value(name, &args)?))
+            }
             MathResult::Int => {
                 let d = match arg(0)? {
                     Val::Float(d) => d,

@@ -620,6 +620,12 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             InstKind::GetItem { dst, value, index } => self.get_item(*dst, value, index),
             InstKind::SetItem { value, index, item } => self.set_item(value, index, item),
             InstKind::DelItem { value, index } => self.del_item(value, index),
+            InstKind::DelSlice {
+                value,
+                start,
+                stop,
+                step,
+            } => self.del_slice(value, [start, stop, step]),
             InstKind::Slice {
                 dst,
                 value,
@@ -739,6 +745,16 @@ pub(super) fn inst_operands(kind: &InstKind) -> Vec<&Operand> {
             vec![value, index]
         }
         InstKind::SetItem { value, index, item } => vec![value, index, item],
+        InstKind::DelSlice {
+            value,
+            start,
+            stop,
+            step,
+        } => std::iter::once(value)
+            .chain(start.iter())
+            .chain(stop.iter())
+            .chain(step.iter())
+            .collect(),
         InstKind::Slice {
             value,
             start,

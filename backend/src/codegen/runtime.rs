@@ -133,11 +133,13 @@ const SIGNATURES: &[(&str, C, &[C])] = &[
     ("kr_list_repeat", Ptr, &[Ptr, I64, Ptr]),
     ("kr_list_slice", Ptr, &[Ptr, I64, I64, I64, Ptr]),
     ("kr_list_del_item", Bool, &[Ptr, I64]),
+    ("kr_list_del_slice", Bool, &[Ptr, I64, I64, I64]),
     ("kr_list_from_str", Ptr, &[Ptr]),
     ("kr_list_from_slots", Ptr, &[Ptr, I64, Ptr]),
     ("kr_tuple_new", Ptr, &[I64]),
     ("kr_tuple_concat", Ptr, &[Ptr, Ptr]),
     ("kr_tuple_slice", Ptr, &[Ptr, I64, I64, I64]),
+    ("kr_tuple_repeat", Ptr, &[Ptr, I64]),
     ("kr_tuple_contains", Bool, &[Ptr, Ptr, I64, Ptr]),
     ("kr_raise_unpack", I64, &[I64, I64]),
     ("kr_sum_int_slots", I64, &[Ptr, I64, I32, I64]),
@@ -164,6 +166,13 @@ const SIGNATURES: &[(&str, C, &[C])] = &[
     ("kr_int_round", I64, &[I64, I64]),
     ("kr_int_powmod", I64, &[I64, I64, I64]),
     ("kr_float_divmod", F64, &[F64, F64, Ptr, Ptr]),
+    ("kr_math_gcd", I64, &[I64, I64]),
+    ("kr_math_lcm", I64, &[I64, I64]),
+    ("kr_math_isqrt", I64, &[I64]),
+    ("kr_math_factorial", I64, &[I64]),
+    ("kr_math_comb", I64, &[I64, I64]),
+    ("kr_math_perm", I64, &[I64, I64]),
+    ("kr_math_isclose", Bool, &[F64, F64, F64, F64, Ptr]),
 ];
 
 /// Functions that never return: calls to them end a block with `unreachable`.
@@ -252,7 +261,7 @@ fn object_header_bytes(name: &str) -> Option<u64> {
     match name {
         "kr_list_new" | "kr_list_copy" | "kr_list_concat" | "kr_list_repeat" | "kr_list_slice"
         | "kr_list_from_str" | "kr_list_from_slots" | "kr_sys_argv" => Some(32),
-        "kr_tuple_new" | "kr_tuple_concat" | "kr_tuple_slice" => Some(16),
+        "kr_tuple_new" | "kr_tuple_concat" | "kr_tuple_slice" | "kr_tuple_repeat" => Some(16),
         _ => None,
     }
 }

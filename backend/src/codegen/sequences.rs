@@ -438,6 +438,22 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         self.call_runtime_ok("kr_list_del_item", &[l.into(), i.into()])
     }
 
+    /// `del xs[start:stop:step]`.
+    pub(super) fn del_slice(
+        &mut self,
+        value: &Operand,
+        parts: [&Option<Operand>; 3],
+    ) -> Result<()> {
+        let l = self.obj(value)?;
+        let start = self.bound(parts[0])?;
+        let stop = self.bound(parts[1])?;
+        let step = self.bound(parts[2])?;
+        self.call_runtime_ok(
+            "kr_list_del_slice",
+            &[l.into(), start.into(), stop.into(), step.into()],
+        )
+    }
+
     /// A slice bound as the runtime takes it: the int word, or KR_ABSENT (0).
     fn bound(&mut self, part: &Option<Operand>) -> Result<IntValue<'ctx>> {
         match part {
@@ -709,6 +725,9 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                     return Err(internal("a repeat count that is not an int"));
                 };
                 match result {
+                    Type::Tuple(_) => {
+                        Val::Obj(self.call_runtime_ptr("kr_tuple_repeat", &[s.into(), n.into()])?)
+                    }
                     Type::Str => {
                         Val::Str(self.call_runtime_str("kr_str_repeat", &[s.into(), n.into()])?)
                     }
@@ -769,6 +788,24 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         }
         if !is_container(&a_ty) && !is_container(&b_ty) {
             return Ok(None);
+        }
+        if matches!(op, CmpOp::Is | CmpOp::IsNot) {
+            // Identity: the same object (None is never a list or tuple).
+            let same = match (self.operand(lhs)?, self.operand(rhs)?) {
+                (Val::Obj(a), Val::Obj(b)) => {
+                    let i64_type = self.m.context.i64_type();
+                    let a = self.builder.build_ptr_to_int(a, i64_type, "")?;
+                    let b = self.builder.build_ptr_to_int(b, i64_type, "")?;
+                    self.builder
+                        .build_int_compare(IntPredicate::EQ, a, b, "same")?
+                }
+                _ => self.m.context.bool_type().const_zero(),
+            };
+            return Ok(Some(if op == CmpOp::Is {
+                same
+            } else {
+                self.builder.build_not(same, "")?
+            }));
         }
         let a = self.operand(lhs)?;
         let a = self.slot_of(a, &a_ty)?;

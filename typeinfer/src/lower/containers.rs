@@ -174,8 +174,17 @@ impl FnLowering<'_> {
                             .emit(InstKind::DelItem { value: v, index }, target.range);
                         Ok(())
                     }
-                    Subscript::Slice { .. } => {
-                        Err(Unsupported::new("del of a slice", target.range))
+                    Subscript::Slice { start, stop, step } => {
+                        self.fb.emit(
+                            InstKind::DelSlice {
+                                value: v,
+                                start,
+                                stop,
+                                step,
+                            },
+                            target.range,
+                        );
+                        Ok(())
                     }
                 }
             }

@@ -369,6 +369,9 @@ impl FnLowering<'_> {
                     let allowed = match builtin {
                         Builtin::Print => matches!(&*name, "sep" | "end"),
                         Builtin::Sorted => &*name == "reverse",
+                        Builtin::Math(crate::native::MathFn::Isclose) => {
+                            matches!(&*name, "rel_tol" | "abs_tol")
+                        }
                         _ => false,
                     };
                     if !allowed {
