@@ -77,9 +77,11 @@ fn compile(
     let lines = &analysed.source.lines;
     let line_of = |offset: u32| lines.line(offset);
     let name = traceback_name(&analysed.source.name);
+    let carets = |range| crate::carets::caret_line(&analysed.source, range);
     let info = SourceInfo {
         name: &name,
         line_of: &line_of,
+        carets: &carets,
     };
     backend::compile(&analysed.program, &info, level, emit)
         .map_err(|e| report_backend(&analysed.source, e, format))

@@ -4,6 +4,7 @@
 //! 2 a usage or I/O error.
 
 mod cache;
+mod carets;
 mod cli;
 mod commands;
 mod driver;

@@ -1,6 +1,8 @@
 //! krait's end-to-end proof: every program under `tests/programs/` is run by
 //! `python3 prog.py` and by `krait run prog.py`; stdout, the exit code and the last
-//! line of stderr must be identical.
+//! line of stderr must be identical, and when the program ends with an uncaught
+//! exception the whole report too (frames, source lines, 3.11's caret lines), unless
+//! the program is listed in `tests/programs/TRACEBACKS_DIFFER` with the reason.
 //!
 //! Programs krait cannot compile yet are listed in `tests/programs/PENDING`, one path
 //! (relative to `tests/programs/`) per line, then `# reason`. For those the harness
@@ -97,9 +99,14 @@ fn collect_programs(dir: &Path) -> Vec<String> {
     out
 }
 
-/// `PENDING`: path -> reason. Blank lines and lines starting with `#` are comments.
+/// `PENDING` (or another list in its format): path -> reason. Blank lines and
+/// lines starting with `#` are comments.
 fn read_pending(dir: &Path) -> BTreeMap<String, String> {
-    let text = std::fs::read_to_string(dir.join("PENDING")).unwrap_or_default();
+    read_list(dir, "PENDING")
+}
+
+fn read_list(dir: &Path, name: &str) -> BTreeMap<String, String> {
+    let text = std::fs::read_to_string(dir.join(name)).unwrap_or_default();
     text.lines()
         .map(str::trim)
         .filter(|line| !line.is_empty() && !line.starts_with('#'))
@@ -222,6 +229,9 @@ struct Setup {
     python: String,
     krait: PathBuf,
     opt: String,
+    /// Programs whose traceback is known to differ from CPython's above its last
+    /// line (`TRACEBACKS_DIFFER`), with the reason.
+    traceback_differences: BTreeMap<String, String>,
 }
 
 fn check_program(setup: &Setup, program: &str, pending: Option<&str>) -> Verdict {
@@ -253,6 +263,27 @@ fn check_program(setup: &Setup, program: &str, pending: Option<&str>) -> Verdict
     let same = expected.stdout == actual.stdout
         && expected.exit == actual.exit
         && expected.last_stderr_line() == actual.last_stderr_line();
+    // An uncaught exception's whole report must match: frames, source lines and
+    // 3.11's caret lines, not only the exception line.
+    let known_difference = setup.traceback_differences.get(program);
+    if same && pending.is_none() && expected.exit != "0" {
+        let identical = expected.stderr == actual.stderr;
+        match known_difference {
+            None if !identical => {
+                return Verdict::Failed(format!(
+                    "the traceback differs from python3's (list it in tests/programs/TRACEBACKS_DIFFER if that is expected)\n--- python3:\n{}--- krait:\n{}",
+                    expected.stderr, actual.stderr
+                ))
+            }
+            Some(_) if identical => {
+                return Verdict::Failed(
+                    "listed in TRACEBACKS_DIFFER but the traceback now matches python3's: take it off the list"
+                        .into(),
+                )
+            }
+            _ => {}
+        }
+    }
     match pending {
         Some(_) if actual.exit == "1" && reports_unsupported(&actual) => Verdict::Pending,
         Some(_) if same => Verdict::Failed(
@@ -363,6 +394,7 @@ fn programs_match_cpython() {
         cache: scratch_dir("programs-cache"),
         python: python_executable(),
         opt: std::env::var("KRAIT_PROGRAMS_OPT").unwrap_or_else(|_| "1".to_string()),
+        traceback_differences: read_list(&dir, "TRACEBACKS_DIFFER"),
         dir,
     };
 

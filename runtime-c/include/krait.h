@@ -196,6 +196,7 @@ extern const kr_type kr_str_type;
 /* A new string from UTF-8 bytes (copied); never fails. */
 kr_str *kr_str_from_utf8(const char *text, size_t size);
 kr_value kr_int_from_kr_str(const kr_str *s);              /* int(s) */
+kr_value kr_int_from_kr_str_base(const kr_str *s, kr_value base); /* int(s, base) */
 double kr_float_from_kr_str(const kr_str *s, bool *error); /* float(s) */
 bool kr_str_eq(const kr_str *a, const kr_str *b);
 int kr_str_compare(const kr_str *a, const kr_str *b); /* -1, 0, 1 in code point order */
@@ -510,6 +511,9 @@ void kr_flush_stdout(void);
 /* Records that the current exception passed through 'function' at 'line' of 'file';
 ** called innermost frame first, as the exception propagates out. */
 void kr_traceback_add(const char *file, int line, const char *function);
+/* The same with the caret line printed under the source line (without CPython's
+** 4-space margin; NULL for none). */
+void kr_traceback_add_at(const char *file, int line, const char *function, const char *carets);
 /* Forgets the frames (kr_raise and kr_error_clear do this). */
 void kr_traceback_clear(void);
 /* CPython's report of the current exception ("Traceback (most recent call last):",
@@ -522,6 +526,61 @@ _Noreturn void kr_exit_with_exception(void);
 void kr_set_argv(int argc, char **argv);
 int kr_argc(void);
 char **kr_argv(void);
+
+/* }==================================================================== */
+
+/* {====================================================================
+** str methods (kr_str_methods.c): Python 3.11's semantics and messages. Results are
+** new strings/lists (or the argument itself when nothing changes: strings are
+** immutable); NULL (or KR_ERROR for kr_value) with an exception set on failure.
+** Integer arguments (maxsplit, count, width) are tagged ints; one beyond 64 bits is
+** OverflowError "Python int too large to convert to C ssize_t", as in CPython.
+** ===================================================================== */
+
+/* Full case mappings: 'ß'.upper() == 'SS'; lower() knows the final sigma. */
+struct kr_str *kr_str_upper(const struct kr_str *s);
+struct kr_str *kr_str_lower(const struct kr_str *s);
+struct kr_str *kr_str_capitalize(const struct kr_str *s);
+struct kr_str *kr_str_title(const struct kr_str *s);
+struct kr_str *kr_str_swapcase(const struct kr_str *s);
+/* chars NULL: Python's whitespace. */
+struct kr_str *kr_str_strip(const struct kr_str *s, const struct kr_str *chars);
+struct kr_str *kr_str_lstrip(const struct kr_str *s, const struct kr_str *chars);
+struct kr_str *kr_str_rstrip(const struct kr_str *s, const struct kr_str *chars);
+/* sep NULL: split on runs of whitespace; maxsplit is a tagged int (-1: no limit);
+** ValueError "empty separator". Returns a list[str]. */
+kr_list *kr_str_split(const struct kr_str *s, const struct kr_str *sep, kr_value maxsplit);
+kr_list *kr_str_rsplit(const struct kr_str *s, const struct kr_str *sep, kr_value maxsplit);
+kr_list *kr_str_splitlines(const struct kr_str *s, bool keepends);
+/* sep.join(parts) for a list[str] ('parts' items are kr_str pointers). */
+struct kr_str *kr_str_join(const struct kr_str *sep, const kr_list *parts);
+bool kr_str_startswith(const struct kr_str *s, const struct kr_str *prefix);
+bool kr_str_endswith(const struct kr_str *s, const struct kr_str *suffix);
+/* Code point indices, tagged ints; -1 when absent. index/rindex: ValueError
+** "substring not found". */
+kr_value kr_str_find(const struct kr_str *s, const struct kr_str *sub);
+kr_value kr_str_rfind(const struct kr_str *s, const struct kr_str *sub);
+kr_value kr_str_index(const struct kr_str *s, const struct kr_str *sub);
+kr_value kr_str_rindex(const struct kr_str *s, const struct kr_str *sub);
+kr_value kr_str_count(const struct kr_str *s, const struct kr_str *sub);
+/* count: tagged int, -1 for all. */
+struct kr_str *kr_str_replace(const struct kr_str *s, const struct kr_str *old,
+                              const struct kr_str *new_, kr_value count);
+bool kr_str_isdigit(const struct kr_str *s);
+bool kr_str_isdecimal(const struct kr_str *s);
+bool kr_str_isnumeric(const struct kr_str *s);
+bool kr_str_isalpha(const struct kr_str *s);
+bool kr_str_isalnum(const struct kr_str *s);
+bool kr_str_isspace(const struct kr_str *s);
+bool kr_str_isupper(const struct kr_str *s);
+bool kr_str_islower(const struct kr_str *s);
+bool kr_str_istitle(const struct kr_str *s);
+/* width: tagged int; fill NULL = ' '; TypeError "The fill character must be exactly
+** one character long". */
+struct kr_str *kr_str_center(const struct kr_str *s, kr_value width, const struct kr_str *fill);
+struct kr_str *kr_str_ljust(const struct kr_str *s, kr_value width, const struct kr_str *fill);
+struct kr_str *kr_str_rjust(const struct kr_str *s, kr_value width, const struct kr_str *fill);
+struct kr_str *kr_str_zfill(const struct kr_str *s, kr_value width);
 
 /* }==================================================================== */
 

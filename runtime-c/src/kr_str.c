@@ -174,23 +174,34 @@ static char *to_ascii_number(const kr_str *s, size_t *len) {
   return out;
 }
 
-kr_value kr_int_from_kr_str(const kr_str *s) {
+static kr_value int_from_kr_str(const kr_str *s, int base) {
   size_t len;
   const char *text = s->ascii ? s->data : to_ascii_number(s, &len);
   if (s->ascii) len = (size_t)s->size;
-  kr_value v = kr_int_from_str(text, len, 10);
+  kr_value v = kr_int_from_str(text, len, base);
   if (v != KR_ERROR) return v;
   /* The message quotes the original text (not its ASCII transformation), with its
   ** repr cut to 200 code points as CPython's "%.200R" does. */
   const char *message = kr_error_message();
-  static const char prefix[] = "invalid literal for int() with base 10: ";
-  if (strncmp(message, prefix, sizeof prefix - 1) != 0) return v;
+  char prefix[64];
+  int plen = snprintf(prefix, sizeof prefix, "invalid literal for int() with base %d: ", base);
+  if (plen <= 0 || strncmp(message, prefix, (size_t)plen) != 0) return v;
   size_t rlen;
   const char *repr = repr_text(s->data, (size_t)s->size, 200, &rlen);
-  char *full = kr_alloc_atomic(sizeof prefix + rlen);
-  memcpy(full, prefix, sizeof prefix - 1);
-  memcpy(full + sizeof prefix - 1, repr, rlen + 1);
+  char *full = kr_alloc_atomic((size_t)plen + rlen + 1);
+  memcpy(full, prefix, (size_t)plen);
+  memcpy(full + plen, repr, rlen + 1);
   return kr_raise(KR_EXC_VALUE, full);
+}
+
+kr_value kr_int_from_kr_str(const kr_str *s) { return int_from_kr_str(s, 10); }
+
+kr_value kr_int_from_kr_str_base(const kr_str *s, kr_value base) {
+  int64_t b;
+  if (!kr_int_to_i64(base, &b) || !(b == 0 || (b >= 2 && b <= 36))) {
+    return kr_raise(KR_EXC_VALUE, "int() base must be >= 2 and <= 36, or 0");
+  }
+  return int_from_kr_str(s, (int)b);
 }
 
 static bool is_ascii_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }

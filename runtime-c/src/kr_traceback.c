@@ -13,8 +13,9 @@
 ** default), and a run of more than 3 identical frames (recursion) is shown as 3 plus
 ** "  [Previous line repeated N more times]". Each source line is read from the file
 ** when the report is made, with its indentation removed, and omitted when the file
-** cannot be read. Not done yet: 3.11's caret lines ("~~^~~") under the failing
-** expression, which need column ranges from the compiler.
+** cannot be read. Under a source line comes 3.11's caret line ("~~^^~~") when the
+** compiler provided one for the failing operation (it knows the columns and the
+** expression's shape; see krait's src/carets.rs).
 */
 #define _POSIX_C_SOURCE 200809L
 #include "krait.h"
@@ -32,6 +33,7 @@ typedef struct frame {
   const char *file;
   int line;
   const char *function;
+  const char *carets; /* the caret line without its margin, or NULL */
 } frame;
 
 /* Frames in the order they are added: innermost first. Only the first FRAME_LIMIT
@@ -39,13 +41,18 @@ typedef struct frame {
 static _Thread_local frame frames[FRAME_LIMIT];
 static _Thread_local int frame_count = 0;
 
-void kr_traceback_add(const char *file, int line, const char *function) {
+void kr_traceback_add_at(const char *file, int line, const char *function, const char *carets) {
   if (frame_count < FRAME_LIMIT) {
     frames[frame_count].file = file;
     frames[frame_count].line = line;
     frames[frame_count].function = function;
+    frames[frame_count].carets = carets;
     frame_count++;
   }
+}
+
+void kr_traceback_add(const char *file, int line, const char *function) {
+  kr_traceback_add_at(file, line, function, NULL);
 }
 
 void kr_traceback_clear(void) { frame_count = 0; }
@@ -137,6 +144,11 @@ static void append_frame(text *t, const frame *f) {
       append_cstr(t, "    ");
       append(t, line, len);
       append(t, "\n", 1);
+      if (f->carets != NULL) {
+        append_cstr(t, "    ");
+        append_cstr(t, f->carets);
+        append(t, "\n", 1);
+      }
     }
   }
 }

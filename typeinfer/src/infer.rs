@@ -594,6 +594,16 @@ fn builtin_type(builtin: Builtin, args: &[Type], range: TextRange) -> Result<Typ
     if let Some(t) = crate::infer_containers::sequence_builtin_type(builtin, args, range)? {
         return Ok(t);
     }
+    // int(), float(), bool(), str(): the zero value of the type.
+    if args.is_empty() {
+        match builtin {
+            Builtin::Int => return Ok(Type::Int),
+            Builtin::Float => return Ok(Type::Float),
+            Builtin::Bool => return Ok(Type::Bool),
+            Builtin::Str => return Ok(Type::Str),
+            _ => {}
+        }
+    }
     Ok(match builtin {
         Builtin::RangeBound => Type::I64,
         Builtin::RangeFits => Type::Bool,
@@ -611,6 +621,10 @@ fn builtin_type(builtin: Builtin, args: &[Type], range: TextRange) -> Result<Typ
                 t => return Err(Unsupported::new(format!("abs() of '{t}'"), range)),
             }
         }
+        Builtin::Int if args.len() == 2 => match (&args[0], &args[1]) {
+            (Type::Str, Type::Int | Type::Bool) => Type::Int,
+            (a, b) => return Err(Unsupported::new(format!("int() of '{a}' and '{b}'"), range)),
+        },
         Builtin::Int => {
             arity(1)?;
             match &args[0] {

@@ -177,6 +177,9 @@ pub fn method_type(
             range,
         )
     };
+    if *receiver == Type::Str {
+        return str_method_type(method, args, keywords, range);
+    }
     if let Some((name, _)) = keywords
         .iter()
         .find(|(n, _)| !(method == "sort" && *n == "reverse"))
@@ -202,6 +205,59 @@ pub fn method_type(
         ("remove", [_]) => Type::NoneType,
         ("sort", []) | ("reverse" | "clear", []) => Type::NoneType,
         ("copy", []) => receiver.clone(),
+        _ => return Err(unsupported()),
+    })
+}
+
+/// The type a `str` method returns.
+fn str_method_type(
+    method: &str,
+    args: &[Type],
+    keywords: &[(&str, Type)],
+    range: TextRange,
+) -> Result<Type> {
+    let unsupported = || {
+        let types: Vec<String> = args.iter().map(|t| format!("'{t}'")).collect();
+        Unsupported::new(
+            format!("the method str.{method}() of {}", types.join(", ")),
+            range,
+        )
+    };
+    let splits = matches!(method, "split" | "rsplit");
+    if let Some((name, _)) = keywords
+        .iter()
+        .find(|(n, _)| !(splits && matches!(*n, "sep" | "maxsplit")))
+    {
+        return Err(Unsupported::new(
+            format!("the keyword argument '{name}' of str.{method}()"),
+            range,
+        ));
+    }
+    let str_or_none = |t: &Type| matches!(t, Type::Str | Type::NoneType);
+    let list_of_str = Type::List(Box::new(Type::Str));
+    Ok(match (method, args) {
+        ("upper" | "lower" | "capitalize" | "title" | "swapcase", []) => Type::Str,
+        ("strip" | "lstrip" | "rstrip", []) => Type::Str,
+        ("strip" | "lstrip" | "rstrip", [c]) if str_or_none(c) => Type::Str,
+        ("split" | "rsplit", []) => list_of_str,
+        ("split" | "rsplit", [s]) if str_or_none(s) => list_of_str,
+        ("split" | "rsplit", [s, n]) if str_or_none(s) && is_intlike(n) => list_of_str,
+        ("splitlines", []) => list_of_str,
+        ("splitlines", [k]) if k.is_numeric() => list_of_str,
+        ("join", [Type::List(e)]) if matches!(**e, Type::Str | Type::Never) => Type::Str,
+        ("join", [Type::Tuple(ts)]) if ts.iter().all(|t| *t == Type::Str) => Type::Str,
+        ("startswith" | "endswith", [Type::Str]) => Type::Bool,
+        ("find" | "rfind" | "index" | "rindex" | "count", [Type::Str]) => Type::Int,
+        ("replace", [Type::Str, Type::Str]) => Type::Str,
+        ("replace", [Type::Str, Type::Str, n]) if is_intlike(n) => Type::Str,
+        (
+            "isdigit" | "isdecimal" | "isnumeric" | "isalpha" | "isalnum" | "isspace" | "isupper"
+            | "islower" | "istitle",
+            [],
+        ) => Type::Bool,
+        ("center" | "ljust" | "rjust", [w]) if is_intlike(w) => Type::Str,
+        ("center" | "ljust" | "rjust", [w, Type::Str]) if is_intlike(w) => Type::Str,
+        ("zfill", [w]) if is_intlike(w) => Type::Str,
         _ => return Err(unsupported()),
     })
 }

@@ -41,6 +41,25 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 Error::internal("?", format!("{}() without arguments", builtin.name()))
             })
         };
+        if values.is_empty() {
+            // int(), float(), bool(), str(): the zero value.
+            let context = self.m.context;
+            match builtin {
+                Builtin::Int => return Ok(Val::Int(context.i64_type().const_int(1, false))),
+                Builtin::Float => return Ok(Val::Float(context.f64_type().const_zero())),
+                Builtin::Bool => return Ok(Val::Bool(context.bool_type().const_zero())),
+                Builtin::Str => return Ok(Val::Str(self.str_constant(b"", 0))),
+                _ => {}
+            }
+        }
+        if let (Builtin::Int, [Val::Str(s), base]) = (builtin, values.as_slice()) {
+            let Val::Int(base) = self.coerce(*base, &Type::Int)? else {
+                return Err(Error::internal("?", "int() base is not an int"));
+            };
+            let v =
+                self.call_runtime_value("kr_int_from_kr_str_base", &[(*s).into(), base.into()])?;
+            return Ok(Val::Int(v));
+        }
         match builtin {
             Builtin::Print => self.print(&values, keywords),
             Builtin::Bool => {

@@ -42,8 +42,9 @@ pub(crate) struct FunctionGen<'m, 'ctx, 'p> {
     pub(super) builder: Builder<'ctx>,
     pub(super) slots: Vec<Option<PointerValue<'ctx>>>,
     pub(super) blocks: Vec<BasicBlock<'ctx>>,
-    /// The error block and the phi of the failing line, made on first use.
-    pub(super) error: Option<(BasicBlock<'ctx>, PhiValue<'ctx>)>,
+    /// The error block and the phis of the failing line and its caret line, made on
+    /// first use.
+    pub(super) error: Option<(BasicBlock<'ctx>, PhiValue<'ctx>, PhiValue<'ctx>)>,
     /// The `bool *error` out-parameter of the runtime's double-returning functions.
     pub(super) flag: PointerValue<'ctx>,
     /// Per block: the variables certainly assigned when it starts (`assigned`).
@@ -64,6 +65,10 @@ pub(crate) struct FunctionGen<'m, 'ctx, 'p> {
     /// The source line and range of the instruction being generated.
     pub(super) line: u32,
     pub(super) range: TextRange,
+    /// The range whose caret line a traceback shows if the current operation fails:
+    /// the instruction's own range for operations whose range is the expression
+    /// CPython reports, `None` otherwise (no caret line rather than a wrong one).
+    pub(super) caret_range: Option<TextRange>,
 }
 
 impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
@@ -158,6 +163,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             counts_depth,
             line: 0,
             range: f.range,
+            caret_range: None,
         };
         gen.line = (gen.m.source.line_of)(f.range.start);
         gen.enter()?;
@@ -175,10 +181,12 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             for inst in &block.insts {
                 gen.line = (gen.m.source.line_of)(inst.range.start);
                 gen.range = inst.range;
+                gen.caret_range = caret_range(&inst.kind, inst.range);
                 gen.instruction(inst)?;
             }
             gen.line = (gen.m.source.line_of)(block.term_range.start);
             gen.range = block.term_range;
+            gen.caret_range = Some(block.term_range);
             gen.terminator(&block.term)?;
         }
         gen.finish_error_block()
@@ -211,7 +219,10 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
         let text = "maximum recursion depth exceeded";
         let message = self.str_constant(text.as_bytes(), text.len());
         self.call_runtime("kr_raise_str", &[kind.into(), message.into()])?;
-        self.branch_to_error()?;
+        // CPython fails the call before the new frame exists: the traceback's last
+        // entry is the caller's call site, so this frame adds none.
+        self.leave()?;
+        self.return_with(None, true)?;
         self.builder.position_at_end(ok);
         Ok(())
     }
@@ -448,13 +459,32 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
     pub fn branch_if_failed(&mut self, failed: IntValue<'ctx>) -> Result<()> {
         let context = self.m.context;
         let expected = self.expect(failed, false)?;
-        let (error_block, phi) = self.error_block()?;
+        let (error_block, _, _) = self.error_block()?;
         let here = self.current_block()?;
         let ok = context.append_basic_block(self.llvm, "ok");
         self.builder
             .build_conditional_branch(expected, error_block, ok)?;
-        phi.add_incoming(&[(&context.i32_type().const_int(self.line as u64, false), here)]);
+        self.add_error_site(here)?;
         self.builder.position_at_end(ok);
+        Ok(())
+    }
+
+    /// Records where the error path is entered from `block`: the current line and
+    /// its traceback caret line (NULL when CPython would print none, or when the
+    /// failing operation is not the current instruction's whole range).
+    fn add_error_site(&mut self, block: BasicBlock<'ctx>) -> Result<()> {
+        let (_, line_phi, caret_phi) = self.error_block()?;
+        let context = self.m.context;
+        let line = context.i32_type().const_int(self.line as u64, false);
+        let carets = match self.caret_range {
+            Some(range) => match (self.m.source.carets)(range) {
+                Some(text) => self.c_string(text.as_bytes()),
+                None => context.ptr_type(Default::default()).const_null(),
+            },
+            None => context.ptr_type(Default::default()).const_null(),
+        };
+        line_phi.add_incoming(&[(&line, block)]);
+        caret_phi.add_incoming(&[(&carets, block)]);
         Ok(())
     }
 
@@ -483,12 +513,10 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
 
     /// Ends the current block with a jump to the error path (the exception is set).
     pub fn branch_to_error(&mut self) -> Result<()> {
-        let (error_block, phi) = self.error_block()?;
+        let (error_block, _, _) = self.error_block()?;
         let here = self.current_block()?;
         self.builder.build_unconditional_branch(error_block)?;
-        let line = self.m.context.i32_type().const_int(self.line as u64, false);
-        phi.add_incoming(&[(&line, here)]);
-        Ok(())
+        self.add_error_site(here)
     }
 
     pub fn current_block(&self) -> Result<BasicBlock<'ctx>> {
@@ -497,30 +525,40 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             .ok_or_else(|| Error::internal("?", "builder has no position"))
     }
 
-    pub(super) fn error_block(&mut self) -> Result<(BasicBlock<'ctx>, PhiValue<'ctx>)> {
+    pub(super) fn error_block(
+        &mut self,
+    ) -> Result<(BasicBlock<'ctx>, PhiValue<'ctx>, PhiValue<'ctx>)> {
         if let Some(e) = self.error {
             return Ok(e);
         }
         let here = self.current_block()?;
         let block = self.m.context.append_basic_block(self.llvm, "error");
         self.builder.position_at_end(block);
-        let phi = self.builder.build_phi(self.m.context.i32_type(), "line")?;
+        let line = self.builder.build_phi(self.m.context.i32_type(), "line")?;
+        let carets = self
+            .builder
+            .build_phi(self.m.context.ptr_type(Default::default()), "carets")?;
         self.builder.position_at_end(here);
-        self.error = Some((block, phi));
-        Ok((block, phi))
+        self.error = Some((block, line, carets));
+        Ok((block, line, carets))
     }
 
     /// The error path: one traceback entry, then the result type's sentinel.
     pub(super) fn finish_error_block(&mut self) -> Result<()> {
-        let Some((block, phi)) = self.error else {
+        let Some((block, line, carets)) = self.error else {
             return Ok(());
         };
         self.builder.position_at_end(block);
         let file = self.c_string(self.m.source.name.as_bytes());
         let name = self.c_string(self.f.name.as_bytes());
         self.call_runtime(
-            "kr_traceback_add",
-            &[file.into(), phi.as_basic_value().into(), name.into()],
+            "kr_traceback_add_at",
+            &[
+                file.into(),
+                line.as_basic_value().into(),
+                name.into(),
+                carets.as_basic_value().into(),
+            ],
         )?;
         self.leave()?;
         self.return_with(None, true)
@@ -710,6 +748,25 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             .builder
             .build_select(b, one, zero, "int")?
             .into_int_value())
+    }
+}
+
+/// The range a failure of this instruction is reported at with carets: those whose
+/// range is the expression CPython attributes the error to.
+fn caret_range(kind: &InstKind, range: TextRange) -> Option<TextRange> {
+    match kind {
+        InstKind::Binary { .. }
+        | InstKind::Unary { .. }
+        | InstKind::GetItem { .. }
+        | InstKind::SetItem { .. }
+        | InstKind::DelItem { .. }
+        | InstKind::Slice { .. }
+        | InstKind::Call { .. }
+        | InstKind::CallBuiltin { .. }
+        | InstKind::CallMethod { .. }
+        | InstKind::LoadGlobal { .. }
+        | InstKind::UnpackCheck { .. } => Some(range),
+        _ => None,
     }
 }
 

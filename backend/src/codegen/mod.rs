@@ -22,6 +22,7 @@ mod main_fn;
 pub mod runtime;
 mod seq_builtins;
 mod sequences;
+mod str_methods;
 mod tbaa;
 mod tdesc;
 mod temps;
@@ -42,6 +43,9 @@ pub struct SourceInfo<'a> {
     pub name: &'a str,
     /// The 1-based line of a byte offset in the source.
     pub line_of: &'a dyn Fn(u32) -> u32,
+    /// The caret line a traceback prints under the source line when the operation
+    /// spanning this range fails (CPython 3.11's `~~^^~~`), if any.
+    pub carets: &'a dyn Fn(frontend::ast::TextRange) -> Option<String>,
 }
 
 /// State shared by the functions of one module.

@@ -31,6 +31,7 @@ const SIGNATURES: &[(&str, C, &[C])] = &[
     ("kr_set_argv", Void, &[I32, Ptr]),
     ("kr_error_occurred", Bool, &[]),
     ("kr_traceback_add", Void, &[Ptr, I32, Ptr]),
+    ("kr_traceback_add_at", Void, &[Ptr, I32, Ptr, Ptr]),
     ("kr_exit_with_exception", Void, &[]),
     ("kr_flush_stdout", Void, &[]),
     ("kr_raise_str", I64, &[I32, Ptr]),
@@ -66,6 +67,7 @@ const SIGNATURES: &[(&str, C, &[C])] = &[
     ("kr_float_div", F64, &[F64, F64, Ptr]),
     ("kr_float_pow", F64, &[F64, F64, Ptr]),
     ("kr_int_from_kr_str", I64, &[Ptr]),
+    ("kr_int_from_kr_str_base", I64, &[Ptr, I64]),
     ("kr_float_from_kr_str", F64, &[Ptr, Ptr]),
     ("kr_str_eq", Bool, &[Ptr, Ptr]),
     ("kr_str_compare", I32, &[Ptr, Ptr]),
@@ -160,6 +162,40 @@ const SIGNATURES: &[(&str, C, &[C])] = &[
     ("kr_format_str", Ptr, &[Ptr, Ptr]),
     ("kr_format_bool", Ptr, &[Bool, Ptr]),
     ("kr_int_to_base_str", Ptr, &[I64, I32]),
+    // str methods (kr_str_methods.c)
+    ("kr_str_upper", Ptr, &[Ptr]),
+    ("kr_str_lower", Ptr, &[Ptr]),
+    ("kr_str_capitalize", Ptr, &[Ptr]),
+    ("kr_str_title", Ptr, &[Ptr]),
+    ("kr_str_swapcase", Ptr, &[Ptr]),
+    ("kr_str_strip", Ptr, &[Ptr, Ptr]),
+    ("kr_str_lstrip", Ptr, &[Ptr, Ptr]),
+    ("kr_str_rstrip", Ptr, &[Ptr, Ptr]),
+    ("kr_str_split", Ptr, &[Ptr, Ptr, I64]),
+    ("kr_str_rsplit", Ptr, &[Ptr, Ptr, I64]),
+    ("kr_str_splitlines", Ptr, &[Ptr, Bool]),
+    ("kr_str_join", Ptr, &[Ptr, Ptr]),
+    ("kr_str_startswith", Bool, &[Ptr, Ptr]),
+    ("kr_str_endswith", Bool, &[Ptr, Ptr]),
+    ("kr_str_find", I64, &[Ptr, Ptr]),
+    ("kr_str_rfind", I64, &[Ptr, Ptr]),
+    ("kr_str_index", I64, &[Ptr, Ptr]),
+    ("kr_str_rindex", I64, &[Ptr, Ptr]),
+    ("kr_str_count", I64, &[Ptr, Ptr]),
+    ("kr_str_replace", Ptr, &[Ptr, Ptr, Ptr, I64]),
+    ("kr_str_isdigit", Bool, &[Ptr]),
+    ("kr_str_isdecimal", Bool, &[Ptr]),
+    ("kr_str_isnumeric", Bool, &[Ptr]),
+    ("kr_str_isalpha", Bool, &[Ptr]),
+    ("kr_str_isalnum", Bool, &[Ptr]),
+    ("kr_str_isspace", Bool, &[Ptr]),
+    ("kr_str_isupper", Bool, &[Ptr]),
+    ("kr_str_islower", Bool, &[Ptr]),
+    ("kr_str_istitle", Bool, &[Ptr]),
+    ("kr_str_center", Ptr, &[Ptr, I64, Ptr]),
+    ("kr_str_ljust", Ptr, &[Ptr, I64, Ptr]),
+    ("kr_str_rjust", Ptr, &[Ptr, I64, Ptr]),
+    ("kr_str_zfill", Ptr, &[Ptr, I64]),
     // Number builtins (kr_number.c, kr_int.c, kr_float.c)
     ("kr_float_round_int", I64, &[F64]),
     ("kr_float_round", F64, &[F64, I64, Ptr]),
@@ -232,11 +268,27 @@ fn memory_effects(name: &str) -> Option<u64> {
         | "kr_print_float"
         | "kr_print_bool"
         | "kr_print_none" => INACCESSIBLE,
-        "kr_str_eq" | "kr_str_compare" | "kr_str_contains" | "kr_str_concat"
-        | "kr_str_repr_str" | "kr_str_len" | "kr_int_from_kr_str" | "kr_str_getitem"
-        | "kr_str_slice" | "kr_str_repeat" | "kr_str_ord" | "kr_format_int" | "kr_format_float"
-        | "kr_format_str" | "kr_format_bool" | "kr_raise_str" | "kr_print_str"
-        | "kr_print_utf8" | "kr_traceback_add" | "kr_str_from_utf8" => ARGS_READ,
+        "kr_str_eq"
+        | "kr_str_compare"
+        | "kr_str_contains"
+        | "kr_str_concat"
+        | "kr_str_repr_str"
+        | "kr_str_len"
+        | "kr_int_from_kr_str"
+        | "kr_str_getitem"
+        | "kr_str_slice"
+        | "kr_str_repeat"
+        | "kr_str_ord"
+        | "kr_format_int"
+        | "kr_format_float"
+        | "kr_format_str"
+        | "kr_format_bool"
+        | "kr_raise_str"
+        | "kr_print_str"
+        | "kr_print_utf8"
+        | "kr_traceback_add"
+        | "kr_traceback_add_at"
+        | "kr_str_from_utf8" => ARGS_READ,
         "kr_int_truediv"
         | "kr_int_to_double"
         | "kr_float_div"

@@ -570,6 +570,9 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         keywords: &[(Box<str>, Operand)],
     ) -> Result<()> {
         let ty = self.op_type(receiver);
+        if ty == Type::Str {
+            return self.str_method(dst, receiver, method, args, keywords);
+        }
         let Type::List(elem) = &ty else {
             return Err(self.unsupported(format!("methods of '{ty}'")));
         };

@@ -142,7 +142,17 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             .into_int_value();
         let missing = self.builder.build_not(set, "undefined")?;
         let message = self.name_error_message(name);
-        self.raise_if(missing, "KR_EXC_NAME", &message)
+        // CPython's carets mark the name, which starts the call expression.
+        let saved = self.caret_range;
+        self.caret_range = self.caret_range.map(|r| {
+            frontend::ast::TextRange::new(
+                r.start,
+                r.start.saturating_add(name.len() as u32).min(r.end),
+            )
+        });
+        let raised = self.raise_if(missing, "KR_EXC_NAME", &message);
+        self.caret_range = saved;
+        raised
     }
 
     /// True when an int or str slot holds no value yet (the zero word / NULL).

@@ -402,7 +402,7 @@ impl FnLowering<'_> {
     /// The argument of a builtin that consumes an iterable: a generator expression,
     /// `range()`, `enumerate()` or `zip()` is collected into a list first; anything
     /// else is evaluated as a value (a list, tuple or str).
-    fn iterable_value(&mut self, e: &Expr) -> Result<Operand> {
+    pub(super) fn iterable_value(&mut self, e: &Expr) -> Result<Operand> {
         match &e.kind {
             ExprKind::GeneratorExp { elt, generators } => {
                 self.list_comprehension(e, elt, generators)

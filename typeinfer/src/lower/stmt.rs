@@ -159,12 +159,13 @@ impl FnLowering<'_> {
                 );
                 self.fb.switch_to(fail);
                 let message = msg.as_ref().map(|m| self.expr(m)).transpose()?;
+                // CPython reports a failed assert at its test expression.
                 self.fb.terminate(
                     Terminator::Raise {
                         class: ExcClass::AssertionError,
                         message,
                     },
-                    s.range,
+                    test.range,
                 );
                 self.fb.switch_to(after);
             }

@@ -1,0 +1,158 @@
+//! Methods of `str` (`kr_str_methods.c` in the runtime): case mapping, strip,
+//! split/join, searching, replacing, the `is...` predicates and padding. Optional
+//! arguments the call leaves out are passed as NULL (a str) or the tagged -1 (a
+//! count), as the runtime's signatures say.
+
+use super::function::FunctionGen;
+use super::values::{tag, Val};
+use crate::error::{Error, Result};
+use inkwell::values::{BasicMetadataValueEnum, PointerValue};
+use typeinfer::ir::{Operand, VarId};
+use typeinfer::types::Type;
+
+fn internal(what: &str) -> Error {
+    Error::internal("?", what.to_string())
+}
+
+impl<'ctx> FunctionGen<'_, 'ctx, '_> {
+    /// A str operand, or NULL for an omitted argument or None.
+    fn str_or_null(&mut self, op: Option<&Operand>) -> Result<PointerValue<'ctx>> {
+        let null = self.m.context.ptr_type(Default::default()).const_null();
+        let Some(op) = op else {
+            return Ok(null);
+        };
+        match self.operand(op)? {
+            Val::Str(s) => Ok(s),
+            Val::None => Ok(null),
+            _ => Err(internal("a str method argument that is not a str")),
+        }
+    }
+
+    /// A tagged int operand, or the tagged -1 when omitted.
+    fn int_or_minus_one(
+        &mut self,
+        op: Option<&Operand>,
+    ) -> Result<inkwell::values::IntValue<'ctx>> {
+        let i64_type = self.m.context.i64_type();
+        let Some(op) = op else {
+            return Ok(i64_type.const_int(tag(-1), true));
+        };
+        let v = self.operand(op)?;
+        match self.coerce(v, &Type::Int)? {
+            Val::Int(i) => Ok(i),
+            _ => Err(internal("a str method argument that is not an int")),
+        }
+    }
+
+    pub(super) fn str_method(
+        &mut self,
+        dst: VarId,
+        receiver: &Operand,
+        method: &str,
+        args: &[Operand],
+        keywords: &[(Box<str>, Operand)],
+    ) -> Result<()> {
+        let Val::Str(s) = self.operand(receiver)? else {
+            return Err(internal("a str method on a non-str"));
+        };
+        let keyword = |name: &str| keywords.iter().find(|(k, _)| &**k == name).map(|(_, v)| v);
+        let arg = |i: usize| args.get(i);
+        let name = format!("kr_str_{method}");
+        let result = match method {
+            "upper" | "lower" | "capitalize" | "title" | "swapcase" => {
+                Val::Str(self.call_runtime_str(&name, &[s.into()])?)
+            }
+            "strip" | "lstrip" | "rstrip" => {
+                let chars = self.str_or_null(arg(0))?;
+                Val::Str(self.call_runtime_str(&name, &[s.into(), chars.into()])?)
+            }
+            "split" | "rsplit" => {
+                let sep = self.str_or_null(arg(0).or(keyword("sep")))?;
+                let max = self.int_or_minus_one(arg(1).or(keyword("maxsplit")))?;
+                Val::Obj(self.call_runtime_ptr(&name, &[s.into(), sep.into(), max.into()])?)
+            }
+            "splitlines" => {
+                let keep = match arg(0) {
+                    Some(op) => {
+                        let v = self.operand(op)?;
+                        self.truth(v)?
+                    }
+                    None => self.m.context.bool_type().const_zero(),
+                };
+                Val::Obj(self.call_runtime_ptr(&name, &[s.into(), keep.into()])?)
+            }
+            "join" => {
+                let op = arg(0).ok_or_else(|| internal("join() without an argument"))?;
+                let parts = match self.op_type(op) {
+                    Type::Tuple(ts) => {
+                        // A tuple of strs: its slots are the same pointers a list holds.
+                        let t = match self.operand(op)? {
+                            Val::Obj(p) => p,
+                            _ => return Err(internal("join() of a non-tuple")),
+                        };
+                        let ty = Type::Tuple(ts);
+                        let items = self.items(t, &ty)?;
+                        let n = self.raw_length(t)?;
+                        let desc = self.tdesc(&Type::Str);
+                        self.call_runtime_ptr(
+                            "kr_list_from_slots",
+                            &[items.into(), n.into(), desc.into()],
+                        )?
+                    }
+                    _ => match self.operand(op)? {
+                        Val::Obj(p) => p,
+                        _ => return Err(internal("join() of a non-list")),
+                    },
+                };
+                Val::Str(self.call_runtime_str("kr_str_join", &[s.into(), parts.into()])?)
+            }
+            "startswith" | "endswith" => {
+                let other = self.str_or_null(arg(0))?;
+                let b = self
+                    .call_runtime(&name, &[s.into(), other.into()])?
+                    .ok_or_else(|| internal("a str predicate returns nothing"))?
+                    .into_int_value();
+                Val::Bool(b)
+            }
+            "find" | "rfind" | "count" => {
+                let sub = self.str_or_null(arg(0))?;
+                let i = self
+                    .call_runtime(&name, &[s.into(), sub.into()])?
+                    .ok_or_else(|| internal("a str search returns nothing"))?
+                    .into_int_value();
+                Val::Int(i)
+            }
+            "index" | "rindex" => {
+                let sub = self.str_or_null(arg(0))?;
+                Val::Int(self.call_runtime_value(&name, &[s.into(), sub.into()])?)
+            }
+            "replace" => {
+                let old = self.str_or_null(arg(0))?;
+                let new = self.str_or_null(arg(1))?;
+                let count = self.int_or_minus_one(arg(2))?;
+                let args: [BasicMetadataValueEnum; 4] =
+                    [s.into(), old.into(), new.into(), count.into()];
+                Val::Str(self.call_runtime_str(&name, &args)?)
+            }
+            "isdigit" | "isdecimal" | "isnumeric" | "isalpha" | "isalnum" | "isspace"
+            | "isupper" | "islower" | "istitle" => {
+                let b = self
+                    .call_runtime(&name, &[s.into()])?
+                    .ok_or_else(|| internal("a str predicate returns nothing"))?
+                    .into_int_value();
+                Val::Bool(b)
+            }
+            "center" | "ljust" | "rjust" => {
+                let width = self.int_or_minus_one(arg(0))?;
+                let fill = self.str_or_null(arg(1))?;
+                Val::Str(self.call_runtime_str(&name, &[s.into(), width.into(), fill.into()])?)
+            }
+            "zfill" => {
+                let width = self.int_or_minus_one(arg(0))?;
+                Val::Str(self.call_runtime_str(&name, &[s.into(), width.into()])?)
+            }
+            other => return Err(self.unsupported(format!("the str method {other}()"))),
+        };
+        self.store(dst, result)
+    }
+}
