@@ -24,6 +24,8 @@ fn main() {
         "src/kr_format.c",
         "src/kr_number.c",
         "src/kr_builtins.c",
+        "src/kr_str_methods.c",
+        "src/kr_unicode_case.c",
     ];
     for s in sources {
         println!("cargo:rerun-if-changed={s}");

@@ -1,0 +1,215 @@
+#!/usr/bin/env python3
+"""Generates runtime-c/src/kr_unicode_case.c and kr_unicode_case.h: the character
+properties and case mappings that str's methods need (upper/lower/title/capitalize/
+swapcase and the is* predicates), taken from the host python3's Unicode database so
+that krait agrees with the CPython it is compared with (3.11: Unicode 14.0).
+
+Every property is read through Python's own str methods rather than recomputed from
+Unicode rules, so the tables mean exactly what CPython does. Two properties str does
+not expose directly are observed through their effects:
+  - Cased (Lowercase or Uppercase or Titlecase_Letter): ('A' + c + 'b').title()
+    lowercases the 'b' exactly when c is cased;
+  - Case_Ignorable: how lower() chooses between final and medial sigma around c.
+
+Layout: a two-stage table maps a code point to one of a few hundred distinct
+records; a record holds the flags and the three full case mappings, each either a
+delta (the mapping is one code point: cp + delta) or, from KR_CASE_MULTI on, an index
+into kr_case_multi (a count followed by that many code points).
+
+Usage (from the repository root): python3 scripts/gen_unicode_case.py
+The output is deterministic; rerun it and commit the result when the host Python
+changes.
+"""
+
+import os
+import sys
+import unicodedata
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT_DIR = os.path.join(HERE, "..", "runtime-c", "src")
+
+FLAGS = [
+    ("UPPER", lambda ch: ch.isupper()),
+    ("LOWER", lambda ch: ch.islower()),
+    ("TITLE", lambda ch: unicodedata.category(ch) == "Lt"),
+    ("CASED", None),  # computed below
+    ("CASE_IGNORABLE", None),
+    ("ALPHA", lambda ch: ch.isalpha()),
+    ("DECIMAL", lambda ch: ch.isdecimal()),
+    ("DIGIT", lambda ch: ch.isdigit()),
+    ("NUMERIC", lambda ch: ch.isnumeric()),
+    ("SPACE", lambda ch: ch.isspace()),
+]
+BIT = {name: 1 << k for k, (name, _) in enumerate(FLAGS)}
+MULTI = 0x200000  # above any delta's magnitude (< 0x110000)
+
+
+def is_cased(ch):
+    return ("A" + ch + "b").title()[-1] == "b"
+
+
+def is_case_ignorable(ch, cased):
+    if cased:
+        # Sigma after a cased letter is final unless a cased letter follows, skipping
+        # case-ignorable ones: c (cased) ends the word only when it is not skipped.
+        return ("A\u03a3" + ch).lower()[1] == "\u03c2"
+    # c uncased: skipped, the 'B' makes sigma medial; not skipped, it ends the word.
+    return ("A\u03a3" + ch + "B").lower()[1] == "\u03c3"
+
+
+def record_of(cp, multi, multi_index):
+    ch = chr(cp)
+    flags = 0
+    for name, predicate in FLAGS:
+        if predicate is not None and predicate(ch):
+            flags |= BIT[name]
+    # Titlecase letters are neither upper nor lower: istitle() of one alone says so.
+    assert bool(flags & BIT["TITLE"]) == (ch.istitle() and not ch.isupper()), hex(cp)
+    cased = is_cased(ch)
+    assert cased == bool(flags & (BIT["UPPER"] | BIT["LOWER"] | BIT["TITLE"])), hex(cp)
+    if cased:
+        flags |= BIT["CASED"]
+    if is_case_ignorable(ch, cased):
+        flags |= BIT["CASE_IGNORABLE"]
+    isalnum = ch.isalpha() or ch.isdecimal() or ch.isdigit() or ch.isnumeric()
+    assert ch.isalnum() == isalnum, hex(cp)
+
+    def mapping(text):
+        if len(text) == 1:
+            return ord(text) - cp
+        key = tuple(ord(c) for c in text)
+        if key not in multi_index:
+            multi_index[key] = len(multi)
+            multi.append(len(key))
+            multi.extend(key)
+        return MULTI + multi_index[key]
+
+    return (mapping(ch.upper()), mapping(ch.lower()), mapping(ch.title()), flags)
+
+
+def build():
+    multi, multi_index = [], {}
+    records, record_index, per_cp = [], {}, []
+    for cp in range(0x110000):
+        rec = record_of(cp, multi, multi_index)
+        if rec not in record_index:
+            record_index[rec] = len(records)
+            records.append(rec)
+        per_cp.append(record_index[rec])
+    assert len(records) < 0x10000
+    best = None
+    for shift in range(4, 11):
+        size = 1 << shift
+        blocks, block_index, index1 = [], {}, []
+        for start in range(0, 0x110000, size):
+            block = tuple(per_cp[start:start + size])
+            if block not in block_index:
+                block_index[block] = len(blocks)
+                blocks.append(block)
+            index1.append(block_index[block])
+        cost = 2 * len(index1) + 2 * size * len(blocks)
+        if best is None or cost < best[0]:
+            best = (cost, shift, blocks, index1)
+    _, shift, blocks, index1 = best
+    return records, multi, shift, blocks, index1
+
+
+def rows(values, per_line, fmt):
+    out = []
+    for i in range(0, len(values), per_line):
+        out.append("  " + " ".join(fmt % v + "," for v in values[i:i + per_line]))
+    return out
+
+
+def header_text(shift):
+    version = sys.version.split()[0]
+    lines = [
+        "/*",
+        "** kr_unicode_case.h: GENERATED by scripts/gen_unicode_case.py from Python",
+        f"** {version}'s unicodedata (Unicode {unicodedata.unidata_version}). Do not edit.",
+        "**",
+        "** Character properties and full case mappings for str's methods. A record's",
+        "** mapping is a delta (the result is the one code point cp + delta) or, from",
+        "** KR_CASE_MULTI on, an index into kr_case_multi: a count, then the code points.",
+        "*/",
+        "#ifndef kr_unicode_case_h",
+        "#define kr_unicode_case_h",
+        "",
+        "#include <stdint.h>",
+        "",
+        "enum kr_case_flag {",
+    ]
+    for name, _ in FLAGS:
+        lines.append(f"  KR_CASE_{name} = 0x{BIT[name]:X},")
+    lines += [
+        "};",
+        "",
+        f"#define KR_CASE_MULTI 0x{MULTI:X}",
+        f"#define KR_CASE_SHIFT {shift}",
+        "",
+        "typedef struct kr_case_record {",
+        "  int32_t upper, lower, title; /* deltas, or KR_CASE_MULTI + index */",
+        "  uint32_t flags;              /* enum kr_case_flag bits */",
+        "} kr_case_record;",
+        "",
+        "extern const kr_case_record kr_case_records[];",
+        "extern const uint16_t kr_case_index1[];",
+        "extern const uint16_t kr_case_index2[];",
+        "extern const uint32_t kr_case_multi[];",
+        "",
+        "/* The record of a code point (anything past 0x10FFFF has the record of 0). */",
+        "static inline const kr_case_record *kr_case_of(uint32_t cp) {",
+        "  if (cp > 0x10FFFF) cp = 0;",
+        "  uint32_t block = kr_case_index1[cp >> KR_CASE_SHIFT];",
+        "  uint32_t slot = (block << KR_CASE_SHIFT) | (cp & ((1u << KR_CASE_SHIFT) - 1));",
+        "  return &kr_case_records[kr_case_index2[slot]];",
+        "}",
+        "",
+        "#endif",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def source_text(records, multi, blocks, index1):
+    version = sys.version.split()[0]
+    lines = [
+        "/*",
+        "** kr_unicode_case.c: GENERATED by scripts/gen_unicode_case.py from Python",
+        f"** {version}'s unicodedata (Unicode {unicodedata.unidata_version}). Do not edit.",
+        "*/",
+        '#include "kr_unicode_case.h"',
+        "",
+        f"/* {len(records)} distinct records: upper, lower, title, flags. */",
+        "const kr_case_record kr_case_records[] = {",
+    ]
+    lines += rows(records, 3, "{%d, %d, %d, 0x%X}")
+    lines += ["};", "", "/* Code point >> KR_CASE_SHIFT -> block. */"]
+    lines.append("const uint16_t kr_case_index1[] = {")
+    lines += rows(index1, 16, "%d")
+    lines += ["};", "", "/* Block << KR_CASE_SHIFT | low bits -> record. */"]
+    lines.append("const uint16_t kr_case_index2[] = {")
+    flat = [r for block in blocks for r in block]
+    lines += rows(flat, 16, "%d")
+    lines += ["};", "", "/* Multi-code-point mappings: count, code points. */"]
+    lines.append("const uint32_t kr_case_multi[] = {")
+    lines += rows(multi, 8, "0x%X")
+    lines += ["};", ""]
+    return "\n".join(lines)
+
+
+def main():
+    records, multi, shift, blocks, index1 = build()
+    outputs = {
+        "kr_unicode_case.h": header_text(shift),
+        "kr_unicode_case.c": source_text(records, multi, blocks, index1),
+    }
+    for name, text in outputs.items():
+        path = os.path.normpath(os.path.join(OUT_DIR, name))
+        with open(path, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        print("wrote %s" % path)
+
+
+if __name__ == "__main__":
+    main()
