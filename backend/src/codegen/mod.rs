@@ -72,6 +72,10 @@ pub(crate) struct ModuleGen<'ctx, 'p> {
     pub recursive: Vec<bool>,
 }
 
+/// IR instructions (terminators included) up to which a non-recursive function is
+/// always inlined: a one-line arithmetic helper like `def entry(i, j): return ...`.
+const TINY_FUNCTION: usize = 16;
+
 /// Whether the entry block of `<module>` executes the `def` of every module-level
 /// function before any call (the usual layout: definitions first, then the code
 /// that uses them). Conservative: a `def` after a branch counts as late.
@@ -224,13 +228,20 @@ impl<'ctx> ModuleGen<'ctx, '_> {
                 Some(Linkage::Internal),
             );
             function.add_attribute(AttributeLoc::Function, nounwind);
-            if !self.recursive.get(i).copied().unwrap_or(true) {
-                // Small Python functions are mostly cold slow paths (big ints,
-                // errors) around a few instructions; encourage inlining them.
-                let hint = Attribute::get_named_enum_kind_id("inlinehint");
+            if !self.recursive.get(i).copied().unwrap_or(true) && i != self.program.main.index() {
+                // Python functions are mostly cold slow paths (big ints, errors)
+                // around a few instructions, which LLVM's inliner counts in full:
+                // tiny ones are always inlined, the others encouraged.
+                let size: usize = f.blocks.iter().map(|b| b.insts.len() + 1).sum();
+                let kind = if size <= TINY_FUNCTION {
+                    "alwaysinline"
+                } else {
+                    "inlinehint"
+                };
+                let attribute = Attribute::get_named_enum_kind_id(kind);
                 function.add_attribute(
                     AttributeLoc::Function,
-                    self.context.create_enum_attribute(hint, 0),
+                    self.context.create_enum_attribute(attribute, 0),
                 );
             }
             // A list or tuple argument is always a live object: its header can be
