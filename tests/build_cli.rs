@@ -261,7 +261,7 @@ fn emit_outputs() {
 #[test]
 fn unsupported_code_gets_a_diagnostic() {
     let dir = scratch("unsupported");
-    let file = write(&dir, "bad.py", "x = [1, 2]\nprint(x)\n");
+    let file = write(&dir, "bad.py", "x = {1: 2}\nprint(x)\n");
     let out = krait(&["run", &file], &dir.join("cache"));
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
