@@ -64,6 +64,11 @@ pub fn exc_class_enumerator(class: typeinfer::ir::ExcClass) -> &'static str {
         ExcClass::ZeroDivisionError => "KR_EXC_ZERO_DIVISION",
         ExcClass::IndexError => "KR_EXC_INDEX",
         ExcClass::OverflowError => "KR_EXC_OVERFLOW",
+        ExcClass::TypeError => "KR_EXC_TYPE",
+        ExcClass::KeyError => "KR_EXC_KEY",
+        ExcClass::RuntimeError => "KR_EXC_RUNTIME",
+        ExcClass::NotImplementedError => "KR_EXC_NOT_IMPLEMENTED",
+        ExcClass::Exception => "KR_EXC_EXCEPTION",
     }
 }
 

@@ -112,7 +112,11 @@ impl State<'_> {
     fn analyse(&mut self, id: FuncId) -> Result<bool> {
         let mut changed = false;
         let block_count = self.specs[id.index()].blocks.len();
+        let reachable = self.specs[id.index()].reachable_blocks();
         for b in 0..block_count {
+            if !reachable[b] {
+                continue;
+            }
             let inst_count = self.specs[id.index()].blocks[b].insts.len();
             for i in 0..inst_count {
                 let inst = self.specs[id.index()].blocks[b].insts[i].clone();
@@ -553,6 +557,7 @@ fn compare_type(op: CmpOp, a: &Type, b: &Type, range: TextRange) -> Result<Type>
         Is | IsNot => {
             *a == Type::NoneType
                 || *b == Type::NoneType
+                || (*a == Type::Bool && *b == Type::Bool)
                 || (a == b && matches!(a, Type::List(_) | Type::Tuple(_)))
         }
         In | NotIn => match b {

@@ -442,6 +442,13 @@ pub enum ExcClass {
     ZeroDivisionError,
     IndexError,
     OverflowError,
+    TypeError,
+    /// Its message is shown as `repr(message)`, as Python's KeyError does.
+    KeyError,
+    RuntimeError,
+    NotImplementedError,
+    /// Plain `Exception`.
+    Exception,
 }
 
 impl ExcClass {
@@ -452,6 +459,11 @@ impl ExcClass {
             "ZeroDivisionError" => ExcClass::ZeroDivisionError,
             "IndexError" => ExcClass::IndexError,
             "OverflowError" => ExcClass::OverflowError,
+            "TypeError" => ExcClass::TypeError,
+            "KeyError" => ExcClass::KeyError,
+            "RuntimeError" => ExcClass::RuntimeError,
+            "NotImplementedError" => ExcClass::NotImplementedError,
+            "Exception" => ExcClass::Exception,
             _ => return None,
         })
     }
@@ -463,6 +475,11 @@ impl ExcClass {
             ExcClass::ZeroDivisionError => "ZeroDivisionError",
             ExcClass::IndexError => "IndexError",
             ExcClass::OverflowError => "OverflowError",
+            ExcClass::TypeError => "TypeError",
+            ExcClass::KeyError => "KeyError",
+            ExcClass::RuntimeError => "RuntimeError",
+            ExcClass::NotImplementedError => "NotImplementedError",
+            ExcClass::Exception => "Exception",
         }
     }
 }
@@ -521,6 +538,22 @@ impl Function {
             }
         }
         g
+    }
+
+    /// Per block: whether control can reach it from the entry block. Code after
+    /// `return`, or after a `while True:` nothing breaks out of, cannot; its
+    /// instructions take no part in inference and compile to nothing.
+    pub fn reachable_blocks(&self) -> Vec<bool> {
+        let mut reachable = vec![false; self.blocks.len()];
+        let mut work = vec![0usize];
+        while let Some(b) = work.pop() {
+            if b >= reachable.len() || reachable[b] {
+                continue;
+            }
+            reachable[b] = true;
+            work.extend(self.blocks[b].term.successors().iter().map(|s| s.index()));
+        }
+        reachable
     }
 
     /// The type of an operand in this function.

@@ -124,7 +124,16 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 });
             }
             CmpOp::Is | CmpOp::IsNot => {
-                // Only `is None` reaches here: identical exactly when both are None.
+                // `is None`, or between bools (True and False are singletons);
+                // lists and tuples are compared in `sequences`.
+                if let (Val::Bool(x), Val::Bool(y)) = (a, b) {
+                    let predicate = if op == CmpOp::Is {
+                        IntPredicate::EQ
+                    } else {
+                        IntPredicate::NE
+                    };
+                    return Ok(self.builder.build_int_compare(predicate, x, y, "is")?);
+                }
                 let same = matches!((a, b), (Val::None, Val::None));
                 return Ok(self.bool_const(same == (op == CmpOp::Is)));
             }

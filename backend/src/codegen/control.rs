@@ -131,6 +131,12 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                         self.builder.build_unreachable()?;
                         return Ok(());
                     }
+                    Some(m) if *class == typeinfer::ir::ExcClass::KeyError => {
+                        // str(KeyError(x)) is repr(x).
+                        let ty = self.op_type(m);
+                        let v = self.operand(m)?;
+                        self.str_of_typed(v, &ty, true)?
+                    }
                     Some(m) => self.raise_message(m)?,
                     None => self.m.context.ptr_type(Default::default()).const_null(),
                 };

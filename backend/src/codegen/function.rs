@@ -171,8 +171,14 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             Some(first) => gen.builder.build_unconditional_branch(*first)?,
             None => gen.builder.build_unreachable()?,
         };
+        let reachable = f.reachable_blocks();
         for (b, block) in f.blocks.iter().enumerate() {
             gen.builder.position_at_end(gen.blocks[b]);
+            if !reachable.get(b).copied().unwrap_or(true) {
+                // Nothing jumps here; inference did not type its code.
+                gen.builder.build_unreachable()?;
+                continue;
+            }
             gen.assigned = gen
                 .definite
                 .get(b)

@@ -98,7 +98,13 @@ impl FnLowering<'_> {
                 let after = self.fb.new_block();
                 self.fb.jump_if_open(header, s.range);
                 self.fb.switch_to(header);
-                self.branch_on(test, body_block, else_block)?;
+                if is_constant_true(test) {
+                    // `while True:` only ends by break, return or raise: the code
+                    // after it is reached through `break` alone (or not at all).
+                    self.fb.terminate(Terminator::Jump(body_block), test.range);
+                } else {
+                    self.branch_on(test, body_block, else_block)?;
+                }
                 self.fb.switch_to(body_block);
                 self.loop_body(body, header, after)?;
                 self.fb.jump_if_open(header, s.range);
@@ -313,6 +319,21 @@ impl FnLowering<'_> {
         self.fb
             .terminate(Terminator::Raise { class, message }, range);
         Ok(())
+    }
+}
+
+/// A constant whose truth value is true (`while True:`, `while 1:`).
+fn is_constant_true(e: &Expr) -> bool {
+    use frontend::ast::Constant;
+    match &e.kind {
+        ExprKind::Constant { value, .. } => match value {
+            Constant::Bool(b) => *b,
+            Constant::Int(frontend::ast::Int::Small(i)) => *i != 0,
+            Constant::Int(frontend::ast::Int::Big(_)) => true,
+            Constant::Str(s) => s.len_code_points() > 0,
+            _ => false,
+        },
+        _ => false,
     }
 }
 
