@@ -263,7 +263,8 @@ double kr_time_perf_counter(void);               /* time.perf_counter() */
 ** Static type descriptors (kr_tdesc.c). Containers hold 64-bit *slots* whose meaning
 ** depends on the element type, which the compiler knows statically: an int slot is a
 ** kr_value, a float slot the bits of a double, a bool slot 0 or 1, a None slot 0, a
-** str/list/tuple slot a pointer. Generated code passes a descriptor of the static
+** str/list/tuple slot a pointer. (A list of bools stores its items as bytes, but every
+** function passes and returns them as slots; see "Lists".) Generated code passes a descriptor of the static
 ** type (emitted as a constant) wherever the runtime must interpret slots generically:
 ** repr, equality, ordering, sorting, searching.
 ** ===================================================================== */
@@ -329,24 +330,33 @@ int64_t kr_slice_indices(kr_value start, kr_value stop, kr_value step, int64_t l
 /* }==================================================================== */
 
 /* {====================================================================
-** Lists (kr_list.c). 'items' holds 'length' slots of 'capacity'; it is reallocated
-** as the list grows, so generated code reloads it after any call that may append.
-** Element descriptors say how to interpret slots (and whether the GC must scan them).
+** Lists (kr_list.c). 'items' holds 'length' items of 'capacity', each 'width' bytes:
+** a list made with a KR_T_BOOL element descriptor stores one byte (0 or 1) per item
+** (width 1, so a sieve over 2M flags takes 2 MB, not 16), every other list one 64-bit
+** slot (width 8). 'items' is reallocated as the list grows, so generated code reloads
+** it after any call that may append. At every function boundary items are slots (a
+** bool is the slot 0 or 1); functions without a descriptor go by 'width'. Element
+** descriptors say how to interpret slots (and whether the GC must scan them).
 ** Functions that fail set an exception and return NULL / -1 / false as documented.
 ** ===================================================================== */
 
 typedef struct kr_list {
-  const kr_type *type; /* &kr_list_type */
+  const kr_type *type; /* &kr_list_type; word offsets 0..4 are fixed for codegen */
   int64_t length;
-  int64_t capacity;
-  kr_slot *items;
+  int64_t capacity; /* in items */
+  void *items;      /* kr_slot[capacity] (width 8) or uint8_t[capacity] (width 1) */
+  int64_t width;    /* bytes per item: 1 for list[bool], 8 otherwise */
 } kr_list;
 
 extern const kr_type kr_list_type;
 
-/* A list of 'length' zero slots (callers fill them); items are scanned by the GC
-** unless elem is float, bool or None. */
+/* A list of 'length' zero items (callers fill them) whose width follows elem (1 for
+** KR_T_BOOL); items are scanned by the GC unless elem is float, bool or None. */
 kr_list *kr_list_new(int64_t length, const kr_tdesc *elem);
+/* l[i] and l[i] = x for an index already checked to be in [0, len(l)) (for the
+** runtime's own use and tests; generated code indexes 'items' itself). */
+kr_slot kr_list_get(const kr_list *l, int64_t i);
+void kr_list_set(kr_list *l, int64_t i, kr_slot x);
 void kr_list_append(kr_list *l, kr_slot x);
 /* l.pop(index); IndexError "pop from empty list" / "pop index out of range". */
 kr_slot kr_list_pop(kr_list *l, int64_t index, bool *error);
@@ -401,7 +411,8 @@ kr_tuple *kr_tuple_repeat(const kr_tuple *t, kr_value n);
 
 /* {====================================================================
 ** Builtins over sequences of slots (kr_builtins.c): 'items' and 'n' are a list's or
-** tuple's items and length, 'elem' (or 'kind') the static element type.
+** tuple's items and length, 'width' the bytes per item (a list's 'width': 1 for bytes,
+** 8 for slots; always 8 for a tuple), 'elem' (or 'kind') the static element type.
 ** ===================================================================== */
 
 /* ValueError "too many values to unpack (expected N)" or "not enough values to
@@ -409,16 +420,18 @@ kr_tuple *kr_tuple_repeat(const kr_tuple *t, kr_value n);
 kr_value kr_raise_unpack(int64_t expected, int64_t got);
 bool kr_slot_truth(kr_slot x, const kr_tdesc *t);
 /* sum() of int or bool slots ('kind' is KR_T_INT or KR_T_BOOL). */
-kr_value kr_sum_int_slots(const kr_slot *items, int64_t n, int32_t kind, kr_value start);
+kr_value kr_sum_int_slots(const void *items, int64_t n, int64_t width, int32_t kind,
+                          kr_value start);
 /* sum() with a float result; 'start_is_int' when the start was an int (then an empty
 ** sequence is reported as unsupported: Python's result would be that int). */
-double kr_sum_float_slots(const kr_slot *items, int64_t n, int32_t kind, double start,
-                          bool start_is_int, bool *error);
+double kr_sum_float_slots(const void *items, int64_t n, int64_t width, int32_t kind,
+                          double start, bool start_is_int, bool *error);
 /* min()/max() of one sequence: ValueError "max() arg is an empty sequence". */
-kr_slot kr_seq_minmax(const kr_slot *items, int64_t n, const kr_tdesc *elem, bool is_max,
-                      bool *error);
-bool kr_seq_any(const kr_slot *items, int64_t n, const kr_tdesc *elem);
-bool kr_seq_all(const kr_slot *items, int64_t n, const kr_tdesc *elem);
+kr_slot kr_seq_minmax(const void *items, int64_t n, int64_t width, const kr_tdesc *elem,
+                      bool is_max, bool *error);
+bool kr_seq_any(const void *items, int64_t n, int64_t width, const kr_tdesc *elem);
+bool kr_seq_all(const void *items, int64_t n, int64_t width, const kr_tdesc *elem);
+/* list(t) of a tuple's items: 'items' are n 8-byte slots; the result has elem's width. */
 kr_list *kr_list_from_slots(const kr_slot *items, int64_t n, const kr_tdesc *elem);
 /* x in t, for a tuple whose elements may differ in type. */
 bool kr_tuple_contains(const kr_tuple *t, const kr_tdesc *tuple_desc, kr_slot x,

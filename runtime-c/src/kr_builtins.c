@@ -1,8 +1,9 @@
 /*
 ** kr_builtins.c: the builtins that walk a sequence of slots (sum, min, max, any, all,
 ** list(), 'in' over a tuple) and the error of a failed unpacking. Generated code
-** passes the items array and length of a list or tuple with the static element
-** descriptor, so one function serves both.
+** passes the items array, length and item width of a list or tuple with the static
+** element descriptor, so one function serves both; a list of bools has 1-byte items
+** (0 or 1), handled by the fast paths below, everything else 8-byte slots.
 */
 #include "krait.h"
 
@@ -49,18 +50,36 @@ bool kr_slot_truth(kr_slot x, const kr_tdesc *t) {
   return true;
 }
 
-kr_value kr_sum_int_slots(const kr_slot *items, int64_t n, int32_t kind, kr_value start) {
+/* Item i of a sequence of 'width'-byte items (1: a list of bools, 8: slots). */
+static inline kr_slot item_at(const void *items, int64_t width, int64_t i) {
+  return width == 1 ? (kr_slot)((const uint8_t *)items)[i] : ((const kr_slot *)items)[i];
+}
+
+/* The number of 1 bytes among n (a loop compilers vectorise). */
+static int64_t count_ones(const uint8_t *bytes, int64_t n) {
+  int64_t ones = 0;
+  for (int64_t i = 0; i < n; i++) ones += bytes[i];
+  return ones;
+}
+
+kr_value kr_sum_int_slots(const void *items, int64_t n, int64_t width, int32_t kind,
+                          kr_value start) {
+  if (width == 1) {
+    /* Bools as bytes: their count, added once (it is below 2**62: it counts bytes). */
+    return kr_int_add(start, kr_small(count_ones(items, n)));
+  }
+  const kr_slot *slots = items;
   kr_value total = start;
   for (int64_t i = 0; i < n; i++) {
-    kr_value item = kind == KR_T_BOOL ? kr_small(items[i] != 0) : items[i];
+    kr_value item = kind == KR_T_BOOL ? kr_small(slots[i] != 0) : slots[i];
     total = kr_int_add(total, item);
     if (total == KR_ERROR) return KR_ERROR;
   }
   return total;
 }
 
-double kr_sum_float_slots(const kr_slot *items, int64_t n, int32_t kind, double start,
-                          bool start_is_int, bool *error) {
+double kr_sum_float_slots(const void *items, int64_t n, int64_t width, int32_t kind,
+                          double start, bool start_is_int, bool *error) {
   if (n == 0 && start_is_int) {
     /* Python's answer is the int start itself, which a float result cannot hold. */
     *error = true;
@@ -69,15 +88,17 @@ double kr_sum_float_slots(const kr_slot *items, int64_t n, int32_t kind, double 
              "start yet (the result would be an int)");
     return -1.0;
   }
+  /* Added one by one, in order, as CPython does: the rounding depends on it. */
   double total = start;
   for (int64_t i = 0; i < n; i++) {
+    kr_slot x = item_at(items, width, i);
     if (kind == KR_T_FLOAT) {
-      total += slot_double(items[i]);
+      total += slot_double(x);
     } else if (kind == KR_T_BOOL) {
-      total += (double)(items[i] != 0);
+      total += (double)(x != 0);
     } else {
       bool failed = false;
-      double d = kr_int_to_double(items[i], &failed);
+      double d = kr_int_to_double(x, &failed);
       if (failed) {
         *error = true;
         return -1.0;
@@ -88,44 +109,56 @@ double kr_sum_float_slots(const kr_slot *items, int64_t n, int32_t kind, double 
   return total;
 }
 
-kr_slot kr_seq_minmax(const kr_slot *items, int64_t n, const kr_tdesc *elem, bool is_max,
-                      bool *error) {
+kr_slot kr_seq_minmax(const void *items, int64_t n, int64_t width, const kr_tdesc *elem,
+                      bool is_max, bool *error) {
   if (n == 0) {
     *error = true;
     kr_raise(KR_EXC_VALUE,
              is_max ? "max() arg is an empty sequence" : "min() arg is an empty sequence");
     return 0;
   }
-  kr_slot best = items[0];
+  if (width == 1 && elem->kind == KR_T_BOOL) {
+    /* max is True when any item is, min False when any item is. */
+    int wanted = is_max ? 1 : 0;
+    return memchr(items, wanted, (size_t)n) != NULL ? (kr_slot)wanted : (kr_slot)!wanted;
+  }
+  kr_slot best = item_at(items, width, 0);
   for (int64_t i = 1; i < n; i++) {
     /* Python replaces the best so far only when the item is strictly better. */
-    int better = kr_slot_compare(items[i], elem, best, elem, is_max ? KR_GT : KR_LT);
+    kr_slot x = item_at(items, width, i);
+    int better = kr_slot_compare(x, elem, best, elem, is_max ? KR_GT : KR_LT);
     if (better < 0) {
       *error = true;
       return 0;
     }
-    if (better) best = items[i];
+    if (better) best = x;
   }
   return best;
 }
 
-bool kr_seq_any(const kr_slot *items, int64_t n, const kr_tdesc *elem) {
+bool kr_seq_any(const void *items, int64_t n, int64_t width, const kr_tdesc *elem) {
+  if (width == 1 && elem->kind == KR_T_BOOL) return n > 0 && memchr(items, 1, (size_t)n) != NULL;
   for (int64_t i = 0; i < n; i++) {
-    if (kr_slot_truth(items[i], elem)) return true;
+    if (kr_slot_truth(item_at(items, width, i), elem)) return true;
   }
   return false;
 }
 
-bool kr_seq_all(const kr_slot *items, int64_t n, const kr_tdesc *elem) {
+bool kr_seq_all(const void *items, int64_t n, int64_t width, const kr_tdesc *elem) {
+  if (width == 1 && elem->kind == KR_T_BOOL) return n == 0 || memchr(items, 0, (size_t)n) == NULL;
   for (int64_t i = 0; i < n; i++) {
-    if (!kr_slot_truth(items[i], elem)) return false;
+    if (!kr_slot_truth(item_at(items, width, i), elem)) return false;
   }
   return true;
 }
 
 kr_list *kr_list_from_slots(const kr_slot *items, int64_t n, const kr_tdesc *elem) {
   kr_list *l = kr_list_new(n, elem);
-  if (n > 0) memcpy(l->items, items, (size_t)n * sizeof *items);
+  if (l->width == 8) {
+    if (n > 0) memcpy(l->items, items, (size_t)n * sizeof *items);
+  } else {
+    for (int64_t i = 0; i < n; i++) kr_list_set(l, i, items[i]);
+  }
   return l;
 }
 

@@ -1,7 +1,10 @@
 /*
-** kr_list.c: Python's list, a growable array of slots (see krait.h for what a slot
-** is). The functions that must interpret slots (search, sort, copies that decide how
-** the GC sees the items) take the static element descriptor from generated code.
+** kr_list.c: Python's list, a growable array of items (see krait.h). A list of bools
+** stores one byte per item (width 1), every other list one 64-bit slot (width 8); the
+** width is fixed when the list is made (from the element descriptor) and every
+** function takes and returns items as slots. The functions that must interpret slots
+** (search, sort, copies that decide how the GC sees the items) take the static
+** element descriptor from generated code.
 **
 ** Items of float, bool and None lists hold no pointers, so they are allocated atomic
 ** and the collector never scans them. Functions without a descriptor (append, insert,
@@ -20,65 +23,119 @@
 
 const kr_type kr_list_type = {"list"};
 
-/* The smallest block a list owns (the collector's granule is 16 bytes anyway). */
-#define MIN_CAPACITY 2
+/* The smallest block a list owns, in bytes (the collector's granule). */
+#define MIN_BLOCK 16
 
-/* The most slots a block can have before its size in bytes overflows. */
-#define MAX_SLOTS (INT64_MAX / (int64_t)sizeof(kr_slot))
+/* {====================================================================
+** Items of either width
+** ===================================================================== */
+
+static int64_t width_for(const kr_tdesc *elem) { return elem->kind == KR_T_BOOL ? 1 : 8; }
+
+static bool is_bytes(const kr_list *l) { return l->width == 1; }
+static uint8_t *bytes_of(const kr_list *l) { return (uint8_t *)l->items; }
+static kr_slot *slots_of(const kr_list *l) { return (kr_slot *)l->items; }
+
+static inline kr_slot get(const kr_list *l, int64_t i) {
+  return is_bytes(l) ? (kr_slot)bytes_of(l)[i] : slots_of(l)[i];
+}
+
+static inline void set(kr_list *l, int64_t i, kr_slot x) {
+  if (is_bytes(l)) {
+    bytes_of(l)[i] = (uint8_t)(x != 0);
+  } else {
+    slots_of(l)[i] = x;
+  }
+}
+
+kr_slot kr_list_get(const kr_list *l, int64_t i) { return get(l, i); }
+void kr_list_set(kr_list *l, int64_t i, kr_slot x) { set(l, i, x); }
+
+/* The address of item i (for memmove/memcpy within one list). */
+static char *item_ptr(const kr_list *l, int64_t i) { return (char *)l->items + i * l->width; }
+
+/* dst[d..d+n) = src[s..s+n); the ranges may overlap when dst is src. Lists of
+** different widths (a list[Never] joined to a list[bool]) are converted item by item. */
+static void copy_items(kr_list *dst, int64_t d, const kr_list *src, int64_t s, int64_t n) {
+  if (n <= 0) return;
+  if (dst->width == src->width) {
+    memmove(item_ptr(dst, d), item_ptr(src, s), (size_t)(n * dst->width));
+  } else {
+    for (int64_t i = 0; i < n; i++) set(dst, d + i, get(src, s + i));
+  }
+}
+
+/* }==================================================================== */
 
 /* {====================================================================
 ** Item blocks
 ** ===================================================================== */
+
+/* The most items a block can have before its size in bytes overflows. */
+static int64_t max_items(int64_t width) { return INT64_MAX / width; }
 
 static bool elem_atomic(const kr_tdesc *elem) {
   return elem->kind == KR_T_FLOAT || elem->kind == KR_T_BOOL || elem->kind == KR_T_NONE;
 }
 
 /* Whether the list's block was allocated atomic (a block outside the GC heap, which
-** only a list built by hand can have, is treated as scanned). */
+** only a list built by hand can have, is treated as scanned). Bytes are never
+** pointers. */
 static bool items_atomic(const kr_list *l) {
+  if (is_bytes(l)) return true;
   return l->items != NULL && GC_is_heap_ptr(l->items) &&
          GC_get_kind_and_size(l->items, NULL) == 0 /* PTRFREE */;
 }
 
-/* A block of 'capacity' slots whose first 'zeroed' are 0 (scanned blocks are zeroed
-** entirely by the collector). NULL when the memory cannot be had. */
-static kr_slot *try_new_items(int64_t capacity, bool atomic, int64_t zeroed) {
-  if (capacity < MIN_CAPACITY) capacity = MIN_CAPACITY;
-  if (capacity > MAX_SLOTS) return NULL;
-  size_t size = (size_t)capacity * sizeof(kr_slot);
-  kr_slot *items = atomic ? GC_MALLOC_ATOMIC(size) : GC_MALLOC(size);
-  if (items != NULL && atomic && zeroed > 0) memset(items, 0, (size_t)zeroed * sizeof(kr_slot));
+static int64_t min_capacity(int64_t width) { return MIN_BLOCK / width; }
+
+/* A block of 'capacity' items of 'width' bytes whose first 'zeroed' are 0 (scanned
+** blocks are zeroed entirely by the collector). NULL when the memory cannot be had. */
+static void *try_new_items(int64_t capacity, int64_t width, bool atomic, int64_t zeroed) {
+  if (capacity < min_capacity(width)) capacity = min_capacity(width);
+  if (capacity > max_items(width)) return NULL;
+  size_t size = (size_t)(capacity * width);
+  void *items = atomic ? GC_MALLOC_ATOMIC(size) : GC_MALLOC(size);
+  if (items != NULL && atomic && zeroed > 0) memset(items, 0, (size_t)(zeroed * width));
   return items;
 }
 
 /* The same, for sizes a program can really use: running out is fatal, as in kr_alloc. */
-static kr_slot *new_items(int64_t capacity, bool atomic, int64_t zeroed) {
-  kr_slot *items = try_new_items(capacity, atomic, zeroed);
+static void *new_items(int64_t capacity, int64_t width, bool atomic, int64_t zeroed) {
+  void *items = try_new_items(capacity, width, atomic, zeroed);
   if (items == NULL) {
     /* kr_alloc reports the failure and aborts. */
-    return kr_alloc((size_t)(capacity > MAX_SLOTS ? MAX_SLOTS : capacity) * sizeof(kr_slot));
+    int64_t most = max_items(width);
+    return kr_alloc((size_t)((capacity > most ? most : capacity) * width));
   }
   return items;
 }
 
-/* A list whose block has room for 'capacity' slots and whose 'length' are 0. */
-static kr_list *list_with(int64_t length, int64_t capacity, bool atomic) {
+/* A list of 'width' whose block has room for 'capacity' items and whose 'length'
+** are 0. */
+static kr_list *list_with(int64_t length, int64_t capacity, int64_t width, bool atomic) {
   kr_list *l = kr_alloc(sizeof *l);
   l->type = &kr_list_type;
   l->length = length;
-  l->capacity = capacity < MIN_CAPACITY ? MIN_CAPACITY : capacity;
-  l->items = new_items(l->capacity, atomic, length);
+  l->width = width;
+  l->capacity = capacity < min_capacity(width) ? min_capacity(width) : capacity;
+  l->items = new_items(l->capacity, width, atomic, length);
   return l;
 }
 
-/* Makes room for 'needed' slots, growing by about 1.5x so appends are amortised O(1). */
+/* An empty or zero-filled list for items of type elem. */
+static kr_list *list_for(int64_t length, int64_t capacity, const kr_tdesc *elem) {
+  return list_with(length, capacity, width_for(elem), elem_atomic(elem));
+}
+
+/* Makes room for 'needed' items, growing by about 1.5x so appends are amortised O(1). */
 static void ensure_capacity(kr_list *l, int64_t needed) {
   if (needed <= l->capacity) return;
+  int64_t most = max_items(l->width);
   int64_t capacity = needed + (needed >> 1) + 4;
-  if (capacity < needed || capacity > MAX_SLOTS) capacity = needed; /* near the limit */
-  kr_slot *items = new_items(capacity, items_atomic(l), 0);
-  if (l->length > 0) memcpy(items, l->items, (size_t)l->length * sizeof(kr_slot));
+  if (capacity < needed || capacity > most) capacity = needed; /* near the limit */
+  void *items = new_items(capacity, l->width, items_atomic(l), 0);
+  if (l->length > 0) memcpy(items, l->items, (size_t)(l->length * l->width));
   l->items = items;
   l->capacity = capacity;
 }
@@ -101,12 +158,14 @@ static bool repeat_count(kr_value n, int64_t *count) {
 ** ===================================================================== */
 
 kr_list *kr_list_new(int64_t length, const kr_tdesc *elem) {
-  return list_with(length, length, elem_atomic(elem));
+  return list_for(length, length, elem);
 }
 
 void kr_list_append(kr_list *l, kr_slot x) {
   if (l->length >= l->capacity) ensure_capacity(l, l->length + 1);
-  l->items[l->length++] = x;
+  int64_t n = l->length;
+  set(l, n, x);
+  l->length = n + 1;
 }
 
 void kr_list_insert(kr_list *l, int64_t index, kr_slot x) {
@@ -118,8 +177,8 @@ void kr_list_insert(kr_list *l, int64_t index, kr_slot x) {
     index = n;
   }
   ensure_capacity(l, n + 1);
-  memmove(l->items + index + 1, l->items + index, (size_t)(n - index) * sizeof(kr_slot));
-  l->items[index] = x;
+  copy_items(l, index + 1, l, index, n - index);
+  set(l, index, x);
   l->length = n + 1;
 }
 
@@ -127,21 +186,21 @@ void kr_list_extend(kr_list *l, const kr_list *other) {
   int64_t n = other->length; /* read first: other may be l */
   if (n == 0) return;
   ensure_capacity(l, l->length + n);
-  memcpy(l->items + l->length, other->items, (size_t)n * sizeof(kr_slot));
+  copy_items(l, l->length, other, 0, n);
   l->length += n;
 }
 
 kr_list *kr_list_copy(const kr_list *l, const kr_tdesc *elem) {
-  kr_list *copy = list_with(l->length, l->length, elem_atomic(elem));
-  if (l->length > 0) memcpy(copy->items, l->items, (size_t)l->length * sizeof(kr_slot));
+  kr_list *copy = list_for(l->length, l->length, elem);
+  copy_items(copy, 0, l, 0, l->length);
   return copy;
 }
 
 kr_list *kr_list_concat(const kr_list *a, const kr_list *b, const kr_tdesc *elem) {
   int64_t n = a->length + b->length;
-  kr_list *l = list_with(n, n, elem_atomic(elem));
-  if (a->length > 0) memcpy(l->items, a->items, (size_t)a->length * sizeof(kr_slot));
-  if (b->length > 0) memcpy(l->items + a->length, b->items, (size_t)b->length * sizeof(kr_slot));
+  kr_list *l = list_for(n, n, elem);
+  copy_items(l, 0, a, 0, a->length);
+  copy_items(l, a->length, b, 0, b->length);
   return l;
 }
 
@@ -149,14 +208,15 @@ kr_list *kr_list_repeat(const kr_list *l, kr_value n, const kr_tdesc *elem) {
   int64_t count;
   if (!repeat_count(n, &count)) return NULL;
   bool atomic = elem_atomic(elem);
+  int64_t width = width_for(elem);
   int64_t size = l->length;
-  if (count <= 0 || size == 0) return list_with(0, 0, atomic);
-  if (size > MAX_SLOTS / count) {
+  if (count <= 0 || size == 0) return list_with(0, 0, width, atomic);
+  if (size > max_items(width) / count) {
     kr_raise(KR_EXC_MEMORY, NULL);
     return NULL;
   }
   int64_t total = size * count;
-  kr_slot *items = try_new_items(total, atomic, 0);
+  void *items = try_new_items(total, width, atomic, 0);
   if (items == NULL) {
     kr_raise(KR_EXC_MEMORY, NULL);
     return NULL;
@@ -164,17 +224,23 @@ kr_list *kr_list_repeat(const kr_list *l, kr_value n, const kr_tdesc *elem) {
   kr_list *r = kr_alloc(sizeof *r);
   r->type = &kr_list_type;
   r->length = total;
-  r->capacity = total < MIN_CAPACITY ? MIN_CAPACITY : total;
+  r->width = width;
+  r->capacity = total < min_capacity(width) ? min_capacity(width) : total;
   r->items = items;
   if (size == 1) {
-    for (int64_t i = 0; i < total; i++) items[i] = l->items[0];
+    kr_slot x = get(l, 0);
+    if (is_bytes(r)) {
+      memset(items, x != 0, (size_t)total); /* [False] * n, the sieve's first line */
+    } else {
+      for (int64_t i = 0; i < total; i++) slots_of(r)[i] = x;
+    }
   } else {
     /* Copy once, then double the filled prefix. */
-    memcpy(items, l->items, (size_t)size * sizeof(kr_slot));
+    copy_items(r, 0, l, 0, size);
     int64_t done = size;
     while (done < total) {
       int64_t chunk = done <= total - done ? done : total - done;
-      memcpy(items + done, items, (size_t)chunk * sizeof(kr_slot));
+      memcpy(item_ptr(r, done), items, (size_t)(chunk * width));
       done += chunk;
     }
   }
@@ -186,11 +252,15 @@ kr_list *kr_list_slice(const kr_list *l, kr_value start, kr_value stop, kr_value
   int64_t first, stride;
   int64_t n = kr_slice_indices(start, stop, step, l->length, &first, &stride);
   if (n < 0) return NULL;
-  kr_list *r = list_with(n, n, elem_atomic(elem));
+  kr_list *r = list_for(n, n, elem);
   if (stride == 1) {
-    if (n > 0) memcpy(r->items, l->items + first, (size_t)n * sizeof(kr_slot));
+    copy_items(r, 0, l, first, n);
+  } else if (is_bytes(r) && is_bytes(l)) {
+    const uint8_t *from = bytes_of(l);
+    uint8_t *to = bytes_of(r);
+    for (int64_t i = 0, j = first; i < n; i++, j += stride) to[i] = from[j];
   } else {
-    for (int64_t i = 0, j = first; i < n; i++, j += stride) r->items[i] = l->items[j];
+    for (int64_t i = 0, j = first; i < n; i++, j += stride) set(r, i, get(l, j));
   }
   return r;
 }
@@ -198,7 +268,8 @@ kr_list *kr_list_slice(const kr_list *l, kr_value start, kr_value stop, kr_value
 kr_list *kr_list_from_str(const kr_str *s) {
   /* One-character ASCII strings are made once (the array is a GC root). */
   static kr_str *ascii_chars[128];
-  kr_list *l = list_with(s->length, s->length, false);
+  kr_list *l = list_with(s->length, s->length, 8, false);
+  kr_slot *items = slots_of(l);
   int64_t i = 0, k = 0;
   while (i < s->size && k < s->length) {
     unsigned char c = (unsigned char)s->data[i];
@@ -211,7 +282,7 @@ kr_list *kr_list_from_str(const kr_str *s) {
     } else {
       ch = kr_str_from_utf8(s->data + i, (size_t)width);
     }
-    l->items[k++] = (kr_slot)(uintptr_t)ch;
+    items[k++] = (kr_slot)(uintptr_t)ch;
     i += width;
   }
   l->length = k;
@@ -223,6 +294,15 @@ kr_list *kr_list_from_str(const kr_str *s) {
 /* {====================================================================
 ** Removing
 ** ===================================================================== */
+
+/* Removes item 'index' (in range), zeroing the freed place so the collector sees no
+** stale reference. */
+static void remove_at(kr_list *l, int64_t index) {
+  int64_t n = l->length;
+  copy_items(l, index, l, index + 1, n - index - 1);
+  set(l, n - 1, 0);
+  l->length = n - 1;
+}
 
 kr_slot kr_list_pop(kr_list *l, int64_t index, bool *error) {
   int64_t n = l->length;
@@ -237,10 +317,8 @@ kr_slot kr_list_pop(kr_list *l, int64_t index, bool *error) {
     *error = true;
     return 0;
   }
-  kr_slot x = l->items[index];
-  memmove(l->items + index, l->items + index + 1, (size_t)(n - index - 1) * sizeof(kr_slot));
-  l->items[n - 1] = 0; /* no stale reference for the collector */
-  l->length = n - 1;
+  kr_slot x = get(l, index);
+  remove_at(l, index);
   return x;
 }
 
@@ -251,9 +329,7 @@ bool kr_list_del_item(kr_list *l, int64_t index) {
     kr_raise(KR_EXC_INDEX, "list assignment index out of range");
     return false;
   }
-  memmove(l->items + index, l->items + index + 1, (size_t)(n - index - 1) * sizeof(kr_slot));
-  l->items[n - 1] = 0;
-  l->length = n - 1;
+  remove_at(l, index);
   return true;
 }
 
@@ -270,25 +346,41 @@ bool kr_list_del_slice(kr_list *l, kr_value start, kr_value stop, kr_value step)
   int64_t n = l->length;
   int64_t last = first + stride * (count - 1);
   int64_t kept = first;
-  for (int64_t i = first; i < n; i++) {
-    if (i <= last && (i - first) % stride == 0) continue;
-    l->items[kept++] = l->items[i];
+  if (stride == 1) {
+    copy_items(l, first, l, last + 1, n - last - 1);
+    kept = n - count;
+  } else {
+    for (int64_t i = first; i < n; i++) {
+      if (i <= last && (i - first) % stride == 0) continue;
+      set(l, kept++, get(l, i));
+    }
   }
-  memset(l->items + kept, 0, (size_t)(n - kept) * sizeof(kr_slot));
+  memset(item_ptr(l, kept), 0, (size_t)((n - kept) * l->width));
   l->length = kept;
   return true;
 }
 
 void kr_list_clear(kr_list *l) {
   /* A fresh small block lets the old items be collected. */
-  l->items = new_items(MIN_CAPACITY, items_atomic(l), 0);
-  l->capacity = MIN_CAPACITY;
+  bool atomic = items_atomic(l);
+  l->items = new_items(min_capacity(l->width), l->width, atomic, 0);
+  l->capacity = min_capacity(l->width);
   l->length = 0;
 }
 
 void kr_list_reverse(kr_list *l) {
-  kr_slot *items = l->items;
-  for (int64_t i = 0, j = l->length - 1; i < j; i++, j--) {
+  int64_t n = l->length;
+  if (is_bytes(l)) {
+    uint8_t *items = bytes_of(l);
+    for (int64_t i = 0, j = n - 1; i < j; i++, j--) {
+      uint8_t t = items[i];
+      items[i] = items[j];
+      items[j] = t;
+    }
+    return;
+  }
+  kr_slot *items = slots_of(l);
+  for (int64_t i = 0, j = n - 1; i < j; i++, j--) {
     kr_slot t = items[i];
     items[i] = items[j];
     items[j] = t;
@@ -301,10 +393,32 @@ void kr_list_reverse(kr_list *l) {
 ** Searching
 ** ===================================================================== */
 
+/* The number of 1 bytes among a byte list's items (a loop compilers vectorise). */
+static int64_t count_ones(const kr_list *l) {
+  const uint8_t *items = bytes_of(l);
+  int64_t ones = 0;
+  for (int64_t i = 0; i < l->length; i++) ones += items[i];
+  return ones;
+}
+
+/* Which of the two values a byte list can hold equal x: bit 0 for False, bit 1 for
+** True (x may be of any type: 1 == True == 1.0). */
+static int bool_matches(const kr_tdesc *elem, kr_slot x, const kr_tdesc *tx) {
+  return (kr_slot_eq(0, elem, x, tx) ? 1 : 0) | (kr_slot_eq(1, elem, x, tx) ? 2 : 0);
+}
+
 /* The first index >= 0 whose item equals x, or -1. */
 static int64_t find(const kr_list *l, const kr_tdesc *elem, kr_slot x, const kr_tdesc *tx) {
-  const kr_slot *items = l->items;
   int64_t n = l->length;
+  if (is_bytes(l)) {
+    int matches = bool_matches(elem, x, tx);
+    if (matches == 0 || n == 0) return -1;
+    if (matches == 3) return 0; /* cannot happen: nothing equals both */
+    const uint8_t *items = bytes_of(l);
+    const uint8_t *hit = memchr(items, matches == 2 ? 1 : 0, (size_t)n);
+    return hit == NULL ? -1 : hit - items;
+  }
+  const kr_slot *items = slots_of(l);
   if (elem->kind == KR_T_INT && tx->kind == KR_T_INT) {
     for (int64_t i = 0; i < n; i++) {
       if (items[i] == x || (!kr_is_small(x) && !kr_is_small(items[i]) && kr_int_eq(items[i], x)))
@@ -341,9 +455,16 @@ int64_t kr_list_index(const kr_list *l, const kr_tdesc *elem, kr_slot x, const k
 }
 
 int64_t kr_list_count(const kr_list *l, const kr_tdesc *elem, kr_slot x, const kr_tdesc *tx) {
+  if (is_bytes(l)) {
+    int matches = bool_matches(elem, x, tx);
+    if (matches == 0) return 0;
+    int64_t ones = count_ones(l);
+    return (matches & 1 ? l->length - ones : 0) + (matches & 2 ? ones : 0);
+  }
   int64_t count = 0;
+  const kr_slot *items = slots_of(l);
   for (int64_t i = 0; i < l->length; i++) {
-    if (kr_slot_eq(l->items[i], elem, x, tx)) count++;
+    if (kr_slot_eq(items[i], elem, x, tx)) count++;
   }
   return count;
 }
@@ -449,14 +570,31 @@ static bool all_small(const kr_slot *a, int64_t n) {
   return true;
 }
 
+/* Sorting bytes (0 and 1, indistinguishable among themselves) is counting them. */
+static void sort_bytes(kr_list *l, bool reverse) {
+  int64_t n = l->length, ones = count_ones(l);
+  uint8_t *items = bytes_of(l);
+  if (reverse) {
+    memset(items, 1, (size_t)ones);
+    memset(items + ones, 0, (size_t)(n - ones));
+  } else {
+    memset(items, 0, (size_t)(n - ones));
+    memset(items + (n - ones), 1, (size_t)ones);
+  }
+}
+
 bool kr_list_sort(kr_list *l, const kr_tdesc *elem, bool reverse) {
   int64_t n = l->length;
   if (n < 2) return true;
+  if (is_bytes(l)) {
+    sort_bytes(l, reverse);
+    return true;
+  }
   /* The work is done on a copy, so the list is unchanged if a comparison fails, and
   ** the copies can be atomic: the list keeps every item alive meanwhile. */
   kr_slot *work = kr_alloc_atomic((size_t)n * sizeof(kr_slot));
   kr_slot *tmp = kr_alloc_atomic((size_t)(n / 2 + 1) * sizeof(kr_slot));
-  memcpy(work, l->items, (size_t)n * sizeof(kr_slot));
+  memcpy(work, slots_of(l), (size_t)n * sizeof(kr_slot));
   /* reverse=True is a stable sort of the reversed list, reversed: equal items keep
   ** their original order, as in CPython. */
   if (reverse) reverse_slots(work, n);
@@ -472,7 +610,7 @@ bool kr_list_sort(kr_list *l, const kr_tdesc *elem, bool reverse) {
   }
   if (!ok) return false;
   if (reverse) reverse_slots(work, n);
-  memcpy(l->items, work, (size_t)n * sizeof(kr_slot));
+  memcpy(slots_of(l), work, (size_t)n * sizeof(kr_slot));
   return true;
 }
 

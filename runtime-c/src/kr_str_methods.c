@@ -653,7 +653,7 @@ kr_list *kr_str_splitlines(const kr_str *s, bool keepends) {
 }
 
 static kr_str *item_str(const kr_list *l, int64_t k) {
-  return (kr_str *)(uintptr_t)l->items[k];
+  return (kr_str *)(uintptr_t)((const kr_slot *)l->items)[k]; /* a list[str]: slots */
 }
 
 kr_str *kr_str_join(const kr_str *sep, const kr_list *parts) {

@@ -5,7 +5,8 @@
 ** A slot's meaning comes from its descriptor (see krait.h): ints are kr_values, floats
 ** the bits of a double, bools 0 or 1, None 0, and str, list and tuple slots pointers.
 ** Descriptors are finite and acyclic, so the recursion into containers is bounded by
-** the nesting of the static type (a list cannot contain itself).
+** the nesting of the static type (a list cannot contain itself). List items are read
+** through kr_list_get, which knows that a list of bools holds bytes.
 **
 ** Known difference: CPython compares container items by identity before ==, so a list
 ** holding one nan object equals itself; floats here are unboxed values without
@@ -36,9 +37,10 @@ static int64_t container_length(kr_slot x, const kr_tdesc *t) {
   return ((const kr_tuple *)(uintptr_t)x)->length;
 }
 
-static const kr_slot *container_items(kr_slot x, const kr_tdesc *t) {
-  if (t->kind == KR_T_LIST) return ((const kr_list *)(uintptr_t)x)->items;
-  return ((const kr_tuple *)(uintptr_t)x)->items;
+/* Item i (in range) of a list or tuple, as a slot (a list of bools holds bytes). */
+static kr_slot container_item(kr_slot x, const kr_tdesc *t, int64_t i) {
+  if (t->kind == KR_T_LIST) return kr_list_get((const kr_list *)(uintptr_t)x, i);
+  return ((const kr_tuple *)(uintptr_t)x)->items[i];
 }
 
 const char *kr_tdesc_name(const kr_tdesc *t) {
@@ -119,11 +121,10 @@ static bool repr_into(text_buf *b, kr_slot x, const kr_tdesc *t) {
     case KR_T_TUPLE: {
       bool list = t->kind == KR_T_LIST;
       int64_t n = container_length(x, t);
-      const kr_slot *items = container_items(x, t);
       buf_add(b, list ? "[" : "(", 1);
       for (int64_t i = 0; i < n; i++) {
         if (i > 0) buf_add(b, ", ", 2);
-        if (!repr_into(b, items[i], item_type(t, i))) return false;
+        if (!repr_into(b, container_item(x, t, i), item_type(t, i))) return false;
       }
       if (!list && n == 1) buf_add(b, ",", 1);
       buf_add(b, list ? "]" : ")", 1);
@@ -195,9 +196,10 @@ bool kr_slot_eq(kr_slot a, const kr_tdesc *ta, kr_slot b, const kr_tdesc *tb) {
     case KR_T_TUPLE: {
       int64_t n = container_length(a, ta);
       if (n != container_length(b, tb)) return false;
-      const kr_slot *x = container_items(a, ta), *y = container_items(b, tb);
       for (int64_t i = 0; i < n; i++) {
-        if (!kr_slot_eq(x[i], item_type(ta, i), y[i], item_type(tb, i))) return false;
+        if (!kr_slot_eq(container_item(a, ta, i), item_type(ta, i), container_item(b, tb, i),
+                        item_type(tb, i)))
+          return false;
       }
       return true;
     }
@@ -245,11 +247,11 @@ int kr_slot_compare(kr_slot a, const kr_tdesc *ta, kr_slot b, const kr_tdesc *tb
     case KR_T_TUPLE: {
       /* Lexicographic: the first pair of unequal items decides, else the lengths. */
       int64_t na = container_length(a, ta), nb = container_length(b, tb);
-      const kr_slot *x = container_items(a, ta), *y = container_items(b, tb);
       int64_t n = na < nb ? na : nb;
       for (int64_t i = 0; i < n; i++) {
         const kr_tdesc *tx = item_type(ta, i), *ty = item_type(tb, i);
-        if (!kr_slot_eq(x[i], tx, y[i], ty)) return kr_slot_compare(x[i], tx, y[i], ty, op);
+        kr_slot x = container_item(a, ta, i), y = container_item(b, tb, i);
+        if (!kr_slot_eq(x, tx, y, ty)) return kr_slot_compare(x, tx, y, ty, op);
       }
       return apply_op((na > nb) - (na < nb), op);
     }

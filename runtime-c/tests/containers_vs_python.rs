@@ -3,7 +3,9 @@
 //! float, str), ==, != and ordering across types (with CPython's TypeError wording),
 //! slicing with random bounds (None, negative, beyond 64 bits, zero steps), sorting,
 //! and the list methods (pop, insert, index, count, remove, del, repeat, concat,
-//! extend...). Each case is a Python expression; python3 evaluates them all in one
+//! extend...), and lists of bools, which store one byte per item, through every
+//! operation and the sequence builtins (min, max, sum, any, all) with width 1, plus a
+//! 2M-flag sieve. Each case is a Python expression; python3 evaluates them all in one
 //! process and prints one line per case, which must equal krait's.
 
 // The runtime's static library comes with the crate.
@@ -27,7 +29,8 @@ struct KrList {
     type_: *const c_void,
     length: i64,
     capacity: i64,
-    items: *mut Slot,
+    items: *mut c_void,
+    width: i64,
 }
 
 #[repr(C)]
@@ -73,6 +76,8 @@ extern "C" {
     ) -> i64;
 
     fn kr_list_new(length: i64, elem: *const KrTdesc) -> *mut KrList;
+    fn kr_list_get(l: *const KrList, i: i64) -> Slot;
+    fn kr_list_set(l: *mut KrList, i: i64, x: Slot);
     fn kr_list_append(l: *mut KrList, x: Slot);
     fn kr_list_pop(l: *mut KrList, index: i64, error: *mut bool) -> Slot;
     fn kr_list_insert(l: *mut KrList, index: i64, x: Slot);
@@ -109,6 +114,34 @@ extern "C" {
     fn kr_list_del_slice(l: *mut KrList, start: KrValue, stop: KrValue, step: KrValue) -> bool;
     fn kr_list_from_str(s: *const KrStr) -> *mut KrList;
 
+    fn kr_list_from_slots(items: *const Slot, n: i64, elem: *const KrTdesc) -> *mut KrList;
+    fn kr_sum_int_slots(
+        items: *const c_void,
+        n: i64,
+        width: i64,
+        kind: i32,
+        start: KrValue,
+    ) -> KrValue;
+    fn kr_sum_float_slots(
+        items: *const c_void,
+        n: i64,
+        width: i64,
+        kind: i32,
+        start: f64,
+        start_is_int: bool,
+        error: *mut bool,
+    ) -> f64;
+    fn kr_seq_minmax(
+        items: *const c_void,
+        n: i64,
+        width: i64,
+        elem: *const KrTdesc,
+        is_max: bool,
+        error: *mut bool,
+    ) -> Slot;
+    fn kr_seq_any(items: *const c_void, n: i64, width: i64, elem: *const KrTdesc) -> bool;
+    fn kr_seq_all(items: *const c_void, n: i64, width: i64, elem: *const KrTdesc) -> bool;
+
     fn kr_tuple_new(length: i64) -> *mut KrTuple;
     fn kr_tuple_concat(a: *const KrTuple, b: *const KrTuple) -> *mut KrTuple;
     fn kr_tuple_slice(
@@ -124,7 +157,7 @@ const ABSENT: KrValue = 0;
 
 fn main() {
     unsafe { kr_runtime_init() };
-    let tests: [(&str, fn()); 8] = [
+    let tests: [(&str, fn()); 10] = [
         ("repr_and_str_match_python", repr_and_str_match_python),
         ("comparisons_match_python", comparisons_match_python),
         ("slices_match_python", slices_match_python),
@@ -133,6 +166,8 @@ fn main() {
         ("list_methods_match_python", list_methods_match_python),
         ("tuples_match_python", tuples_match_python),
         ("edge_cases_match_python", edge_cases_match_python),
+        ("bool_lists_match_python", bool_lists_match_python),
+        ("bool_sieve_matches_python", bool_sieve_matches_python),
     ];
     let filter = std::env::args().nth(1);
     for (name, test) in tests {
@@ -320,7 +355,7 @@ fn slot(v: &V, t: &Ty) -> Slot {
         (V::List(items), Ty::List(e)) => unsafe {
             let l = kr_list_new(items.len() as i64, desc(e));
             for (i, item) in items.iter().enumerate() {
-                *(*l).items.add(i) = slot(item, e);
+                kr_list_set(l, i as i64, slot(item, e));
             }
             l as Slot
         },
@@ -337,6 +372,11 @@ fn slot(v: &V, t: &Ty) -> Slot {
 
 fn tuple_items(t: *mut KrTuple) -> *mut Slot {
     unsafe { t.add(1).cast() }
+}
+
+/// A list's items as slots, whatever their width.
+fn list_slots(l: *const KrList) -> Vec<Slot> {
+    unsafe { (0..(*l).length).map(|i| kr_list_get(l, i)).collect() }
 }
 
 /// The text of a runtime string (or the error when it is NULL).
@@ -837,11 +877,9 @@ fn sort_is_stable() {
                     .collect(),
             );
             let l = slot(&v, &lt) as *mut KrList;
-            let before: Vec<Slot> =
-                unsafe { std::slice::from_raw_parts((*l).items, n as usize) }.to_vec();
+            let before = list_slots(l);
             assert!(unsafe { kr_list_sort(l, desc(&t), reverse) });
-            let after: Vec<Slot> =
-                unsafe { std::slice::from_raw_parts((*l).items, n as usize) }.to_vec();
+            let after = list_slots(l);
             let key_of = |p: Slot| unsafe { (*tuple_items(p as *mut KrTuple) >> 1) as i64 };
             let mut expected: Vec<(i64, usize)> = before
                 .iter()
@@ -1155,7 +1193,7 @@ fn edge_cases_match_python() {
         // repr of an int too long to convert, inside a list.
         let big = kr_int_pow(small(10), small(5000));
         let l = kr_list_new(1, desc(&Ty::Int));
-        *(*l).items = big;
+        kr_list_set(l, 0, big);
         cases.push((
             "repr([10**5000])".to_string(),
             repr_of(l as Slot, &int_list),
@@ -1209,6 +1247,473 @@ fn edge_cases_match_python() {
     }
     no_error();
     check("edge cases", &cases);
+}
+
+// }==================================================================
+
+// {==================================================================
+// Lists of bools: one byte per item
+// ===================================================================
+
+const KIND_BOOL: i32 = 2;
+
+/// A list[bool] made as generated code makes one: kr_list_new(0) and appends.
+fn bool_list_of(bits: &[bool]) -> *mut KrList {
+    unsafe {
+        let l = kr_list_new(0, desc(&Ty::Bool));
+        for &b in bits {
+            kr_list_append(l, b as Slot);
+        }
+        assert_bytes(l, bits);
+        l
+    }
+}
+
+/// The list has width 1 and its items are exactly the bytes 0/1 of 'bits'.
+fn assert_bytes(l: *const KrList, bits: &[bool]) {
+    unsafe {
+        assert_eq!((*l).width, 1, "a list[bool] must store bytes");
+        assert_eq!((*l).length as usize, bits.len());
+        assert!((*l).capacity >= (*l).length);
+        let bytes = std::slice::from_raw_parts((*l).items as *const u8, bits.len());
+        let expected: Vec<u8> = bits.iter().map(|&b| b as u8).collect();
+        assert_eq!(bytes, &expected[..], "byte items differ");
+    }
+}
+
+/// The bytes of a list[bool] (checked to be 0 or 1) as bools.
+fn bits_of(l: *const KrList) -> Vec<bool> {
+    unsafe {
+        assert_eq!((*l).width, 1, "a list[bool] must store bytes");
+        let bytes = std::slice::from_raw_parts((*l).items as *const u8, (*l).length as usize);
+        bytes
+            .iter()
+            .map(|&b| {
+                assert!(b <= 1, "byte item {b} is not 0 or 1");
+                b == 1
+            })
+            .collect()
+    }
+}
+
+fn gen_bits(rng: &mut Rng, max_len: u64) -> Vec<bool> {
+    let n = rng.below(max_len + 1);
+    let bias = *rng.pick(&[10, 50, 90]);
+    (0..n).map(|_| rng.chance(bias)).collect()
+}
+
+fn bools_py(bits: &[bool]) -> String {
+    let parts: Vec<String> = bits.iter().map(|&b| bool_text(b)).collect();
+    format!("[{}]", parts.join(", "))
+}
+
+/// repr() of a list[bool], checking its bytes on the way.
+fn bools_repr(l: *const KrList) -> String {
+    bits_of(l);
+    repr_of(l as Slot, &Ty::List(Box::new(Ty::Bool)))
+}
+
+/// A probe for index/count/in/remove: a bool, or a value of another type that may
+/// equal one (1 == True == 1.0).
+fn gen_probe(rng: &mut Rng) -> (V, Ty) {
+    match rng.below(6) {
+        0 | 1 => (V::Bool(rng.chance(50)), Ty::Bool),
+        2 => (
+            V::Int(
+                rng.pick(&["0", "1", "2", "-1", "4611686018427387904"])
+                    .to_string(),
+            ),
+            Ty::Int,
+        ),
+        3 => (
+            V::Float(*rng.pick(&[0.0, -0.0, 1.0, 0.5, f64::NAN])),
+            Ty::Float,
+        ),
+        4 => (V::Str(rng.pick(&["", "True"]).to_string()), Ty::Str),
+        _ => (V::None, Ty::None),
+    }
+}
+
+fn bool_lists_match_python() {
+    let mut rng = Rng(0xB001_B001_1234_4321);
+    let bt = Ty::Bool;
+    let lt = Ty::List(Box::new(Ty::Bool));
+    let e = desc(&bt);
+    let never = desc(&Ty::Never);
+    let mut cases = Vec::new();
+    for round in 0..700 {
+        let max_len = if round % 25 == 0 { 3000 } else { 12 };
+        let bits = gen_bits(&mut rng, max_len);
+        let p = bools_py(&bits);
+        let fresh = || bool_list_of(&bits);
+        unsafe {
+            let l = fresh();
+            // repr, str
+            cases.push((format!("repr({p})"), bools_repr(l)));
+            cases.push((
+                format!("str({p})"),
+                text_of(kr_slot_str(l as Slot, desc(&lt))),
+            ));
+            // l[a:b:c] and del l[a:b:c]
+            let (sa, a) = gen_bound(&mut rng, false);
+            let (sb, b) = gen_bound(&mut rng, false);
+            let (sc, c) = gen_bound(&mut rng, true);
+            let r = kr_list_slice(l, a, b, c, e);
+            let ours = if r.is_null() {
+                error_text()
+            } else {
+                bools_repr(r)
+            };
+            cases.push((format!("{p}[{sa}:{sb}:{sc}]"), ours));
+            let d = fresh();
+            let ours = if kr_list_del_slice(d, a, b, c) {
+                bools_repr(d)
+            } else {
+                error_text()
+            };
+            cases.push((
+                format!("(lambda l: (l.__delitem__(slice({sa}, {sb}, {sc})), l)[1])({p})"),
+                ours,
+            ));
+            // l * k
+            let (sk, k) = if rng.chance(85) {
+                let k = rng.range(-1, 5);
+                (k.to_string(), small(k))
+            } else {
+                let b = *rng.pick(&[
+                    "4611686018427387904",
+                    "9223372036854775807",
+                    "9223372036854775808",
+                    "-1267650600228229401496703205376",
+                ]);
+                (b.to_string(), kr_int(b))
+            };
+            let r = kr_list_repeat(l, k, e);
+            let ours = if r.is_null() {
+                error_text()
+            } else {
+                bools_repr(r)
+            };
+            cases.push((format!("{p} * ({sk})"), ours));
+            // concat with a list[bool], and with an empty list of Never (slots) both ways
+            let wb = gen_bits(&mut rng, 6);
+            let w = bool_list_of(&wb);
+            let pw = bools_py(&wb);
+            cases.push((format!("{p} + {pw}"), bools_repr(kr_list_concat(l, w, e))));
+            let empty = kr_list_new(0, never);
+            cases.push((format!("{p} + []"), bools_repr(kr_list_concat(l, empty, e))));
+            cases.push((format!("[] + {p}"), bools_repr(kr_list_concat(empty, l, e))));
+            // extend (by another, by itself), copy, reverse, clear + append
+            let a = fresh();
+            kr_list_extend(a, w);
+            cases.push((
+                format!("(lambda l: (l.extend({pw}), l)[1])({p})"),
+                bools_repr(a),
+            ));
+            let a = fresh();
+            kr_list_extend(a, a);
+            cases.push((
+                format!("(lambda l: (l.extend(l), l)[1])({p})"),
+                bools_repr(a),
+            ));
+            let a = fresh();
+            let copy = kr_list_copy(a, e);
+            kr_list_reverse(a);
+            cases.push((
+                format!("(lambda l: (l.reverse(), l)[1])({p})"),
+                bools_repr(a),
+            ));
+            cases.push((format!("{p}.copy()"), bools_repr(copy)));
+            kr_list_clear(a);
+            kr_list_append(a, 1);
+            kr_list_append(a, 0);
+            cases.push(("[True, False]".to_string(), bools_repr(a)));
+            // sort
+            let reverse = rng.chance(50);
+            let a = fresh();
+            assert!(kr_list_sort(a, e, reverse));
+            cases.push((
+                format!("sorted({p}, reverse={})", bool_text(reverse)),
+                bools_repr(a),
+            ));
+            // pop(i), pop(), insert(i, x), del l[i]
+            let (si, i) = gen_index(&mut rng);
+            let a = fresh();
+            let mut error = false;
+            let index = kr_ssize_value(i, &mut error);
+            let ours = if error {
+                error_text()
+            } else {
+                let y = kr_list_pop(a, index, &mut error);
+                if error {
+                    error_text()
+                } else {
+                    format!("({}, {})", repr_of(y, &bt), bools_repr(a))
+                }
+            };
+            cases.push((format!("(lambda l: (l.pop({si}), l))({p})"), ours));
+            let a = fresh();
+            let mut error = false;
+            let y = kr_list_pop(a, -1, &mut error);
+            let ours = if error {
+                error_text()
+            } else {
+                format!("({}, {})", repr_of(y, &bt), bools_repr(a))
+            };
+            cases.push((format!("(lambda l: (l.pop(), l))({p})"), ours));
+            let (si, i) = gen_index(&mut rng);
+            let x = rng.chance(50);
+            let a = fresh();
+            let mut error = false;
+            let index = kr_ssize_value(i, &mut error);
+            let ours = if error {
+                error_text()
+            } else {
+                kr_list_insert(a, index, x as Slot);
+                bools_repr(a)
+            };
+            cases.push((
+                format!("(lambda l: (l.insert({si}, {}), l)[1])({p})", bool_text(x)),
+                ours,
+            ));
+            let (si, i) = gen_index(&mut rng);
+            let a = fresh();
+            let mut error = false;
+            let index = kr_index_value(i, &mut error);
+            let ours = if error {
+                error_text()
+            } else if kr_list_del_item(a, index) {
+                bools_repr(a)
+            } else {
+                error_text()
+            };
+            cases.push((
+                format!("(lambda l: (l.__delitem__({si}), l)[1])({p})"),
+                ours,
+            ));
+            // index, count, in, remove with probes of several types
+            let (xv, tx) = gen_probe(&mut rng);
+            let (x, dx, px) = (slot(&xv, &tx), desc(&tx), py(&xv));
+            let mut error = false;
+            let k = kr_list_index(l, e, x, dx, &mut error);
+            let ours = if error { error_text() } else { k.to_string() };
+            cases.push((format!("{p}.index({px})"), ours));
+            let k = kr_list_count(l, e, x, dx);
+            cases.push((format!("{p}.count({px})"), k.to_string()));
+            let k = kr_list_contains(l, e, x, dx);
+            cases.push((format!("{px} in {p}"), bool_text(k)));
+            let a = fresh();
+            let ours = if kr_list_remove(a, e, x, dx) {
+                bools_repr(a)
+            } else {
+                error_text()
+            };
+            cases.push((format!("(lambda l: (l.remove({px}), l)[1])({p})"), ours));
+            // ==, ordering against list[bool], list[int], list[float]
+            let other_ty = rng.pick(&[Ty::Bool, Ty::Bool, Ty::Int, Ty::Float]).clone();
+            let olt = Ty::List(Box::new(other_ty.clone()));
+            let ov = if rng.chance(30) {
+                // A near copy, so that the lengths and late items decide.
+                let mut vb = bits.clone();
+                if !vb.is_empty() && rng.chance(50) {
+                    let j = rng.below(vb.len() as u64) as usize;
+                    vb[j] = !vb[j];
+                } else if rng.chance(50) {
+                    vb.push(rng.chance(50));
+                }
+                V::List(
+                    vb.iter()
+                        .map(|&b| match other_ty {
+                            Ty::Int => V::Int((b as i32).to_string()),
+                            Ty::Float => V::Float(b as i32 as f64),
+                            _ => V::Bool(b),
+                        })
+                        .collect(),
+                )
+            } else {
+                V::List(
+                    (0..rng.below(4))
+                        .map(|_| match other_ty {
+                            Ty::Int => V::Int(rng.range(-1, 2).to_string()),
+                            Ty::Float => V::Float(*rng.pick(&[0.0, 1.0, 0.5])),
+                            _ => V::Bool(rng.chance(50)),
+                        })
+                        .collect(),
+                )
+            };
+            let o = slot(&ov, &olt);
+            let op = rng.below(6) as usize;
+            let swap = rng.chance(50);
+            let r = if swap {
+                kr_slot_compare(o, desc(&olt), l as Slot, desc(&lt), op as i32)
+            } else {
+                kr_slot_compare(l as Slot, desc(&lt), o, desc(&olt), op as i32)
+            };
+            let ours = if r < 0 {
+                error_text()
+            } else {
+                bool_text(r == 1)
+            };
+            let case = if swap {
+                format!("{} {} {p}", py(&ov), OPS[op])
+            } else {
+                format!("{p} {} {}", OPS[op], py(&ov))
+            };
+            cases.push((case, ours));
+            // min, max, sum, any, all over the bytes (width 1)
+            let (items, n) = ((*l).items as *const c_void, (*l).length);
+            for is_max in [false, true] {
+                let mut error = false;
+                let y = kr_seq_minmax(items, n, 1, e, is_max, &mut error);
+                let ours = if error { error_text() } else { repr_of(y, &bt) };
+                let f = if is_max { "max" } else { "min" };
+                cases.push((format!("{f}({p})"), ours));
+            }
+            let (ss, start) = if rng.chance(70) {
+                let s = rng.range(-3, 3);
+                (s.to_string(), small(s))
+            } else {
+                let s = *rng.pick(&["4611686018427387903", "-4611686018427387905"]);
+                (s.to_string(), kr_int(s))
+            };
+            let total = kr_sum_int_slots(items, n, 1, KIND_BOOL, start);
+            cases.push((format!("sum({p}, {ss})"), repr_of(total, &Ty::Int)));
+            let fstart = *rng.pick(&[0.0, 0.25, -1.5, 1e16, 9007199254740992.0]);
+            let mut error = false;
+            let ftotal = kr_sum_float_slots(items, n, 1, KIND_BOOL, fstart, false, &mut error);
+            assert!(!error);
+            cases.push((
+                format!("sum({p}, {})", py(&V::Float(fstart))),
+                repr_of(ftotal.to_bits(), &Ty::Float),
+            ));
+            cases.push((format!("any({p})"), bool_text(kr_seq_any(items, n, 1, e))));
+            cases.push((format!("all({p})"), bool_text(kr_seq_all(items, n, 1, e))));
+            // list() of a tuple of bools (8-byte slots in, bytes out)
+            let slots: Vec<Slot> = bits.iter().map(|&b| b as Slot).collect();
+            let r = kr_list_from_slots(slots.as_ptr(), slots.len() as i64, e);
+            assert_bytes(r, &bits);
+            let tuple = V::Tuple(bits.iter().map(|&b| V::Bool(b)).collect());
+            cases.push((format!("list({})", py(&tuple)), bools_repr(r)));
+            // [False] * n from kr_list_new: zeroed bytes
+            let z = kr_list_new(bits.len() as i64, e);
+            assert_bytes(z, &vec![false; bits.len()]);
+            for (j, &b) in bits.iter().enumerate() {
+                kr_list_set(z, j as i64, b as Slot);
+            }
+            assert_bytes(z, &bits);
+            assert_eq!(list_slots(z), slots);
+        }
+        no_error();
+    }
+    // The same builtins over slots (width 8) still work: list[int] and list[float].
+    for _ in 0..200 {
+        let t = rng.pick(&[Ty::Int, Ty::Float]).clone();
+        let slt = Ty::List(Box::new(t.clone()));
+        let v = V::List(
+            (0..rng.below(6))
+                .map(|_| match t {
+                    Ty::Float => V::Float(*rng.pick(&[0.0, -0.0, 1.5, -2.0, 1e16])),
+                    _ => gen_val(&mut rng, &t, true),
+                })
+                .collect(),
+        );
+        let pv = py(&v);
+        let l = slot(&v, &slt) as *mut KrList;
+        unsafe {
+            assert_eq!((*l).width, 8);
+            let (items, n, e) = ((*l).items as *const c_void, (*l).length, desc(&t));
+            for is_max in [false, true] {
+                let mut error = false;
+                let y = kr_seq_minmax(items, n, 8, e, is_max, &mut error);
+                let ours = if error { error_text() } else { repr_of(y, &t) };
+                let f = if is_max { "max" } else { "min" };
+                cases.push((format!("{f}({pv})"), ours));
+            }
+            cases.push((format!("any({pv})"), bool_text(kr_seq_any(items, n, 8, e))));
+            cases.push((format!("all({pv})"), bool_text(kr_seq_all(items, n, 8, e))));
+            if t == Ty::Int {
+                let total = kr_sum_int_slots(items, n, 8, 3, small(0));
+                cases.push((format!("sum({pv})"), repr_of(total, &Ty::Int)));
+            } else {
+                let mut error = false;
+                let total = kr_sum_float_slots(items, n, 8, 4, 0.0, false, &mut error);
+                assert!(!error);
+                cases.push((
+                    format!("sum({pv}, 0.0)"),
+                    repr_of(total.to_bits(), &Ty::Float),
+                ));
+            }
+        }
+        no_error();
+    }
+    // Nested: list[list[bool]] and tuples holding list[bool] print and compare.
+    for _ in 0..300 {
+        let t = rng
+            .pick(&[
+                Ty::List(Box::new(Ty::List(Box::new(Ty::Bool)))),
+                Ty::Tuple(vec![Ty::List(Box::new(Ty::Bool)), Ty::Int]),
+                Ty::List(Box::new(Ty::Tuple(vec![
+                    Ty::Bool,
+                    Ty::List(Box::new(Ty::Bool)),
+                ]))),
+            ])
+            .clone();
+        let a = gen_val(&mut rng, &t, true);
+        let b = gen_val(&mut rng, &t, true);
+        let (xa, xb) = (slot(&a, &t), slot(&b, &t));
+        cases.push((format!("repr({})", py(&a)), repr_of(xa, &t)));
+        let op = rng.below(6) as usize;
+        let r = unsafe { kr_slot_compare(xa, desc(&t), xb, desc(&t), op as i32) };
+        let ours = if r < 0 {
+            error_text()
+        } else {
+            bool_text(r == 1)
+        };
+        cases.push((format!("{} {} {}", py(&a), OPS[op], py(&b)), ours));
+        no_error();
+    }
+    check("bool lists", &cases);
+}
+
+/// The sieve of Eratosthenes over 2M flags, as a compiled program would run it:
+/// [True] * n, then stores through kr_list_set; the count of primes and the repr of
+/// a window must match python3's.
+fn bool_sieve_matches_python() {
+    const N: i64 = 2_000_000;
+    let e = desc(&Ty::Bool);
+    let started = std::time::Instant::now();
+    let flags = unsafe {
+        let one = bool_list_of(&[true]);
+        let flags = kr_list_repeat(one, small(N), e);
+        assert_eq!((*flags).width, 1);
+        kr_list_set(flags, 0, 0);
+        kr_list_set(flags, 1, 0);
+        let mut i = 2;
+        while i * i < N {
+            if kr_list_get(flags, i) != 0 {
+                let mut j = i * i;
+                while j < N {
+                    kr_list_set(flags, j, 0);
+                    j += i;
+                }
+            }
+            i += 1;
+        }
+        flags
+    };
+    let (count, window) = unsafe {
+        let total = kr_sum_int_slots((*flags).items, N, 1, KIND_BOOL, small(0));
+        let w = kr_list_slice(flags, small(999_900), small(1_000_000), ABSENT, e);
+        (repr_of(total, &Ty::Int), bools_repr(w))
+    };
+    eprintln!("sieve of {N} flags: {:?}", started.elapsed());
+    let sieve = "(lambda n: (lambda s: [s.__setitem__(slice(i*i, n, i), [False] * len(range(i*i, n, i))) for i in range(2, int(n**0.5) + 1) if s[i]] and s)([False, False] + [True] * (n - 2)))(2000000)";
+    let cases = vec![
+        (format!("sum({sieve})"), count),
+        (format!("{sieve}[999900:1000000]"), window),
+    ];
+    no_error();
+    check("bool sieve", &cases);
 }
 
 // }==================================================================
