@@ -250,7 +250,7 @@ impl<'ctx> ModuleGen<'ctx, '_> {
             for p in &f.params {
                 let ty = &f.vars.get(p.index()).ok_or_else(|| bad_var(&f.name))?.ty;
                 let header = match ty {
-                    typeinfer::types::Type::List(_) => Some(32),
+                    typeinfer::types::Type::List(_) => Some(40),
                     typeinfer::types::Type::Tuple(_) => Some(16),
                     _ => None,
                 };

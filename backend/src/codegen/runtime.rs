@@ -144,11 +144,15 @@ const SIGNATURES: &[(&str, C, &[C])] = &[
     ("kr_tuple_repeat", Ptr, &[Ptr, I64]),
     ("kr_tuple_contains", Bool, &[Ptr, Ptr, I64, Ptr]),
     ("kr_raise_unpack", I64, &[I64, I64]),
-    ("kr_sum_int_slots", I64, &[Ptr, I64, I32, I64]),
-    ("kr_sum_float_slots", F64, &[Ptr, I64, I32, F64, Bool, Ptr]),
-    ("kr_seq_minmax", I64, &[Ptr, I64, Ptr, Bool, Ptr]),
-    ("kr_seq_any", Bool, &[Ptr, I64, Ptr]),
-    ("kr_seq_all", Bool, &[Ptr, I64, Ptr]),
+    ("kr_sum_int_slots", I64, &[Ptr, I64, I64, I32, I64]),
+    (
+        "kr_sum_float_slots",
+        F64,
+        &[Ptr, I64, I64, I32, F64, Bool, Ptr],
+    ),
+    ("kr_seq_minmax", I64, &[Ptr, I64, I64, Ptr, Bool, Ptr]),
+    ("kr_seq_any", Bool, &[Ptr, I64, I64, Ptr]),
+    ("kr_seq_all", Bool, &[Ptr, I64, I64, Ptr]),
     ("kr_sys_argv", Ptr, &[]),
     // str operations and formatting (kr_str_ops.c, kr_format.c)
     ("kr_str_getitem", Ptr, &[Ptr, I64]),
@@ -308,11 +312,11 @@ fn memory_effects(name: &str) -> Option<u64> {
 }
 
 /// The header size of the object a runtime function returns (kr_list: type,
-/// length, capacity, items; kr_tuple: type, length), for `dereferenceable_or_null`.
+/// length, capacity, items, width; kr_tuple: type, length), for `dereferenceable_or_null`.
 fn object_header_bytes(name: &str) -> Option<u64> {
     match name {
         "kr_list_new" | "kr_list_copy" | "kr_list_concat" | "kr_list_repeat" | "kr_list_slice"
-        | "kr_list_from_str" | "kr_list_from_slots" | "kr_sys_argv" => Some(32),
+        | "kr_list_from_str" | "kr_list_from_slots" | "kr_sys_argv" => Some(40),
         "kr_tuple_new" | "kr_tuple_concat" | "kr_tuple_slice" | "kr_tuple_repeat" => Some(16),
         _ => None,
     }

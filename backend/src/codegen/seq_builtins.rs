@@ -90,7 +90,11 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
 
     /// The slots, length and element type of a list or tuple operand (a str is
     /// made a list of its characters first).
-    fn slots_of(&mut self, op: &Operand) -> Result<(PointerValue<'ctx>, IntValue<'ctx>, Type)> {
+    /// Also the item width of the array (`kr_list.width`: 1 for a list of bools).
+    fn slots_of(
+        &mut self,
+        op: &Operand,
+    ) -> Result<(PointerValue<'ctx>, IntValue<'ctx>, Type, IntValue<'ctx>)> {
         let ty = self.op_type(op);
         let obj = match self.operand(op)? {
             Val::Obj(p) | Val::Str(p) => p,
@@ -102,20 +106,26 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 let list_ty = Type::List(Box::new(Type::Str));
                 let items = self.items(list, &list_ty)?;
                 let n = self.raw_length(list)?;
-                Ok((items, n, Type::Str))
+                Ok((items, n, Type::Str, self.width_const(8)))
             }
             Type::List(e) => {
                 let items = self.items(obj, &ty)?;
                 let n = self.raw_length(obj)?;
-                Ok((items, n, (**e).clone()))
+                let width = self.width_const(super::sequences::item_width(&ty));
+                Ok((items, n, (**e).clone(), width))
             }
             Type::Tuple(_) => {
                 let items = self.items(obj, &ty)?;
                 let n = self.raw_length(obj)?;
-                Ok((items, n, ty.element().unwrap_or(Type::Never)))
+                let width = self.width_const(8);
+                Ok((items, n, ty.element().unwrap_or(Type::Never), width))
             }
             other => Err(internal(&format!("a sequence builtin of '{other}'"))),
         }
+    }
+
+    fn width_const(&self, width: u64) -> IntValue<'ctx> {
+        self.m.context.i64_type().const_int(width, false)
     }
 
     /// The builtins of this file; `None` for the others.
@@ -144,7 +154,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             }
             Builtin::Len => self.length(&args[0])?,
             Builtin::Sum => {
-                let (items, n, elem) = self.slots_of(&args[0])?;
+                let (items, n, elem, width) = self.slots_of(&args[0])?;
                 let kind = context.i32_type().const_int(
                     match elem {
                         Type::Bool => 2,
@@ -168,7 +178,14 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                     let d = self
                         .call_runtime_flagged(
                             "kr_sum_float_slots",
-                            &[items.into(), n.into(), kind.into(), s.into(), flag.into()],
+                            &[
+                                items.into(),
+                                n.into(),
+                                width.into(),
+                                kind.into(),
+                                s.into(),
+                                flag.into(),
+                            ],
                         )?
                         .ok_or_else(|| internal("kr_sum_float_slots returns nothing"))?
                         .into_float_value();
@@ -179,12 +196,12 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                     };
                     Val::Int(self.call_runtime_value(
                         "kr_sum_int_slots",
-                        &[items.into(), n.into(), kind.into(), s.into()],
+                        &[items.into(), n.into(), width.into(), kind.into(), s.into()],
                     )?)
                 }
             }
             Builtin::MinOf | Builtin::MaxOf => {
-                let (items, n, elem) = self.slots_of(&args[0])?;
+                let (items, n, elem, width) = self.slots_of(&args[0])?;
                 let desc = self.tdesc(&elem);
                 let is_max = context
                     .bool_type()
@@ -192,7 +209,13 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 let slot = self
                     .call_runtime_flagged(
                         "kr_seq_minmax",
-                        &[items.into(), n.into(), desc.into(), is_max.into()],
+                        &[
+                            items.into(),
+                            n.into(),
+                            width.into(),
+                            desc.into(),
+                            is_max.into(),
+                        ],
                     )?
                     .ok_or_else(|| internal("kr_seq_minmax returns nothing"))?
                     .into_int_value();
@@ -203,7 +226,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 self.value_of_slot(slot, &result_ty)?
             }
             Builtin::Any | Builtin::All => {
-                let (items, n, elem) = self.slots_of(&args[0])?;
+                let (items, n, elem, width) = self.slots_of(&args[0])?;
                 let desc = self.tdesc(&elem);
                 let name = if builtin == Builtin::Any {
                     "kr_seq_any"
@@ -211,7 +234,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                     "kr_seq_all"
                 };
                 let b = self
-                    .call_runtime(name, &[items.into(), n.into(), desc.into()])?
+                    .call_runtime(name, &[items.into(), n.into(), width.into(), desc.into()])?
                     .ok_or_else(|| internal("kr_seq_any returns nothing"))?
                     .into_int_value();
                 Val::Bool(b)
@@ -224,8 +247,15 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 let list = if args.is_empty() {
                     let zero = context.i64_type().const_zero();
                     self.call_runtime_ptr("kr_list_new", &[zero.into(), desc.into()])?
+                } else if let Type::List(_) = self.op_type(&args[0]) {
+                    let source = match self.operand(&args[0])? {
+                        Val::Obj(p) => p,
+                        _ => return Err(internal("list() of a non-list")),
+                    };
+                    self.call_runtime_ptr("kr_list_copy", &[source.into(), desc.into()])?
                 } else {
-                    let (items, n, _) = self.slots_of(&args[0])?;
+                    // A tuple's slots, or the characters of a str.
+                    let (items, n, _, _) = self.slots_of(&args[0])?;
                     self.call_runtime_ptr(
                         "kr_list_from_slots",
                         &[items.into(), n.into(), desc.into()],

@@ -23,6 +23,15 @@ fn internal(what: &str) -> Error {
     Error::internal("?", what.to_string())
 }
 
+/// Bytes per item of a list's items array (`kr_list.width`): lists of bools hold
+/// one byte per element, everything else one 64-bit slot.
+pub(super) fn item_width(list: &Type) -> u64 {
+    match list {
+        Type::List(e) if **e == Type::Bool => 1,
+        _ => 8,
+    }
+}
+
 impl<'ctx> FunctionGen<'_, 'ctx, '_> {
     pub(super) fn op_type(&self, op: &Operand) -> Type {
         self.f.operand_type(op)
@@ -163,6 +172,55 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             .build_load(self.m.context.i64_type(), p, "slot")?;
         self.tag_access(slot.as_instruction_value(), Access::Slot);
         Ok(slot.into_int_value())
+    }
+
+    /// Item `index` of a list's items as a slot word: lists of bools hold bytes
+    /// (`kr_list.width` 1), every other list 64-bit slots.
+    fn load_item(
+        &mut self,
+        items: PointerValue<'ctx>,
+        index: IntValue<'ctx>,
+        list: &Type,
+    ) -> Result<IntValue<'ctx>> {
+        if item_width(list) == 8 {
+            return self.load_slot(items, index);
+        }
+        let i8_type = self.m.context.i8_type();
+        let p = unsafe {
+            self.builder
+                .build_in_bounds_gep(i8_type, items, &[index], "byte.ptr")?
+        };
+        let byte = self.builder.build_load(i8_type, p, "byte")?;
+        self.tag_access(byte.as_instruction_value(), Access::Slot);
+        Ok(self.builder.build_int_z_extend(
+            byte.into_int_value(),
+            self.m.context.i64_type(),
+            "slot",
+        )?)
+    }
+
+    /// Stores a slot word as item `index` of a list's items (see `load_item`).
+    fn store_item(
+        &mut self,
+        items: PointerValue<'ctx>,
+        index: IntValue<'ctx>,
+        slot: IntValue<'ctx>,
+        list: &Type,
+    ) -> Result<()> {
+        let store = if item_width(list) == 8 {
+            let p = self.slot_ptr(items, index)?;
+            self.builder.build_store(p, slot)?
+        } else {
+            let i8_type = self.m.context.i8_type();
+            let p = unsafe {
+                self.builder
+                    .build_in_bounds_gep(i8_type, items, &[index], "byte.ptr")?
+            };
+            let byte = self.builder.build_int_truncate(slot, i8_type, "byte")?;
+            self.builder.build_store(p, byte)?
+        };
+        self.tag_access(Some(store), Access::Slot);
+        Ok(())
     }
 
     // ---- errors -----------------------------------------------------------------
@@ -322,9 +380,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 let v = self.operand(item)?;
                 let slot = self.slot_of(v, elem)?;
                 let index = self.i64_const(i as i64);
-                let p = self.slot_ptr(array, index)?;
-                let store = self.builder.build_store(p, slot)?;
-                self.tag_access(Some(store), Access::Slot);
+                self.store_item(array, index, slot, &ty)?;
             }
         }
         self.store(dst, Val::Obj(list))
@@ -399,7 +455,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                     return self.trap();
                 }
                 let array = self.items(l, &container)?;
-                let slot = self.load_slot(array, i)?;
+                let slot = self.load_item(array, i, &container)?;
                 let v = self.value_of_slot(slot, &result_ty)?;
                 self.store(dst, v)
             }
@@ -425,10 +481,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         let v = self.operand(item)?;
         let slot = self.slot_of(v, elem)?;
         let array = self.items(l, &container)?;
-        let p = self.slot_ptr(array, i)?;
-        let store = self.builder.build_store(p, slot)?;
-        self.tag_access(Some(store), Access::Slot);
-        Ok(())
+        self.store_item(array, i, slot, &container)
     }
 
     pub(super) fn del_item(&mut self, value: &Operand, index: &Operand) -> Result<()> {
