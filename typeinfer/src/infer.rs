@@ -111,12 +111,12 @@ impl State<'_> {
     /// One pass over a specialisation; true if any type changed.
     fn analyse(&mut self, id: FuncId) -> Result<bool> {
         let mut changed = false;
-        let block_count = self.specs[id.index()].blocks.len();
         let reachable = self.specs[id.index()].reachable_blocks();
-        for b in 0..block_count {
-            if !reachable[b] {
-                continue;
-            }
+        let blocks = reachable
+            .iter()
+            .enumerate()
+            .filter_map(|(b, r)| r.then_some(b));
+        for b in blocks {
             let inst_count = self.specs[id.index()].blocks[b].insts.len();
             for i in 0..inst_count {
                 let inst = self.specs[id.index()].blocks[b].insts[i].clone();
