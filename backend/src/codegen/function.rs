@@ -438,26 +438,10 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
         name: &str,
         args: &[BasicMetadataValueEnum<'ctx>],
     ) -> Result<FloatValue<'ctx>> {
-        let i8_type = self.m.context.i8_type();
-        self.builder.build_store(self.flag, i8_type.const_zero())?;
-        let mut all = args.to_vec();
-        all.push(self.flag.into());
-        let result = self
-            .call_runtime(name, &all)?
+        Ok(self
+            .call_runtime_flagged(name, args)?
             .ok_or_else(|| Error::internal("?", format!("{name} returns nothing")))?
-            .into_float_value();
-        let flag = self
-            .builder
-            .build_load(i8_type, self.flag, "error")?
-            .into_int_value();
-        let failed = self.builder.build_int_compare(
-            IntPredicate::NE,
-            flag,
-            i8_type.const_zero(),
-            "failed",
-        )?;
-        self.branch_if_failed(failed)?;
-        Ok(result)
+            .into_float_value())
     }
 
     /// Continues in a new block when `failed` is false; jumps to the error path

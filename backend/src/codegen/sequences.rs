@@ -491,6 +491,15 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         self.call_runtime_ok("kr_list_del_item", &[l.into(), i.into()])
     }
 
+    /// An int (or bool) operand as a tagged int word.
+    pub(super) fn int_word(&mut self, op: &Operand) -> Result<IntValue<'ctx>> {
+        let v = self.operand(op)?;
+        match self.coerce(v, &Type::Int)? {
+            Val::Int(i) => Ok(i),
+            _ => Err(internal("an operand that is not an int")),
+        }
+    }
+
     /// `del xs[start:stop:step]`.
     pub(super) fn del_slice(
         &mut self,
@@ -515,11 +524,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 if self.op_type(op) == Type::NoneType {
                     return Ok(self.i64_const(0));
                 }
-                let v = self.operand(op)?;
-                match self.coerce(v, &Type::Int)? {
-                    Val::Int(i) => Ok(i),
-                    _ => Err(internal("a slice bound that is not an int")),
-                }
+                self.int_word(op)
             }
         }
     }

@@ -37,11 +37,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         let Some(op) = op else {
             return Ok(i64_type.const_int(tag(-1), true));
         };
-        let v = self.operand(op)?;
-        match self.coerce(v, &Type::Int)? {
-            Val::Int(i) => Ok(i),
-            _ => Err(internal("a str method argument that is not an int")),
-        }
+        self.int_word(op)
     }
 
     pub(super) fn str_method(

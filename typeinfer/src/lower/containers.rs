@@ -275,18 +275,23 @@ impl FnLowering<'_> {
             );
         }
         let v = self.expr(elt)?;
+        self.append_to(result, v, elt.range);
+        Ok(())
+    }
+
+    /// `list.append(value)` on a list being built by lowering.
+    pub(super) fn append_to(&mut self, list: crate::ir::VarId, value: Operand, range: TextRange) {
         let dst = self.fb.temp();
         self.fb.emit(
             InstKind::CallMethod {
                 dst,
-                receiver: Operand::Var(result),
+                receiver: Operand::Var(list),
                 method: "append".into(),
-                args: vec![v],
+                args: vec![value],
                 keywords: Vec::new(),
             },
-            elt.range,
+            range,
         );
-        Ok(())
     }
 
     /// `receiver.method(args)`: resolved by the receiver's type during inference.

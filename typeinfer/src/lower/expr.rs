@@ -99,19 +99,7 @@ impl FnLowering<'_> {
             ExprKind::JoinedStr { values } => self.joined_str(values, e.range),
             ExprKind::Attribute { value, attr, .. } => match self.module_attribute(value, attr)? {
                 Some(NameRef::Constant(c)) => Ok(Operand::Const(c)),
-                Some(NameRef::Value(builtin)) => {
-                    let dst = self.fb.temp();
-                    self.fb.emit(
-                        InstKind::CallBuiltin {
-                            dst,
-                            builtin,
-                            args: Vec::new(),
-                            keywords: Vec::new(),
-                        },
-                        e.range,
-                    );
-                    Ok(Operand::Var(dst))
-                }
+                Some(NameRef::Value(builtin)) => Ok(self.builtin_value(builtin, e.range)),
                 Some(_) => Err(Unsupported::new(
                     format!("the function {attr} used as a value (functions are not values yet)"),
                     e.range,
@@ -132,24 +120,27 @@ impl FnLowering<'_> {
             }
             NameRef::Undefined => Err(Unsupported::new(format!("the name '{name}'"), range)),
             NameRef::Constant(c) => Ok(Operand::Const(c)),
-            NameRef::Value(builtin) => {
-                let dst = self.fb.temp();
-                self.fb.emit(
-                    InstKind::CallBuiltin {
-                        dst,
-                        builtin,
-                        args: Vec::new(),
-                        keywords: Vec::new(),
-                    },
-                    range,
-                );
-                Ok(Operand::Var(dst))
-            }
+            NameRef::Value(builtin) => Ok(self.builtin_value(builtin, range)),
             _ => Err(Unsupported::new(
                 format!("'{name}' used as a value (functions are not values yet)"),
                 range,
             )),
         }
+    }
+
+    /// The value a builtin computes without arguments (`sys.argv`).
+    fn builtin_value(&mut self, builtin: Builtin, range: TextRange) -> Operand {
+        let dst = self.fb.temp();
+        self.fb.emit(
+            InstKind::CallBuiltin {
+                dst,
+                builtin,
+                args: Vec::new(),
+                keywords: Vec::new(),
+            },
+            range,
+        );
+        Operand::Var(dst)
     }
 
     /// Evaluates `bool(test)` and ends the current block with a branch on it.
@@ -426,17 +417,7 @@ impl FnLowering<'_> {
                     e.range,
                     |this, item, _, _| {
                         let v = this.materialise(item, e.range);
-                        let dst = this.fb.temp();
-                        this.fb.emit(
-                            InstKind::CallMethod {
-                                dst,
-                                receiver: Operand::Var(result),
-                                method: "append".into(),
-                                args: vec![v],
-                                keywords: Vec::new(),
-                            },
-                            e.range,
-                        );
+                        this.append_to(result, v, e.range);
                         Ok(())
                     },
                     &[],

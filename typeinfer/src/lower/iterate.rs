@@ -320,50 +320,41 @@ impl FnLowering<'_> {
             );
             self.fb.switch_to(nonzero);
         }
-        if self.general_ranges {
-            return self.counted_loop(
-                [start, stop, step],
+        if !self.general_ranges {
+            let fits = self.fb.temp();
+            self.fb.emit(
+                InstKind::CallBuiltin {
+                    dst: fits,
+                    builtin: Builtin::RangeFits,
+                    args: vec![start.clone(), stop.clone(), step.clone()],
+                    keywords: Vec::new(),
+                },
+                range,
+            );
+            let fast = self.fb.new_block();
+            let general = self.fb.new_block();
+            self.fb.terminate(
+                Terminator::Branch {
+                    cond: Operand::Var(fits),
+                    then_block: fast,
+                    else_block: general,
+                },
+                range,
+            );
+            self.fb.switch_to(fast);
+            let bounds = [start.clone(), stop.clone(), step.clone()];
+            self.counted_loop(
+                bounds,
                 constant_step,
-                false,
+                true,
                 range,
                 exhausted,
                 broken,
                 &mut body,
-            );
+            )?;
+            self.fb.switch_to(general);
         }
-        let fits = self.fb.temp();
-        self.fb.emit(
-            InstKind::CallBuiltin {
-                dst: fits,
-                builtin: Builtin::RangeFits,
-                args: vec![start.clone(), stop.clone(), step.clone()],
-                keywords: Vec::new(),
-            },
-            range,
-        );
-        let fast = self.fb.new_block();
-        let general = self.fb.new_block();
-        self.fb.terminate(
-            Terminator::Branch {
-                cond: Operand::Var(fits),
-                then_block: fast,
-                else_block: general,
-            },
-            range,
-        );
-        self.fb.switch_to(fast);
-        let bounds = [start.clone(), stop.clone(), step.clone()];
-        self.counted_loop(
-            bounds,
-            constant_step,
-            true,
-            range,
-            exhausted,
-            broken,
-            &mut body,
-        )?;
-        self.fb.switch_to(general);
-        self.general_ranges = true;
+        let outer_general = std::mem::replace(&mut self.general_ranges, true);
         let outcome = self.counted_loop(
             [start, stop, step],
             constant_step,
@@ -373,7 +364,7 @@ impl FnLowering<'_> {
             broken,
             &mut body,
         );
-        self.general_ranges = false;
+        self.general_ranges = outer_general;
         outcome
     }
 
