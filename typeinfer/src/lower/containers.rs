@@ -303,6 +303,16 @@ impl FnLowering<'_> {
         keywords: &[frontend::ast::Keyword],
         range: TextRange,
     ) -> Result<Operand> {
+        if let (
+            "format",
+            ExprKind::Constant {
+                value: frontend::ast::Constant::Str(template),
+                ..
+            },
+        ) = (method, &receiver.kind)
+        {
+            return self.format_method(template, args, keywords, range);
+        }
         let r = self.expr(receiver)?;
         let r = Operand::Var(self.fb.copy_to_temp(r, receiver.range));
         let mut values = Vec::new();

@@ -7,6 +7,7 @@
 
 mod containers;
 mod expr;
+mod format_method;
 mod fstring;
 mod function;
 mod iterate;
