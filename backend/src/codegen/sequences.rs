@@ -429,9 +429,14 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                         self.raise_const("KR_EXC_INDEX", "tuple index out of range")?;
                         return self.trap();
                     }
+                    let element = &types[position as usize];
+                    if *element == Type::Never {
+                        // Building the tuple could not have finished.
+                        return self.trap();
+                    }
                     let array = self.items(t, &container)?;
                     let slot = self.load_slot(array, self.i64_const(position))?;
-                    let v = self.value_of_slot(slot, &types[position as usize])?;
+                    let v = self.value_of_slot(slot, element)?;
                     return self.store(dst, v);
                 }
                 let length = self.i64_const(types.len() as i64);
