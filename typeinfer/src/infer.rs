@@ -610,6 +610,22 @@ fn builtin_type(builtin: Builtin, args: &[Type], range: TextRange) -> Result<Typ
         }
     }
     Ok(match builtin {
+        Builtin::PercentArg(code) => {
+            let t = args.first().cloned().unwrap_or(Type::Never);
+            let fits = match code {
+                0 => !matches!(t, Type::Tuple(_)),
+                1 => true,
+                2 => t.is_numeric(),
+                _ => matches!(t, Type::Int | Type::Bool),
+            };
+            if !fits || t.contains_dyn() {
+                return Err(Unsupported::new(
+                    format!("a % format conversion of '{t}'"),
+                    range,
+                ));
+            }
+            t
+        }
         Builtin::RangeBound => Type::I64,
         Builtin::RangeFits => Type::Bool,
         Builtin::Print => {

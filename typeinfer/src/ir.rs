@@ -346,6 +346,10 @@ pub enum Builtin {
     /// `any(seq)`, `all(seq)`
     Any,
     All,
+    /// Internal: a value formatted by a `%` conversion, checked to suit it (the
+    /// code is 0 for `%s` of a lone value, which must not be a tuple; 1 for `%s` of
+    /// a tuple display's item; 2 for numeric conversions; 3 for `%x`/`%o`).
+    PercentArg(u8),
     /// Internal: whether three ints (a `range()`'s bounds) are all small ints.
     RangeFits,
     /// Internal: a small int as an `i64` counter value (after `RangeFits`).
@@ -430,6 +434,7 @@ impl Builtin {
             Builtin::Any => "any",
             Builtin::All => "all",
             Builtin::RangeFits | Builtin::RangeBound => "range",
+            Builtin::PercentArg(_) => "%",
         }
     }
 }

@@ -140,6 +140,8 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         let result_ty = self.var_type(dst)?.clone();
         let v = match builtin {
             Builtin::SysArgv => Val::Obj(self.call_runtime_ptr("kr_sys_argv", &[])?),
+            // Checked by inference; the value itself.
+            Builtin::PercentArg(_) => self.operand(&args[0])?,
             Builtin::RangeFits => {
                 let mut values = Vec::new();
                 for a in args {

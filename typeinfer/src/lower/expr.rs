@@ -25,6 +25,27 @@ impl FnLowering<'_> {
         match &e.kind {
             ExprKind::Constant { value, .. } => Ok(Operand::Const(constant(value, e.range)?)),
             ExprKind::Name { id, .. } => self.name_load(id, e.range),
+            ExprKind::BinOp {
+                left,
+                op: ast::Operator::Mod,
+                right,
+            } if matches!(
+                left.kind,
+                ExprKind::Constant {
+                    value: ast::Constant::Str(_),
+                    ..
+                }
+            ) =>
+            {
+                let ExprKind::Constant {
+                    value: ast::Constant::Str(template),
+                    ..
+                } = &left.kind
+                else {
+                    return Err(Unsupported::new("this % format", e.range));
+                };
+                self.percent_format(template, right, e.range)
+            }
             ExprKind::BinOp { left, op, right } => {
                 let lhs = self.expr(left)?;
                 let rhs = self.expr(right)?;

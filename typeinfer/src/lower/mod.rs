@@ -11,6 +11,7 @@ mod format_method;
 mod fstring;
 mod function;
 mod iterate;
+mod percent_format;
 mod stmt;
 
 use crate::error::{Result, Unsupported};
