@@ -278,7 +278,12 @@ typedef enum kr_tkind {
   KR_T_STR,
   KR_T_LIST,  /* count == 1, items[0] is the element type */
   KR_T_TUPLE, /* count == number of elements, items[i] their types */
+  KR_T_OPTIONAL, /* 'T | None': count == 1, items[0] is T; None is the slot KR_NONE_WORD */
 } kr_tkind;
+
+/* None in a slot of an optional type (neither a tagged int nor a valid pointer). */
+#define KR_NONE_WORD ((kr_slot)2)
+
 
 typedef struct kr_tdesc {
   int32_t kind; /* a kr_tkind */
@@ -287,6 +292,9 @@ typedef struct kr_tdesc {
 } kr_tdesc;
 
 typedef uint64_t kr_slot;
+/* The descriptor of the value in slot x of type t: for an optional type, None's or
+** the inner type's; otherwise t itself. */
+const kr_tdesc *kr_tdesc_resolve(kr_slot x, const kr_tdesc *t);
 
 /* Comparison operators, in CPython's order. */
 typedef enum kr_cmp_op { KR_LT = 0, KR_LE, KR_EQ, KR_NE, KR_GT, KR_GE } kr_cmp_op;

@@ -27,6 +27,13 @@ static double slot_double(kr_slot x) {
   return d;
 }
 
+static const kr_tdesc none_desc = {KR_T_NONE, 0, NULL};
+
+const kr_tdesc *kr_tdesc_resolve(kr_slot x, const kr_tdesc *t) {
+  if (t->kind != KR_T_OPTIONAL) return t;
+  return x == KR_NONE_WORD ? &none_desc : t->items[0];
+}
+
 /* The descriptor of item i of a container described by t. */
 static const kr_tdesc *item_type(const kr_tdesc *t, int64_t i) {
   return t->kind == KR_T_LIST ? t->items[0] : t->items[i];
@@ -52,6 +59,7 @@ const char *kr_tdesc_name(const kr_tdesc *t) {
     case KR_T_STR: return "str";
     case KR_T_LIST: return "list";
     case KR_T_TUPLE: return "tuple";
+    case KR_T_OPTIONAL: return kr_tdesc_name(t->items[0]);
     case KR_T_NEVER: break;
   }
   return "object"; /* no value of type Never exists to be named */
@@ -89,6 +97,7 @@ static void buf_add_cstr(text_buf *b, const char *text) { buf_add(b, text, strle
 
 /* Appends repr(x); false (with ValueError set) for an int too long to convert. */
 static bool repr_into(text_buf *b, kr_slot x, const kr_tdesc *t) {
+  t = kr_tdesc_resolve(x, t);
   switch ((kr_tkind)t->kind) {
     case KR_T_NONE: buf_add(b, "None", 4); return true;
     case KR_T_BOOL: buf_add_cstr(b, x ? "True" : "False"); return true;
@@ -130,12 +139,14 @@ static bool repr_into(text_buf *b, kr_slot x, const kr_tdesc *t) {
       buf_add(b, list ? "]" : ")", 1);
       return true;
     }
-    case KR_T_NEVER: break;
+    case KR_T_NEVER:
+    case KR_T_OPTIONAL: break; /* resolved above */
   }
   return true; /* a Never slot cannot exist */
 }
 
 kr_str *kr_slot_repr(kr_slot x, const kr_tdesc *t) {
+  t = kr_tdesc_resolve(x, t);
   switch ((kr_tkind)t->kind) {
     case KR_T_INT: return kr_str_of_int(x);
     case KR_T_STR: return kr_str_repr_str((const kr_str *)(uintptr_t)x);
@@ -149,6 +160,7 @@ kr_str *kr_slot_repr(kr_slot x, const kr_tdesc *t) {
 kr_str *kr_slot_str(kr_slot x, const kr_tdesc *t) {
   /* str() differs from repr() only for a str itself; containers show their items'
   ** repr either way. */
+  t = kr_tdesc_resolve(x, t);
   if (t->kind == KR_T_STR) return (kr_str *)(uintptr_t)x;
   return kr_slot_repr(x, t);
 }
@@ -184,6 +196,8 @@ static int number_compare(kr_slot a, const kr_tdesc *ta, kr_slot b, const kr_tde
 }
 
 bool kr_slot_eq(kr_slot a, const kr_tdesc *ta, kr_slot b, const kr_tdesc *tb) {
+  ta = kr_tdesc_resolve(a, ta);
+  tb = kr_tdesc_resolve(b, tb);
   if (is_number(ta) && is_number(tb)) {
     if (ta->kind == KR_T_INT && tb->kind == KR_T_INT) return kr_int_eq(a, b);
     return number_compare(a, ta, b, tb) == 0;
@@ -238,6 +252,8 @@ static int apply_op(int c, kr_cmp_op op) {
 int kr_slot_compare(kr_slot a, const kr_tdesc *ta, kr_slot b, const kr_tdesc *tb, kr_cmp_op op) {
   if (op == KR_EQ) return kr_slot_eq(a, ta, b, tb);
   if (op == KR_NE) return !kr_slot_eq(a, ta, b, tb);
+  ta = kr_tdesc_resolve(a, ta);
+  tb = kr_tdesc_resolve(b, tb);
   if (is_number(ta) && is_number(tb)) return apply_op(number_compare(a, ta, b, tb), op);
   if (ta->kind != tb->kind) return not_supported(ta, tb, op);
   switch ((kr_tkind)ta->kind) {

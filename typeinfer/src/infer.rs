@@ -164,15 +164,24 @@ impl State<'_> {
     ) -> Result<Option<Type>> {
         let f = &self.specs[id.index()];
         let ty = |op: &Operand| f.operand_type(op);
+        // Operations that need a value, not None: an operand that may be None is
+        // checked at run time (TypeError as in Python) and typed without the None.
+        let strict = |op: &Operand| f.operand_type(op).strip_optional();
         let result = match kind {
             InstKind::Copy { src, .. } => ty(src),
             InstKind::Binary { op, lhs, rhs, .. } => {
-                binary_type(*op, &ty(lhs), &ty(rhs), lhs, rhs, range)?
+                binary_type(*op, &strict(lhs), &strict(rhs), lhs, rhs, range)?
             }
-            InstKind::Unary { op, operand, .. } => unary_type(*op, &ty(operand), range)?,
+            InstKind::Unary { op, operand, .. } => unary_type(*op, &strict(operand), range)?,
             InstKind::Not { .. } | InstKind::Truth { .. } => Type::Bool,
-            InstKind::Compare { op, lhs, rhs, .. } => compare_type(*op, &ty(lhs), &ty(rhs), range)?,
-            InstKind::Index { value, .. } => match ty(value) {
+            InstKind::Compare { op, lhs, rhs, .. } => match op {
+                CmpOp::Is | CmpOp::IsNot | CmpOp::Eq | CmpOp::NotEq => {
+                    compare_type(*op, &ty(lhs), &ty(rhs), range)?
+                }
+                CmpOp::In | CmpOp::NotIn => compare_type(*op, &ty(lhs), &strict(rhs), range)?,
+                _ => compare_type(*op, &strict(lhs), &strict(rhs), range)?,
+            },
+            InstKind::Index { value, .. } => match strict(value) {
                 Type::Never => Type::Never,
                 Type::Int | Type::Bool | Type::I64 => Type::Int,
                 other => {
@@ -187,7 +196,26 @@ impl State<'_> {
                 None => Type::Never,
             },
             InstKind::CallBuiltin { builtin, args, .. } => {
-                let types: Vec<Type> = args.iter().map(ty).collect();
+                let none_aware = matches!(
+                    builtin,
+                    Builtin::Print
+                        | Builtin::Str
+                        | Builtin::Repr
+                        | Builtin::Bool
+                        | Builtin::PercentArg(_)
+                );
+                if !none_aware && !matches!(builtin, Builtin::Len) {
+                    if let Some(t) = args.iter().map(ty).find(|t| matches!(t, Type::Optional(_))) {
+                        return Err(Unsupported::new(
+                            format!("{}() of '{t}' (a value that may be None)", builtin.name()),
+                            range,
+                        ));
+                    }
+                }
+                let types: Vec<Type> = args
+                    .iter()
+                    .map(|a| if none_aware { ty(a) } else { strict(a) })
+                    .collect();
                 builtin_type(*builtin, &types, range)?
             }
             InstKind::LoadGlobal { global, .. } => self.globals[global.index()].clone(),
@@ -195,7 +223,7 @@ impl State<'_> {
             | InstKind::DefFunction { .. }
             | InstKind::UnpackCheck { .. } => return Ok(None),
             InstKind::DelSlice { value, .. } => {
-                match ty(value) {
+                match strict(value) {
                     Type::List(_) | Type::Never => {}
                     t => {
                         return Err(Unsupported::new(
@@ -207,7 +235,7 @@ impl State<'_> {
                 return Ok(None);
             }
             InstKind::SetItem { value, index, .. } | InstKind::DelItem { value, index } => {
-                crate::infer_containers::check_subscript(&ty(value), &ty(index), range)?;
+                crate::infer_containers::check_subscript(&strict(value), &strict(index), range)?;
                 return Ok(None);
             }
             InstKind::BuildList { items, .. } => Type::List(Box::new(
@@ -215,7 +243,7 @@ impl State<'_> {
             )),
             InstKind::BuildTuple { items, .. } => Type::Tuple(items.iter().map(ty).collect()),
             InstKind::GetItem { value, index, .. } => {
-                crate::infer_containers::item_type(&ty(value), index, &ty(index), range)?
+                crate::infer_containers::item_type(&strict(value), index, &strict(index), range)?
             }
             InstKind::Slice {
                 value,
@@ -224,7 +252,7 @@ impl State<'_> {
                 step,
                 ..
             } => crate::infer_containers::slice_type(
-                &ty(value),
+                &strict(value),
                 [start, stop, step].map(|p| p.as_ref().map(|o| (o, ty(o)))),
                 range,
             )?,
@@ -237,7 +265,7 @@ impl State<'_> {
             } => {
                 let types: Vec<Type> = args.iter().map(ty).collect();
                 let kw: Vec<(&str, Type)> = keywords.iter().map(|(n, v)| (&**n, ty(v))).collect();
-                crate::infer_containers::method_type(&ty(receiver), method, &types, &kw, range)?
+                crate::infer_containers::method_type(&strict(receiver), method, &types, &kw, range)?
             }
             InstKind::Format { value, spec, .. } => {
                 crate::infer_containers::check_format(&ty(value), spec.as_ref().map(ty), range)?
@@ -252,7 +280,14 @@ impl State<'_> {
     fn widen(&mut self, id: FuncId, op: &Operand, ty: &Type) -> bool {
         match op {
             Operand::Var(v) if ty.has_list() => {
-                raise_to(&mut self.specs[id.index()].vars[v.index()].ty, ty)
+                let slot = &mut self.specs[id.index()].vars[v.index()].ty;
+                // Aliases share element types; a value that is never None (a
+                // display, say) does not become optional because its alias is.
+                let ty = match slot {
+                    Type::Optional(_) | Type::NoneType => ty.clone(),
+                    _ => ty.strip_optional(),
+                };
+                raise_to(slot, &ty)
             }
             _ => false,
         }
@@ -557,6 +592,8 @@ fn compare_type(op: CmpOp, a: &Type, b: &Type, range: TextRange) -> Result<Type>
         Is | IsNot => {
             *a == Type::NoneType
                 || *b == Type::NoneType
+                || matches!(a, Type::Optional(_))
+                || matches!(b, Type::Optional(_))
                 || (*a == Type::Bool && *b == Type::Bool)
                 || (a == b && matches!(a, Type::List(_) | Type::Tuple(_)))
         }

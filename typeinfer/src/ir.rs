@@ -246,6 +246,9 @@ pub enum InstKind {
         method: Box<str>,
         args: Vec<Operand>,
         keywords: Vec<(Box<str>, Operand)>,
+        /// Where `receiver.method` ends in the source (an AttributeError on None
+        /// points at the attribute, not the whole call).
+        attribute_end: u32,
     },
     /// Raises ValueError unless `len(value) == count` (before unpacking).
     UnpackCheck {

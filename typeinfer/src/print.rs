@@ -152,6 +152,7 @@ fn inst_text(f: &Function, kind: &InstKind) -> String {
             builtin,
             args,
             keywords,
+            ..
         } => {
             let mut parts: Vec<String> = args.iter().map(o).collect();
             parts.extend(keywords.iter().map(|(k, val)| format!("{k}={}", o(val))));
@@ -201,6 +202,7 @@ fn inst_text(f: &Function, kind: &InstKind) -> String {
             method,
             args,
             keywords,
+            ..
         } => {
             let mut parts: Vec<String> = args.iter().map(o).collect();
             parts.extend(keywords.iter().map(|(k, val)| format!("{k}={}", o(val))));

@@ -28,6 +28,9 @@ pub enum Type {
     List(Box<Type>),
     /// A tuple, by the types of its elements.
     Tuple(Vec<Type>),
+    /// `T | None` for a `T` whose representation has a spare value for None (an
+    /// int, str, list or tuple: the word 2, neither a tagged int nor a pointer).
+    Optional(Box<Type>),
     /// Anything; the uniform representation.
     Dyn,
 }
@@ -38,11 +41,41 @@ impl Type {
         match (self, other) {
             (Type::Never, t) | (t, Type::Never) => t.clone(),
             (a, b) if a == b => a.clone(),
+            (Type::NoneType, t) | (t, Type::NoneType) if t.can_be_optional() => {
+                Type::Optional(Box::new(t.clone()))
+            }
+            (Type::Optional(a), Type::Optional(b)) => Type::optional_of(a.join(b)),
+            (Type::Optional(a), Type::NoneType) | (Type::NoneType, Type::Optional(a)) => {
+                Type::Optional(a.clone())
+            }
+            (Type::Optional(a), t) | (t, Type::Optional(a)) => Type::optional_of(a.join(t)),
             (Type::List(a), Type::List(b)) => Type::List(Box::new(a.join(b))),
             (Type::Tuple(a), Type::Tuple(b)) if a.len() == b.len() => {
                 Type::Tuple(a.iter().zip(b).map(|(x, y)| x.join(y)).collect())
             }
             _ => Type::Dyn,
+        }
+    }
+
+    /// Whether `self | None` is representable (see `Optional`).
+    pub fn can_be_optional(&self) -> bool {
+        matches!(self, Type::Int | Type::Str | Type::List(_) | Type::Tuple(_))
+    }
+
+    /// `t | None`, or `dyn` when `t` has no spare value for None.
+    pub fn optional_of(t: Type) -> Type {
+        if t.can_be_optional() {
+            Type::Optional(Box::new(t))
+        } else {
+            Type::Dyn
+        }
+    }
+
+    /// The type without its `| None`.
+    pub fn strip_optional(&self) -> Type {
+        match self {
+            Type::Optional(t) => (**t).clone(),
+            t => t.clone(),
         }
     }
 
@@ -55,7 +88,7 @@ impl Type {
     pub fn contains_dyn(&self) -> bool {
         match self {
             Type::Dyn => true,
-            Type::List(t) => t.contains_dyn(),
+            Type::List(t) | Type::Optional(t) => t.contains_dyn(),
             Type::Tuple(ts) => ts.iter().any(Type::contains_dyn),
             _ => false,
         }
@@ -65,6 +98,7 @@ impl Type {
     pub fn depth(&self) -> usize {
         match self {
             Type::List(t) => 1 + t.depth(),
+            Type::Optional(t) => t.depth(),
             Type::Tuple(ts) => 1 + ts.iter().map(Type::depth).max().unwrap_or(0),
             _ => 0,
         }
@@ -76,6 +110,7 @@ impl Type {
         match self {
             Type::List(_) => true,
             Type::Tuple(ts) => ts.iter().any(Type::has_list),
+            Type::Optional(t) => t.has_list(),
             _ => false,
         }
     }
@@ -104,6 +139,7 @@ impl fmt::Display for Type {
             Type::I64 => "i64",
             Type::Dyn => "dyn",
             Type::List(t) => return write!(f, "list[{t}]"),
+            Type::Optional(t) => return write!(f, "{t} | None"),
             Type::Tuple(ts) if ts.is_empty() => "tuple[()]",
             Type::Tuple(ts) => {
                 f.write_str("tuple[")?;
@@ -132,6 +168,21 @@ mod tests {
         // bool | int is not int: print(True) must still print True.
         assert_eq!(Type::Bool.join(&Type::Int), Type::Dyn);
         assert_eq!(Type::Float.join(&Type::Dyn), Type::Dyn);
+    }
+
+    #[test]
+    fn none_joins_into_optionals_where_there_is_a_spare_value() {
+        let int_or_none = Type::Optional(Box::new(Type::Int));
+        assert_eq!(Type::NoneType.join(&Type::Int), int_or_none);
+        assert_eq!(int_or_none.join(&Type::Int), int_or_none);
+        assert_eq!(int_or_none.join(&Type::NoneType), int_or_none);
+        assert_eq!(int_or_none.to_string(), "int | None");
+        let empty = Type::Optional(Box::new(Type::List(Box::new(Type::Never))));
+        let ints = Type::List(Box::new(Type::Int));
+        assert_eq!(empty.join(&ints), Type::Optional(Box::new(ints)));
+        // No spare value in a double or an i1 (yet): reported as dyn.
+        assert_eq!(Type::NoneType.join(&Type::Float), Type::Dyn);
+        assert_eq!(int_or_none.join(&Type::Str), Type::Dyn);
     }
 
     #[test]

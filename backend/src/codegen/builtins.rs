@@ -23,7 +23,11 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             let v = self.operand(a)?;
             // Lists and tuples take part in print/str/repr as their text.
             let v = match v {
-                Val::Obj(_) => {
+                Val::Opt(_) if builtin == Builtin::Bool => {
+                    let ty = self.op_type(a);
+                    Val::Bool(self.optional_truth(v, &ty)?)
+                }
+                Val::Obj(_) | Val::Opt(_) => {
                     let ty = self.op_type(a);
                     Val::Str(self.str_of_typed(v, &ty, builtin == Builtin::Repr)?)
                 }
@@ -109,14 +113,17 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                     Val::Bool(b) => self.call_runtime_str("kr_str_of_bool", &[b.into()])?,
                     Val::None => self.call_runtime_str("kr_str_of_none", &[])?,
                     Val::Str(s) if builtin == Builtin::Str => s,
-                    // A list or tuple was turned into its text above.
+                    // A list, tuple or optional was turned into its text above.
                     Val::Str(s)
-                        if matches!(self.op_type(&args[0]), Type::List(_) | Type::Tuple(_)) =>
+                        if matches!(
+                            self.op_type(&args[0]),
+                            Type::List(_) | Type::Tuple(_) | Type::Optional(_)
+                        ) =>
                     {
                         s
                     }
                     Val::Str(s) => self.call_runtime_str("kr_str_repr_str", &[s.into()])?,
-                    Val::Obj(_) | Val::Raw(_) => {
+                    Val::Obj(_) | Val::Raw(_) | Val::Opt(_) => {
                         return Err(Error::internal("?", "str() of an object or counter"))
                     }
                 };
@@ -293,7 +300,9 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             Val::Str(s) | Val::Obj(s) => {
                 self.call_runtime("kr_print_str", &[s.into()])?;
             }
-            Val::Raw(_) => return Err(Error::internal("?", "printing a range counter")),
+            Val::Raw(_) | Val::Opt(_) => {
+                return Err(Error::internal("?", "printing a counter or an optional"))
+            }
             Val::Int(i) => {
                 let ok = self
                     .call_runtime("kr_print_int", &[i.into()])?
@@ -315,6 +324,7 @@ fn val_type(v: &Val) -> Type {
         Val::Float(_) => Type::Float,
         Val::Str(_) | Val::Obj(_) => Type::Str,
         Val::Raw(_) => Type::I64,
+        Val::Opt(_) => Type::Never,
     }
 }
 

@@ -63,6 +63,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         Ok(match v {
             Val::None => self.bool_const(false),
             Val::Bool(b) => b,
+            Val::Opt(_) => return Err(Error::internal("?", "truth of an optional here")),
             Val::Raw(i) => {
                 let zero = self.m.context.i64_type().const_zero();
                 self.builder

@@ -219,6 +219,10 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 let ty = self.op_type(value);
                 self.str_of_typed(v, &ty, false)
             }
+            v @ Val::Opt(_) => {
+                let ty = self.op_type(value);
+                self.str_of_typed(v, &ty, false)
+            }
             Val::Raw(_) => Err(Error::internal("?", "str() of a range counter")),
             Val::None => Ok(self.str_constant(b"None", 4)),
             Val::Bool(b) => {

@@ -69,6 +69,10 @@ pub(crate) struct FunctionGen<'m, 'ctx, 'p> {
     /// the instruction's own range for operations whose range is the expression
     /// CPython reports, `None` otherwise (no caret line rather than a wrong one).
     pub(super) caret_range: Option<TextRange>,
+    /// The instruction being generated, and whether its operands are read as
+    /// values (an optional operand is checked for None, see `optionals`).
+    pub(super) current_kind: Option<&'p InstKind>,
+    pub(super) unwrap: bool,
 }
 
 impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
@@ -164,6 +168,8 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             line: 0,
             range: f.range,
             caret_range: None,
+            current_kind: None,
+            unwrap: false,
         };
         gen.line = (gen.m.source.line_of)(f.range.start);
         gen.enter()?;
@@ -188,11 +194,15 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
                 gen.line = (gen.m.source.line_of)(inst.range.start);
                 gen.range = inst.range;
                 gen.caret_range = caret_range(&inst.kind, inst.range);
+                gen.current_kind = Some(&inst.kind);
+                gen.unwrap = super::optionals::unwraps_operands(&inst.kind);
                 gen.instruction(inst)?;
             }
             gen.line = (gen.m.source.line_of)(block.term_range.start);
             gen.range = block.term_range;
             gen.caret_range = Some(block.term_range);
+            gen.current_kind = None;
+            gen.unwrap = false;
             gen.terminator(&block.term)?;
         }
         gen.finish_error_block()
@@ -270,7 +280,19 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
         matches!(op, Operand::Var(v) if matches!(self.var_type(*v), Ok(Type::Never) | Err(_)))
     }
 
+    /// An operand's value; in an operation that needs values, an optional one is
+    /// checked for None (raising as CPython) and read as its `T`.
     pub fn operand(&mut self, op: &Operand) -> Result<Val<'ctx>> {
+        let v = self.operand_raw(op)?;
+        if let (true, Val::Opt(word), Operand::Var(var)) = (self.unwrap, v, op) {
+            let inner = self.var_type(*var)?.strip_optional();
+            return self.unwrap_optional(op, word, &inner);
+        }
+        Ok(v)
+    }
+
+    /// An operand's value as stored (an optional stays a `T | None` word).
+    pub fn operand_raw(&mut self, op: &Operand) -> Result<Val<'ctx>> {
         match op {
             Operand::Const(c) => self.constant(c),
             Operand::Var(v) => {
@@ -369,6 +391,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             | (Val::Float(_), Type::Float)
             | (Val::Str(_), Type::Str) => value,
             (Val::Obj(_), Type::List(_) | Type::Tuple(_)) | (Val::Raw(_), Type::I64) => value,
+            (v, Type::Optional(inner)) => self.optional_word(v, inner)?,
             (Val::Bool(b), Type::Int) => Val::Int(self.bool_to_int(b)?),
             (Val::Bool(b), Type::Float) => Val::Float(self.builder.build_unsigned_int_to_float(
                 b,
@@ -600,11 +623,14 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             }
             InstKind::Not { dst, operand } => {
                 let a = self.operand(operand)?;
-                let t = self.truth(a)?;
+                let t = self.truth_typed(a, operand)?;
                 let v = self.builder.build_not(t, "not")?;
                 self.store(*dst, Val::Bool(v))
             }
             InstKind::Compare { dst, op, lhs, rhs } => {
+                if let Some(v) = self.optional_compare(*op, lhs, rhs)? {
+                    return self.store(*dst, Val::Bool(v));
+                }
                 if self.op_type(lhs) == Type::I64 {
                     return self.counter_compare(*dst, *op, lhs, rhs);
                 }
@@ -618,7 +644,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             }
             InstKind::Truth { dst, value } => {
                 let a = self.operand(value)?;
-                let v = self.truth(a)?;
+                let v = self.truth_typed(a, value)?;
                 self.store(*dst, Val::Bool(v))
             }
             InstKind::Index { dst, value } => {
@@ -667,6 +693,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
                 method,
                 args,
                 keywords,
+                ..
             } => self.list_method(*dst, receiver, method, args, keywords),
             InstKind::UnpackCheck { value, count } => self.unpack_check(value, *count),
             InstKind::Format {
@@ -718,6 +745,17 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
                 self.assigned.insert(slot);
                 Ok(())
             }
+        }
+    }
+
+    /// `bool(v)` of an operand (optionals need their type).
+    fn truth_typed(&mut self, v: Val<'ctx>, op: &Operand) -> Result<IntValue<'ctx>> {
+        match v {
+            Val::Opt(_) => {
+                let ty = self.op_type(op);
+                self.optional_truth(v, &ty)
+            }
+            v => self.truth(v),
         }
     }
 

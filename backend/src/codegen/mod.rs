@@ -19,6 +19,7 @@ mod floats;
 mod function;
 mod ints;
 mod main_fn;
+mod optionals;
 pub mod runtime;
 mod seq_builtins;
 mod sequences;

@@ -33,7 +33,19 @@ pub(super) fn item_width(list: &Type) -> u64 {
 }
 
 impl<'ctx> FunctionGen<'_, 'ctx, '_> {
+    /// An operand's type as the current instruction sees it: in an operation that
+    /// needs values, an optional operand is read as its `T` (see `operand`).
     pub(super) fn op_type(&self, op: &Operand) -> Type {
+        let ty = self.f.operand_type(op);
+        if self.unwrap {
+            ty.strip_optional()
+        } else {
+            ty
+        }
+    }
+
+    /// An operand's type as stored (`T | None` stays optional).
+    pub(super) fn op_type_raw(&self, op: &Operand) -> Type {
         self.f.operand_type(op)
     }
 
@@ -60,7 +72,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         let v = self.coerce(v, ty)?;
         Ok(match v {
             Val::None => i64_type.const_zero(),
-            Val::Int(i) | Val::Raw(i) => i,
+            Val::Int(i) | Val::Raw(i) | Val::Opt(i) => i,
             Val::Bool(b) => self.builder.build_int_z_extend(b, i64_type, "slot")?,
             Val::Float(d) => self
                 .builder
@@ -99,6 +111,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 "obj",
             )?),
             Type::I64 => Val::Raw(slot),
+            Type::Optional(_) => Val::Opt(slot),
             Type::Never | Type::Dyn => return Err(internal("a slot of no representable type")),
         })
     }
@@ -483,7 +496,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         let i = self.index_i64(iv)?;
         let length = self.raw_length(l)?;
         let i = self.checked_index(i, length, "list assignment index out of range")?;
-        let v = self.operand(item)?;
+        let v = self.operand_raw(item)?;
         let slot = self.slot_of(v, elem)?;
         let array = self.items(l, &container)?;
         self.store_item(array, i, slot, &container)
@@ -645,15 +658,15 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             let op = args
                 .get(k)
                 .ok_or_else(|| internal("missing method argument"))?;
-            let t = g.op_type(op);
-            let v = g.operand(op)?;
+            let t = g.op_type_raw(op);
+            let v = g.operand_raw(op)?;
             let slot = g.slot_of(v, &t)?;
             Ok((slot, g.tdesc(&t)))
         };
         let elem_desc = self.tdesc(&elem);
         let result = match method {
             "append" => {
-                let v = self.operand(&args[0])?;
+                let v = self.operand_raw(&args[0])?;
                 let slot = self.slot_of(v, &elem)?;
                 self.call_runtime("kr_list_append", &[l.into(), slot.into()])?;
                 Val::None
@@ -661,7 +674,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             "insert" => {
                 let iv = self.operand(&args[0])?;
                 let i = self.ssize_i64(iv)?;
-                let v = self.operand(&args[1])?;
+                let v = self.operand_raw(&args[1])?;
                 let slot = self.slot_of(v, &elem)?;
                 self.call_runtime("kr_list_insert", &[l.into(), i.into(), slot.into()])?;
                 Val::None
@@ -826,8 +839,10 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             if !is_container(&b_ty) {
                 return Ok(None);
             }
+            // The needle may be None: it is compared as it is.
+            let a_ty = self.op_type_raw(lhs);
             let seq = self.obj(rhs)?;
-            let x = self.operand(lhs)?;
+            let x = self.operand_raw(lhs)?;
             let x_slot = self.slot_of(x, &a_ty)?;
             let x_desc = self.tdesc(&a_ty);
             let seq_desc = match &b_ty {

@@ -20,6 +20,7 @@ fn kind(ty: &Type) -> u64 {
         Type::Str => 5,
         Type::List(_) => 6,
         Type::Tuple(_) => 7,
+        Type::Optional(_) => 8,
     }
 }
 
@@ -36,7 +37,7 @@ impl<'ctx> Constants<'ctx> {
             return g.as_pointer_value();
         }
         let parts: Vec<Type> = match ty {
-            Type::List(t) => vec![(**t).clone()],
+            Type::List(t) | Type::Optional(t) => vec![(**t).clone()],
             Type::Tuple(ts) => ts.clone(),
             _ => Vec::new(),
         };

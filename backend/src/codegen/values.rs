@@ -22,6 +22,9 @@ pub enum Val<'ctx> {
     Obj(PointerValue<'ctx>),
     /// A machine integer (a range counter, `i64` in the IR): not tagged.
     Raw(IntValue<'ctx>),
+    /// `T | None` as one word: None is `NONE_WORD`, otherwise the int's tagged word
+    /// or the object's address.
+    Opt(IntValue<'ctx>),
 }
 
 impl<'ctx> Val<'ctx> {
@@ -29,7 +32,7 @@ impl<'ctx> Val<'ctx> {
     pub fn basic(self) -> Option<BasicValueEnum<'ctx>> {
         match self {
             Val::None => None,
-            Val::Bool(v) | Val::Int(v) | Val::Raw(v) => Some(v.into()),
+            Val::Bool(v) | Val::Int(v) | Val::Raw(v) | Val::Opt(v) => Some(v.into()),
             Val::Float(v) => Some(v.into()),
             Val::Str(v) | Val::Obj(v) => Some(v.into()),
         }
@@ -43,6 +46,7 @@ impl<'ctx> Val<'ctx> {
             Type::Bool => Val::Bool(value.ok_or_else(wrong)?.into_int_value()),
             Type::Int => Val::Int(value.ok_or_else(wrong)?.into_int_value()),
             Type::I64 => Val::Raw(value.ok_or_else(wrong)?.into_int_value()),
+            Type::Optional(_) => Val::Opt(value.ok_or_else(wrong)?.into_int_value()),
             Type::Float => Val::Float(value.ok_or_else(wrong)?.into_float_value()),
             Type::Str => Val::Str(value.ok_or_else(wrong)?.into_pointer_value()),
             Type::List(_) | Type::Tuple(_) => {
@@ -61,7 +65,7 @@ pub fn storage_type<'ctx>(
     Ok(match ty {
         Type::Never | Type::NoneType => None,
         Type::Bool => Some(context.bool_type().into()),
-        Type::Int | Type::I64 => Some(context.i64_type().into()),
+        Type::Int | Type::I64 | Type::Optional(_) => Some(context.i64_type().into()),
         Type::Float => Some(context.f64_type().into()),
         Type::Str | Type::List(_) | Type::Tuple(_) => {
             Some(context.ptr_type(Default::default()).into())
@@ -91,8 +95,14 @@ pub fn fits_small(i: i64) -> bool {
 /// result needs no storage. The flag travels in a register, so after inlining LLVM
 /// sees it is constant on the paths that cannot fail and drops the test.
 pub fn has_sentinel(ty: &Type) -> bool {
-    matches!(ty, Type::Int | Type::Str | Type::List(_) | Type::Tuple(_))
+    matches!(
+        ty,
+        Type::Int | Type::Str | Type::List(_) | Type::Tuple(_) | Type::Optional(_)
+    )
 }
+
+/// None in a `T | None` word (the runtime's `KR_NONE_WORD`).
+pub const NONE_WORD: u64 = 2;
 
 /// The LLVM return type of a user function whose result has type `ty`.
 pub fn return_type<'ctx>(

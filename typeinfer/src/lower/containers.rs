@@ -289,6 +289,7 @@ impl FnLowering<'_> {
                 method: "append".into(),
                 args: vec![value],
                 keywords: Vec::new(),
+                attribute_end: range.end,
             },
             range,
         );
@@ -301,6 +302,7 @@ impl FnLowering<'_> {
         method: &str,
         args: &[Expr],
         keywords: &[frontend::ast::Keyword],
+        attribute_end: u32,
         range: TextRange,
     ) -> Result<Operand> {
         if let (
@@ -339,6 +341,7 @@ impl FnLowering<'_> {
                 method: method.into(),
                 args: values,
                 keywords: kw,
+                attribute_end,
             },
             range,
         );

@@ -323,7 +323,9 @@ impl FnLowering<'_> {
             ExprKind::Name { id, .. } => (id.clone(), self.resolve(id, func.range)?),
             ExprKind::Attribute { value, attr, .. } => match self.module_attribute(value, attr)? {
                 Some(callee) => (attr.clone(), callee),
-                None => return self.method_call(value, attr, args, keywords, range),
+                None => {
+                    return self.method_call(value, attr, args, keywords, func.range.end, range)
+                }
             },
             _ => {
                 return Err(Unsupported::new(
