@@ -49,8 +49,10 @@ pub fn infer(program: &Program) -> Result<Program> {
             ));
         }
     }
-    state.check_representable(&program.globals)?;
+    state.check_operations(main)?;
+    state.check_representable(&program.globals, main)?;
     state.rewrite_calls();
+    state.hollow_unused(main);
     let mut globals = program.globals.clone();
     for (g, ty) in globals.iter_mut().zip(&state.globals) {
         g.ty = ty.clone();
@@ -131,7 +133,12 @@ impl State<'_> {
                         changed |= previous != Some(spec);
                     }
                 }
-                let result = self.result_type(id, b, i, &inst.kind, inst.range)?;
+                // A type error may be an intermediate state (a callee's return
+                // type still climbing): it is checked again once types settle
+                // (`check_operations`); until then the result is unknown.
+                let result = self
+                    .result_type(id, b, i, &inst.kind, inst.range)
+                    .unwrap_or(None);
                 if let (Some(dst), Some(ty)) = (inst.kind.dst(), result) {
                     changed |= raise_to(&mut self.specs[id.index()].vars[dst.index()].ty, &ty);
                 }
@@ -389,6 +396,58 @@ impl State<'_> {
         changed
     }
 
+    /// Empties the specialisations no call reaches: their types were never
+    /// checked, and they compile to a function that cannot run.
+    fn hollow_unused(&mut self, main: FuncId) {
+        let used = self.used_specs(main);
+        for (f, used) in self.specs.iter_mut().zip(used) {
+            if used {
+                continue;
+            }
+            for var in &mut f.vars {
+                var.ty = Type::Never;
+            }
+            f.return_type = Type::Never;
+            f.blocks = vec![crate::ir::Block::default()];
+        }
+    }
+
+    /// The specialisations calls finally reach from `main`: earlier rounds may have
+    /// made some for argument types that have climbed since, which never run.
+    fn used_specs(&self, main: FuncId) -> Vec<bool> {
+        let mut used = vec![false; self.specs.len()];
+        let mut work = vec![main.index()];
+        while let Some(f) = work.pop() {
+            if used.get(f).copied().unwrap_or(true) {
+                continue;
+            }
+            used[f] = true;
+            work.extend(self.call_targets[f].values().map(|t| t.index()));
+        }
+        used
+    }
+
+    /// After the fixpoint: every reachable operation must be typable with the final
+    /// types (the first one that is not is reported).
+    fn check_operations(&self, main: FuncId) -> Result<()> {
+        let used = self.used_specs(main);
+        for (f, func) in self.specs.iter().enumerate() {
+            if !used[f] {
+                continue;
+            }
+            let reachable = func.reachable_blocks();
+            for (b, block) in func.blocks.iter().enumerate() {
+                if !reachable[b] {
+                    continue;
+                }
+                for (i, inst) in block.insts.iter().enumerate() {
+                    self.result_type(FuncId(f as u32), b, i, &inst.kind, inst.range)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Makes every call name the specialisation it reaches. A call whose
     /// arguments never got a type is in unreachable code and keeps its template id;
     /// code generation traps there.
@@ -404,8 +463,9 @@ impl State<'_> {
 
     /// After the fixpoint: every variable must have a type the native code can
     /// represent.
-    fn check_representable(&self, globals: &[crate::ir::Global]) -> Result<()> {
-        for f in &self.specs {
+    fn check_representable(&self, globals: &[crate::ir::Global], main: FuncId) -> Result<()> {
+        let used = self.used_specs(main);
+        for (f, _) in self.specs.iter().zip(&used).filter(|(_, u)| **u) {
             for block in &f.blocks {
                 for inst in &block.insts {
                     if let InstKind::StoreGlobal { global, .. } = &inst.kind {

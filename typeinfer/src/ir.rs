@@ -144,6 +144,8 @@ pub enum InstKind {
         op: Operator,
         lhs: Operand,
         rhs: Operand,
+        /// From an augmented assignment (`x += y`), for error messages.
+        inplace: bool,
     },
     /// `dst = op operand` for `-`, `+`, `~` (`not` is `Not`).
     Unary {

@@ -123,8 +123,21 @@ fn inst_text(f: &Function, kind: &InstKind) -> String {
     let list = |items: &[Operand]| items.iter().map(o).collect::<Vec<_>>().join(", ");
     match kind {
         InstKind::Copy { dst, src } => format!("{} = {}", v(dst), o(src)),
-        InstKind::Binary { dst, op, lhs, rhs } => {
-            format!("{} = {} {} {}", v(dst), o(lhs), operator_text(*op), o(rhs))
+        InstKind::Binary {
+            dst,
+            op,
+            lhs,
+            rhs,
+            inplace,
+        } => {
+            let eq = if *inplace { "=" } else { "" };
+            format!(
+                "{} = {} {}{eq} {}",
+                v(dst),
+                o(lhs),
+                operator_text(*op),
+                o(rhs)
+            )
         }
         InstKind::Unary { dst, op, operand } => {
             let sym = match op {

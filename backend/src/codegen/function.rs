@@ -602,7 +602,9 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
                 let v = self.operand(src)?;
                 self.store(*dst, v)
             }
-            InstKind::Binary { dst, op, lhs, rhs } => {
+            InstKind::Binary {
+                dst, op, lhs, rhs, ..
+            } => {
                 let result_type = self.var_type(*dst)?;
                 if *result_type == Type::I64 {
                     return self.counter_step(*dst, lhs, rhs);

@@ -64,9 +64,14 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         let type_error = "KR_EXC_TYPE";
         match self.current_kind {
             Some(InstKind::Binary {
-                op: o, lhs, rhs, ..
+                op: o,
+                lhs,
+                rhs,
+                inplace,
+                ..
             }) => {
-                let symbol = typeinfer::print::operator_text(*o);
+                let eq = if *inplace { "=" } else { "" };
+                let symbol = format!("{}{eq}", typeinfer::print::operator_text(*o));
                 let (a, b) = if lhs == op {
                     ("NoneType".to_string(), other_name(rhs))
                 } else {

@@ -149,6 +149,7 @@ impl FnLowering<'_> {
                 op,
                 lhs: Operand::Var(current),
                 rhs: r,
+                inplace: true,
             },
             range,
         );

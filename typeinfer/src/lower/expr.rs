@@ -56,6 +56,7 @@ impl FnLowering<'_> {
                         op: *op,
                         lhs,
                         rhs,
+                        inplace: false,
                     },
                     e.range,
                 );

@@ -204,6 +204,7 @@ impl FnLowering<'_> {
                 op: Operator::Add,
                 lhs: Operand::Var(counter),
                 rhs: int(1),
+                inplace: false,
             },
             range,
         );
@@ -464,6 +465,7 @@ impl FnLowering<'_> {
                 op: Operator::Add,
                 lhs: Operand::Var(counter),
                 rhs: step_c,
+                inplace: false,
             },
             range,
         );

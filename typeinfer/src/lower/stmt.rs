@@ -51,6 +51,7 @@ impl FnLowering<'_> {
                         op: *op,
                         lhs: current,
                         rhs,
+                        inplace: true,
                     },
                     s.range,
                 );
