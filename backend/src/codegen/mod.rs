@@ -256,9 +256,12 @@ impl<'ctx> ModuleGen<'ctx, '_> {
                     _ => None,
                 };
                 if let Some(bytes) = header {
-                    let kind = Attribute::get_named_enum_kind_id("dereferenceable");
-                    let attribute = self.context.create_enum_attribute(kind, bytes);
-                    function.add_attribute(AttributeLoc::Param(index), attribute);
+                    for (name, value) in [("dereferenceable", bytes), ("align", 8), ("nonnull", 0)]
+                    {
+                        let kind = Attribute::get_named_enum_kind_id(name);
+                        let attribute = self.context.create_enum_attribute(kind, value);
+                        function.add_attribute(AttributeLoc::Param(index), attribute);
+                    }
                 }
                 if values::storage_type(self.context, ty)?.is_some() {
                     index += 1;

@@ -311,6 +311,17 @@ fn memory_effects(name: &str) -> Option<u64> {
     })
 }
 
+/// Runtime functions that always return a newly made list.
+const FRESH_LISTS: &[&str] = &[
+    "kr_list_new",
+    "kr_list_copy",
+    "kr_list_concat",
+    "kr_list_repeat",
+    "kr_list_slice",
+    "kr_list_from_str",
+    "kr_list_from_slots",
+];
+
 /// The header size of the object a runtime function returns (kr_list: type,
 /// length, capacity, items, width; kr_tuple: type, length), for `dereferenceable_or_null`.
 fn object_header_bytes(name: &str) -> Option<u64> {
@@ -380,6 +391,15 @@ pub fn declare<'ctx>(
             bytes,
         );
         function.add_attribute(AttributeLoc::Return, attribute);
+        // GC objects are 8-byte aligned; with the size above this lets header
+        // loads be speculated (hoisted out of loops whose body may not run).
+        let align = context.create_enum_attribute(Attribute::get_named_enum_kind_id("align"), 8);
+        function.add_attribute(AttributeLoc::Return, align);
+        if FRESH_LISTS.contains(&name) {
+            // A new object, like malloc's (tuples may be shared, sys.argv is one
+            // list): lets LLVM know no other pointer reaches it.
+            function.add_attribute(AttributeLoc::Return, enum_attribute(context, "noalias"));
+        }
     }
     if NORETURN.contains(&name) {
         function.add_attribute(AttributeLoc::Function, enum_attribute(context, "noreturn"));
