@@ -68,8 +68,8 @@ pub struct Function {
     pub range: TextRange,
     /// One variable per parameter, in order.
     pub params: Vec<VarId>,
-    /// Parameter defaults, aligned with the end of `params`.
-    pub defaults: Vec<Const>,
+    /// Each parameter's constant default, if it has one.
+    pub defaults: Vec<Option<Const>>,
     pub vars: Vec<Var>,
     pub blocks: Vec<Block>,
     pub return_type: Type,

@@ -473,11 +473,12 @@ impl FnLowering<'_> {
             .get(f.index())
             .ok_or_else(|| Unsupported::new("call of an unknown function", range))?;
         let n = def.params.len();
-        if positional.len() > n {
+        if positional.len() > def.positional {
             return Err(Unsupported::new(
                 format!(
-                    "this call passes {} arguments to a function taking {n}",
-                    positional.len()
+                    "this call passes {} positional arguments to a function taking {}",
+                    positional.len(),
+                    def.positional
                 ),
                 range,
             ));
@@ -499,20 +500,19 @@ impl FnLowering<'_> {
             }
             slots[i] = Some(value);
         }
-        let first_default = n - def.defaults.len();
         slots
             .into_iter()
             .enumerate()
-            .map(|(i, slot)| match slot {
-                Some(v) => Ok(v),
-                None if i >= first_default => {
-                    Ok(Operand::Const(def.defaults[i - first_default].clone()))
-                }
-                None => Err(Unsupported::new(
-                    format!("this call omits the argument '{}'", def.params[i]),
-                    range,
-                )),
-            })
+            .map(
+                |(i, slot)| match (slot, def.defaults.get(i).cloned().flatten()) {
+                    (Some(v), _) => Ok(v),
+                    (None, Some(default)) => Ok(Operand::Const(default)),
+                    (None, None) => Err(Unsupported::new(
+                        format!("this call omits the argument '{}'", def.params[i]),
+                        range,
+                    )),
+                },
+            )
             .collect()
     }
 }

@@ -48,10 +48,13 @@ enum Imported {
     Value(crate::ir::Builtin),
 }
 
-/// A function's parameter names and constant defaults (aligned with the end).
+/// A function's parameter names (positional ones first, then keyword-only ones)
+/// and each one's constant default.
 struct Signature {
     params: Vec<Box<str>>,
-    defaults: Vec<Const>,
+    /// How many of `params` a call may pass by position.
+    positional: usize,
+    defaults: Vec<Option<Const>>,
 }
 
 /// Lowers a parsed module to CFG templates.
@@ -63,6 +66,7 @@ pub fn lower_module(module: &Module, scopes: &SymbolTable, _file: &SourceFile) -
         globals: HashMap::new(),
         signatures: vec![Signature {
             params: Vec::new(),
+            positional: 0,
             defaults: Vec::new(),
         }],
         imports: collect_imports(module)?,
@@ -235,12 +239,14 @@ fn lower_def(
     if let Some(a) = args.vararg.as_ref().or(args.kwarg.as_ref()) {
         return Err(Unsupported::new("*args and **kwargs parameters", a.range));
     }
-    if let Some(a) = args.kwonlyargs.first() {
-        return Err(Unsupported::new("keyword-only parameters", a.range));
-    }
     let mut lowering = FnLowering::new(cx, block, &def.name, false);
     lowering.fb.func.defaults = signature(def)?.defaults;
-    for arg in args.posonlyargs.iter().chain(&args.args) {
+    for arg in args
+        .posonlyargs
+        .iter()
+        .chain(&args.args)
+        .chain(&args.kwonlyargs)
+    {
         let var = lowering.fb.local(&arg.arg);
         if let Some(annotation) = &arg.annotation {
             lowering.fb.func.vars[var.index()].annotation = Some(annotation_type(annotation)?);
@@ -255,25 +261,33 @@ fn lower_def(
 
 fn signature(def: &ast::FunctionDef) -> Result<Signature> {
     let args = &def.args;
-    let params = args
-        .posonlyargs
+    let positional: Vec<&ast::Arg> = args.posonlyargs.iter().chain(&args.args).collect();
+    let constant = |default: &Expr| match &default.kind {
+        ExprKind::Constant { value, .. } => expr::constant(value, default.range),
+        _ => Err(Unsupported::new(
+            "parameter defaults that are not constants",
+            default.range,
+        )),
+    };
+    // Positional defaults belong to the last positional parameters.
+    let mut defaults: Vec<Option<Const>> =
+        vec![None; positional.len() - args.defaults.len().min(positional.len())];
+    for default in &args.defaults {
+        defaults.push(Some(constant(default)?));
+    }
+    for default in &args.kw_defaults {
+        defaults.push(default.as_ref().map(constant).transpose()?);
+    }
+    let params = positional
         .iter()
-        .chain(&args.args)
+        .chain(args.kwonlyargs.iter().collect::<Vec<_>>().iter())
         .map(|a| a.arg.clone())
         .collect();
-    let mut defaults = Vec::new();
-    for default in &args.defaults {
-        defaults.push(match &default.kind {
-            ExprKind::Constant { value, .. } => expr::constant(value, default.range)?,
-            _ => {
-                return Err(Unsupported::new(
-                    "parameter defaults that are not constants",
-                    default.range,
-                ))
-            }
-        });
-    }
-    Ok(Signature { params, defaults })
+    Ok(Signature {
+        params,
+        positional: positional.len(),
+        defaults,
+    })
 }
 
 /// The type an annotation names, for the annotations the native subset knows.
