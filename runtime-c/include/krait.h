@@ -193,6 +193,9 @@ typedef struct kr_str {
 
 extern const kr_type kr_str_type;
 
+/* A string of 'size' bytes (NUL after them) for the runtime's own builders to fill,
+** whose code-point length and ASCII flag the caller already knows. */
+kr_str *kr_str_alloc(int64_t size, int64_t length, bool ascii);
 /* A new string from UTF-8 bytes (copied); never fails. */
 kr_str *kr_str_from_utf8(const char *text, size_t size);
 kr_value kr_int_from_kr_str(const kr_str *s);              /* int(s) */

@@ -225,34 +225,10 @@ static void out_bytes(out_buf *b, const char *bytes, int64_t n) {
 
 static void out_byte(out_buf *b, char c) { out_bytes(b, &c, 1); }
 
-/* Encodes code point cp as (WTF-)8 into out (4 bytes); returns the byte count. */
-static int encode_utf8(uint32_t cp, char *out) {
-  if (cp < 0x80) {
-    out[0] = (char)cp;
-    return 1;
-  }
-  if (cp < 0x800) {
-    out[0] = (char)(0xC0 | (cp >> 6));
-    out[1] = (char)(0x80 | (cp & 0x3F));
-    return 2;
-  }
-  if (cp < 0x10000) {
-    out[0] = (char)(0xE0 | (cp >> 12));
-    out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[2] = (char)(0x80 | (cp & 0x3F));
-    return 3;
-  }
-  out[0] = (char)(0xF0 | (cp >> 18));
-  out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-  out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-  out[3] = (char)(0x80 | (cp & 0x3F));
-  return 4;
-}
-
 static void out_fill(out_buf *b, uint32_t fill, int64_t count) {
   if (count <= 0) return;
   char enc[4];
-  int n = encode_utf8(fill, enc);
+  int n = kr_utf8_encode(fill, enc);
   out_reserve(b, count * n);
   if (n == 1) {
     memset(b->data + b->size, enc[0], (size_t)count);
@@ -573,7 +549,7 @@ static kr_str *format_long(kr_value x, const format_spec *f) {
     if (!kr_int_to_i64(x, &cp)) return fail(KR_EXC_OVERFLOW, "Python int too large to convert to C long");
     if (cp < 0 || cp > 0x10FFFF) return fail(KR_EXC_OVERFLOW, "%c arg not in range(0x110000)");
     char enc[4];
-    int n = encode_utf8((uint32_t)cp, enc);
+    int n = kr_utf8_encode((uint32_t)cp, enc);
     return layout_number(f, false, "", "", 0, enc, n, 1, false);
   }
   int base = 10;

@@ -27,6 +27,13 @@ static kr_str *new_str(size_t size) {
   return s;
 }
 
+kr_str *kr_str_alloc(int64_t size, int64_t length, bool ascii) {
+  kr_str *s = new_str((size_t)size);
+  s->length = length;
+  s->ascii = ascii;
+  return s;
+}
+
 kr_str *kr_str_from_utf8(const char *text, size_t size) {
   kr_str *s = new_str(size);
   if (size > 0) memcpy(s->data, text, size);

@@ -28,20 +28,9 @@ static const kr_tdesc str_desc = {KR_T_STR, 0, NULL};
 ** Building strings
 ** ===================================================================== */
 
-/* A new string with room for 'size' bytes (and a NUL) for the caller to fill. */
-static kr_str *str_new(int64_t size, int64_t length, bool ascii) {
-  kr_str *s = kr_alloc_atomic(sizeof(kr_str) + (size_t)size + 1);
-  s->type = &kr_str_type;
-  s->size = size;
-  s->length = length;
-  s->ascii = ascii;
-  s->data[size] = '\0';
-  return s;
-}
-
 static kr_str *empty_str(void) {
   static kr_str *empty = NULL; /* static data: the collector sees it */
-  if (empty == NULL) empty = str_new(0, 0, true);
+  if (empty == NULL) empty = kr_str_alloc(0, 0, true);
   return empty;
 }
 
@@ -68,7 +57,7 @@ static kr_str *sub_bytes(const kr_str *s, int64_t from, int64_t to) {
   int64_t size = to - from;
   bool ascii = s->ascii || bytes_ascii(s->data + from, size);
   int64_t length = ascii ? size : count_code_points(s->data, from, to);
-  kr_str *r = str_new(size, length, ascii);
+  kr_str *r = kr_str_alloc(size, length, ascii);
   memcpy(r->data, s->data + from, (size_t)size);
   return r;
 }
@@ -76,32 +65,9 @@ static kr_str *sub_bytes(const kr_str *s, int64_t from, int64_t to) {
 /* A new string from bytes whose length and ASCII-ness the caller knows. */
 static kr_str *str_from(const char *bytes, int64_t size, int64_t length, bool ascii) {
   if (size == 0) return empty_str();
-  kr_str *r = str_new(size, length, ascii);
+  kr_str *r = kr_str_alloc(size, length, ascii);
   memcpy(r->data, bytes, (size_t)size);
   return r;
-}
-
-static int encode_utf8(uint32_t cp, char *out) {
-  if (cp < 0x80) {
-    out[0] = (char)cp;
-    return 1;
-  }
-  if (cp < 0x800) {
-    out[0] = (char)(0xC0 | (cp >> 6));
-    out[1] = (char)(0x80 | (cp & 0x3F));
-    return 2;
-  }
-  if (cp < 0x10000) {
-    out[0] = (char)(0xE0 | (cp >> 12));
-    out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[2] = (char)(0x80 | (cp & 0x3F));
-    return 3;
-  }
-  out[0] = (char)(0xF0 | (cp >> 18));
-  out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-  out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-  out[3] = (char)(0x80 | (cp & 0x3F));
-  return 4;
 }
 
 /* The code point ending just before byte 'at' (> 0); stores where it starts. */
@@ -142,14 +108,14 @@ static uint32_t flags_of(uint32_t cp) { return kr_case_of(cp)->flags; }
 static int put_mapping(int32_t m, uint32_t cp, char **out, bool *non_ascii) {
   if (m < KR_CASE_MULTI) {
     uint32_t r = (uint32_t)((int32_t)cp + m);
-    *out += encode_utf8(r, *out);
+    *out += kr_utf8_encode(r, *out);
     if (r >= 0x80) *non_ascii = true;
     return 1;
   }
   const uint32_t *p = &kr_case_multi[m - KR_CASE_MULTI];
   int n = (int)p[0];
   for (int k = 1; k <= n; k++) {
-    *out += encode_utf8(p[k], *out);
+    *out += kr_utf8_encode(p[k], *out);
     if (p[k] >= 0x80) *non_ascii = true;
   }
   return n;
@@ -204,7 +170,7 @@ static inline unsigned char ascii_map(unsigned char c, case_op op, bool first,
 /* The mapping of ASCII text; upper, lower and swapcase are branch-free loops. */
 static kr_str *map_ascii(const kr_str *s, case_op op) {
   int64_t n = s->size;
-  kr_str *r = str_new(n, n, true);
+  kr_str *r = kr_str_alloc(n, n, true);
   const unsigned char *in = (const unsigned char *)s->data;
   unsigned char *out = (unsigned char *)r->data;
   switch (op) {
@@ -231,7 +197,7 @@ static kr_str *map_ascii(const kr_str *s, case_op op) {
 static int put_lower(const kr_str *s, uint32_t cp, const kr_case_record *rec, int64_t at,
                      int64_t end, char **out, bool *non_ascii) {
   if (cp == 0x3A3) {
-    *out += encode_utf8(is_final_sigma(s, at, end) ? 0x3C2 : 0x3C3, *out);
+    *out += kr_utf8_encode(is_final_sigma(s, at, end) ? 0x3C2 : 0x3C3, *out);
     *non_ascii = true;
     return 1;
   }
@@ -481,7 +447,7 @@ kr_str *kr_str_replace(const kr_str *s, const kr_str *old, const kr_str *new_, k
     if (new_->size == 0) return (kr_str *)s;
     if (new_->size > (MAX_RESULT_SIZE - s->size) / n) return raise_memory();
     int64_t size = s->size + n * new_->size;
-    kr_str *r = str_new(size, s->length + n * new_->length, s->ascii && new_->ascii);
+    kr_str *r = kr_str_alloc(size, s->length + n * new_->length, s->ascii && new_->ascii);
     char *out = r->data;
     size_t i = 0;
     for (int64_t k = 0; k < n; k++) {
@@ -505,7 +471,7 @@ kr_str *kr_str_replace(const kr_str *s, const kr_str *old, const kr_str *new_, k
   if (size == 0) return empty_str();
   int64_t length = s->length + n * (new_->length - old->length);
   bool ascii = length == size; /* every other code point takes more than a byte */
-  kr_str *r = str_new(size, length, ascii);
+  kr_str *r = kr_str_alloc(size, length, ascii);
   char *out = r->data;
   int64_t at = 0;
   for (int64_t k = 0; k < n; k++) {
@@ -669,7 +635,7 @@ kr_str *kr_str_join(const kr_str *sep, const kr_list *parts) {
     ascii = ascii && item->ascii;
   }
   if (size == 0) return empty_str();
-  kr_str *r = str_new(size, length, ascii);
+  kr_str *r = kr_str_alloc(size, length, ascii);
   char *out = r->data;
   for (int64_t k = 0; k < n; k++) {
     if (k > 0) {
@@ -762,7 +728,7 @@ static kr_str *pad(const kr_str *s, int64_t left, int64_t right, const kr_str *f
   if (fill_size > 0 && left + right > (MAX_RESULT_SIZE - s->size) / fill_size)
     return raise_memory();
   int64_t size = s->size + (left + right) * fill_size;
-  kr_str *r = str_new(size, s->length + left + right, s->ascii && (fill == NULL || fill->ascii));
+  kr_str *r = kr_str_alloc(size, s->length + left + right, s->ascii && (fill == NULL || fill->ascii));
   char *out = r->data;
   for (int64_t k = 0; k < left; k++, out += fill_size) memcpy(out, fill_bytes, (size_t)fill_size);
   memcpy(out, s->data, (size_t)s->size);

@@ -12,18 +12,6 @@
 #include <string.h>
 
 
-/* A new string with room for 'size' bytes (and a NUL) whose caller fills data and
-** knows its length and ASCII-ness. */
-static kr_str *str_new(int64_t size, int64_t length, bool ascii) {
-  kr_str *s = kr_alloc_atomic(sizeof(kr_str) + (size_t)size + 1);
-  s->type = &kr_str_type;
-  s->size = size;
-  s->length = length;
-  s->ascii = ascii;
-  s->data[size] = '\0';
-  return s;
-}
-
 static bool starts_code_point(char c) { return ((unsigned char)c & 0xC0) != 0x80; }
 
 /* The byte offset of code point 'index' (0 <= index <= length) of a non-ASCII s. */
@@ -51,7 +39,7 @@ static kr_str *ascii_chars[128];
 static kr_str *ascii_char(unsigned char c) {
   kr_str *s = ascii_chars[c];
   if (s == NULL) {
-    s = str_new(1, 1, true);
+    s = kr_str_alloc(1, 1, true);
     s->data[0] = (char)c;
     ascii_chars[c] = s;
   }
@@ -63,7 +51,7 @@ kr_str *kr_str_char_at(const kr_str *s, int64_t index) {
   int64_t at = byte_offset(s, index);
   int64_t n = code_point_size(s, at);
   if (n == 1 && (unsigned char)s->data[at] < 0x80) return ascii_char((unsigned char)s->data[at]);
-  kr_str *r = str_new(n, 1, false);
+  kr_str *r = kr_str_alloc(n, 1, false);
   memcpy(r->data, s->data + at, (size_t)n);
   return r;
 }
@@ -88,7 +76,7 @@ kr_str *kr_str_getitem(const kr_str *s, kr_value index) {
 
 static kr_str *empty_str(void) {
   static kr_str *empty = NULL;
-  if (empty == NULL) empty = str_new(0, 0, true);
+  if (empty == NULL) empty = kr_str_alloc(0, 0, true);
   return empty;
 }
 
@@ -99,7 +87,7 @@ kr_str *kr_str_slice(const kr_str *s, kr_value start_v, kr_value stop_v, kr_valu
   if (count == 0) return empty_str();
   if (step == 1 && count == s->length) return (kr_str *)s; /* immutable: share it */
   if (s->ascii) {
-    kr_str *r = str_new(count, count, true);
+    kr_str *r = kr_str_alloc(count, count, true);
     if (step == 1) {
       memcpy(r->data, s->data + start, (size_t)count);
     } else {
@@ -155,7 +143,7 @@ kr_str *kr_str_repeat(const kr_str *s, kr_value n_v) {
     return NULL;
   }
   int64_t size = s->size * n;
-  kr_str *r = str_new(size, s->length * n, s->ascii);
+  kr_str *r = kr_str_alloc(size, s->length * n, s->ascii);
   if (s->size == 1) {
     memset(r->data, s->data[0], (size_t)size);
   } else {
@@ -182,30 +170,6 @@ kr_value kr_str_ord(const kr_str *s) {
   return kr_small(kr_utf8_next(s->data, (size_t)s->size, &i));
 }
 
-/* Encodes cp (any value below 0x110000, surrogates included) as (WTF-)8 bytes. */
-static int encode_utf8(uint32_t cp, char *out) {
-  if (cp < 0x80) {
-    out[0] = (char)cp;
-    return 1;
-  }
-  if (cp < 0x800) {
-    out[0] = (char)(0xC0 | (cp >> 6));
-    out[1] = (char)(0x80 | (cp & 0x3F));
-    return 2;
-  }
-  if (cp < 0x10000) {
-    out[0] = (char)(0xE0 | (cp >> 12));
-    out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[2] = (char)(0x80 | (cp & 0x3F));
-    return 3;
-  }
-  out[0] = (char)(0xF0 | (cp >> 18));
-  out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-  out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-  out[3] = (char)(0x80 | (cp & 0x3F));
-  return 4;
-}
-
 kr_str *kr_str_chr(kr_value i) {
   int64_t cp;
   /* chr() converts its argument to a C int first. */
@@ -219,8 +183,8 @@ kr_str *kr_str_chr(kr_value i) {
   }
   if (cp < 0x80) return ascii_char((unsigned char)cp);
   char buf[4];
-  int n = encode_utf8((uint32_t)cp, buf);
-  kr_str *r = str_new(n, 1, false);
+  int n = kr_utf8_encode((uint32_t)cp, buf);
+  kr_str *r = kr_str_alloc(n, 1, false);
   memcpy(r->data, buf, (size_t)n);
   return r;
 }
@@ -235,7 +199,7 @@ kr_str *kr_str_join_array(kr_str *const *parts, int64_t n) {
     ascii = ascii && parts[k]->ascii;
   }
   if (size == 0) return empty_str();
-  kr_str *r = str_new(size, length, ascii);
+  kr_str *r = kr_str_alloc(size, length, ascii);
   char *p = r->data;
   for (int64_t k = 0; k < n; k++) {
     memcpy(p, parts[k]->data, (size_t)parts[k]->size);

@@ -20,6 +20,9 @@ extern const size_t kr_unicode_decimal_count;
 /* Decodes one code point of (generalised) UTF-8 at text[*i], advancing *i. Invalid
 ** bytes decode as themselves, one at a time, so decoding never fails or overruns. */
 uint32_t kr_utf8_next(const char *text, size_t size, size_t *i);
+/* Encodes cp (below 0x110000, surrogates included) as (WTF-)8 into out, which has
+** room for 4 bytes; returns the byte count. */
+int kr_utf8_encode(uint32_t cp, char *out);
 bool kr_unicode_is_printable(uint32_t cp);
 bool kr_unicode_is_space(uint32_t cp);
 /* The digit value 0-9 of a decimal digit, or -1. */

@@ -49,10 +49,11 @@ pub fn infer(program: &Program) -> Result<Program> {
             ));
         }
     }
-    state.check_operations(main)?;
-    state.check_representable(&program.globals, main)?;
+    let used = state.used_specs(main);
+    state.check_operations(&used)?;
+    state.check_representable(&program.globals, &used)?;
     state.rewrite_calls();
-    state.hollow_unused(main);
+    state.hollow_unused(&used);
     let mut globals = program.globals.clone();
     for (g, ty) in globals.iter_mut().zip(&state.globals) {
         g.ty = ty.clone();
@@ -398,10 +399,9 @@ impl State<'_> {
 
     /// Empties the specialisations no call reaches: their types were never
     /// checked, and they compile to a function that cannot run.
-    fn hollow_unused(&mut self, main: FuncId) {
-        let used = self.used_specs(main);
+    fn hollow_unused(&mut self, used: &[bool]) {
         for (f, used) in self.specs.iter_mut().zip(used) {
-            if used {
+            if *used {
                 continue;
             }
             for var in &mut f.vars {
@@ -429,8 +429,7 @@ impl State<'_> {
 
     /// After the fixpoint: every reachable operation must be typable with the final
     /// types (the first one that is not is reported).
-    fn check_operations(&self, main: FuncId) -> Result<()> {
-        let used = self.used_specs(main);
+    fn check_operations(&self, used: &[bool]) -> Result<()> {
         for (f, func) in self.specs.iter().enumerate() {
             if !used[f] {
                 continue;
@@ -463,9 +462,8 @@ impl State<'_> {
 
     /// After the fixpoint: every variable must have a type the native code can
     /// represent.
-    fn check_representable(&self, globals: &[crate::ir::Global], main: FuncId) -> Result<()> {
-        let used = self.used_specs(main);
-        for (f, _) in self.specs.iter().zip(&used).filter(|(_, u)| **u) {
+    fn check_representable(&self, globals: &[crate::ir::Global], used: &[bool]) -> Result<()> {
+        for (f, _) in self.specs.iter().zip(used).filter(|(_, u)| **u) {
             for block in &f.blocks {
                 for inst in &block.insts {
                     if let InstKind::StoreGlobal { global, .. } = &inst.kind {
@@ -707,13 +705,14 @@ fn builtin_type(builtin: Builtin, args: &[Type], range: TextRange) -> Result<Typ
         }
     }
     Ok(match builtin {
-        Builtin::PercentArg(code) => {
+        Builtin::PercentArg(kind) => {
+            use crate::ir::PercentKind;
             let t = args.first().cloned().unwrap_or(Type::Never);
-            let fits = match code {
-                0 => !matches!(t, Type::Tuple(_)),
-                1 => true,
-                2 => t.is_numeric(),
-                _ => matches!(t, Type::Int | Type::Bool),
+            let fits = match kind {
+                PercentKind::Lone => !matches!(t, Type::Tuple(_)),
+                PercentKind::Any => true,
+                PercentKind::Number => t.is_numeric(),
+                PercentKind::Integer => matches!(t, Type::Int | Type::Bool),
             };
             if !fits || t.contains_dyn() {
                 return Err(Unsupported::new(

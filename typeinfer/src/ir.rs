@@ -351,10 +351,9 @@ pub enum Builtin {
     /// `any(seq)`, `all(seq)`
     Any,
     All,
-    /// Internal: a value formatted by a `%` conversion, checked to suit it (the
-    /// code is 0 for `%s` of a lone value, which must not be a tuple; 1 for `%s` of
-    /// a tuple display's item; 2 for numeric conversions; 3 for `%x`/`%o`).
-    PercentArg(u8),
+    /// Internal: a value formatted by a `%` conversion, checked during inference to
+    /// suit it; the value itself.
+    PercentArg(PercentKind),
     /// Internal: whether three ints (a `range()`'s bounds) are all small ints.
     RangeFits,
     /// Internal: a small int as an `i64` counter value (after `RangeFits`).
@@ -442,6 +441,20 @@ impl Builtin {
             Builtin::PercentArg(_) => "%",
         }
     }
+}
+
+/// What a `%` conversion requires of its value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PercentKind {
+    /// `%s`, `%r` of the only value after `%`: anything but a tuple (Python would
+    /// spread a tuple's items over the conversions).
+    Lone,
+    /// `%s`, `%r` of an item of a tuple display: anything.
+    Any,
+    /// `%d`, `%i`, `%u` (floats are truncated), `%e`, `%f`, `%g`: int, bool or float.
+    Number,
+    /// `%x`, `%X`, `%o`: int or bool.
+    Integer,
 }
 
 /// The built-in exception classes lowering raises itself.

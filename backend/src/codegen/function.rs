@@ -832,22 +832,18 @@ pub(super) fn inst_operands(kind: &InstKind) -> Vec<&Operand> {
             vec![value, index]
         }
         InstKind::SetItem { value, index, item } => vec![value, index, item],
-        InstKind::DelSlice {
-            value,
-            start,
-            stop,
-            step,
-        } => std::iter::once(value)
-            .chain(start.iter())
-            .chain(stop.iter())
-            .chain(step.iter())
-            .collect(),
         InstKind::Slice {
             value,
             start,
             stop,
             step,
             ..
+        }
+        | InstKind::DelSlice {
+            value,
+            start,
+            stop,
+            step,
         } => std::iter::once(value)
             .chain(start.iter())
             .chain(stop.iter())

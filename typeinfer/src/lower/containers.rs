@@ -318,17 +318,9 @@ impl FnLowering<'_> {
         }
         let r = self.expr(receiver)?;
         let r = Operand::Var(self.fb.copy_to_temp(r, receiver.range));
-        let mut values = Vec::new();
-        for (i, a) in args.iter().enumerate() {
-            // `sep.join(str(x) for x in xs)`, `xs.extend(range(3))`: the iterable
-            // becomes a list first.
-            let v = if i == 0 && matches!(method, "join" | "extend") {
-                self.iterable_value(a)?
-            } else {
-                self.expr(a)?
-            };
-            values.push(Operand::Var(self.fb.copy_to_temp(v, a.range)));
-        }
+        // `sep.join(str(x) for x in xs)`, `xs.extend(range(3))`: the iterable
+        // becomes a list first.
+        let values = self.call_arguments(args, matches!(method, "join" | "extend"))?;
         let mut kw = Vec::new();
         for k in keywords {
             let name = k.arg.clone().unwrap_or_default();

@@ -369,15 +369,7 @@ impl FnLowering<'_> {
                     Builtin::Max if args.len() == 1 => Builtin::MaxOf,
                     b => b,
                 };
-                let mut values = Vec::new();
-                for (i, a) in args.iter().enumerate() {
-                    let v = if i == 0 && builtin.takes_iterable() {
-                        self.iterable_value(a)?
-                    } else {
-                        self.expr(a)?
-                    };
-                    values.push(Operand::Var(self.fb.copy_to_temp(v, a.range)));
-                }
+                let values = self.call_arguments(args, builtin.takes_iterable())?;
                 let mut kw = Vec::new();
                 for k in keywords {
                     let name = k.arg.clone().unwrap_or_default();
@@ -414,6 +406,26 @@ impl FnLowering<'_> {
         }
     }
 
+    /// Positional arguments, each in its own temporary (a later one may rebind a
+    /// name an earlier one read); with `iterable_first`, the first is collected
+    /// into a list when it is a generator or `range()` (`iterable_value`).
+    pub(super) fn call_arguments(
+        &mut self,
+        args: &[Expr],
+        iterable_first: bool,
+    ) -> Result<Vec<Operand>> {
+        let mut values = Vec::new();
+        for (i, a) in args.iter().enumerate() {
+            let v = if i == 0 && iterable_first {
+                self.iterable_value(a)?
+            } else {
+                self.expr(a)?
+            };
+            values.push(Operand::Var(self.fb.copy_to_temp(v, a.range)));
+        }
+        Ok(values)
+    }
+
     /// The argument of a builtin that consumes an iterable: a generator expression,
     /// `range()`, `enumerate()` or `zip()` is collected into a list first; anything
     /// else is evaluated as a value (a list, tuple or str).
@@ -423,9 +435,9 @@ impl FnLowering<'_> {
                 self.list_comprehension(e, elt, generators)
             }
             ExprKind::Call { func, .. }
-                if matches!(&func.kind, ExprKind::Name { id, .. }
-                    if matches!(&**id, "range" | "enumerate" | "zip"))
-                    && matches!(self.resolve_name_of(func)?, Some(NameRef::Undefined)) =>
+                if self.is_builtin_named(func, "range")?
+                    || self.is_builtin_named(func, "enumerate")?
+                    || self.is_builtin_named(func, "zip")? =>
             {
                 let result = self.fb.temp();
                 self.fb.emit(
@@ -449,13 +461,6 @@ impl FnLowering<'_> {
                 Ok(Operand::Var(result))
             }
             _ => self.expr(e),
-        }
-    }
-
-    fn resolve_name_of(&self, func: &Expr) -> Result<Option<NameRef>> {
-        match &func.kind {
-            ExprKind::Name { id, .. } => Ok(Some(self.resolve(id, func.range)?)),
-            _ => Ok(None),
         }
     }
 

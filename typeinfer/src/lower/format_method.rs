@@ -6,9 +6,10 @@
 //! index lookups in a field, nested fields in a spec, malformed braces) are
 //! reported, never guessed.
 
+use super::fstring::constant_spec;
 use super::FnLowering;
 use crate::error::{Result, Unsupported};
-use crate::ir::{Const, InstKind, Operand};
+use crate::ir::{Const, Operand};
 use frontend::ast::{Expr, Keyword, TextRange};
 use frontend::pystr::PyStr;
 
@@ -172,25 +173,12 @@ impl FnLowering<'_> {
                             range,
                         ));
                     };
-                    let spec = (!spec.is_empty())
-                        .then(|| Operand::Const(Const::Str(spec.as_str().into())));
-                    let dst = self.fb.temp();
-                    self.fb.emit(
-                        InstKind::Format {
-                            dst,
-                            value,
-                            conversion,
-                            spec,
-                        },
-                        range,
-                    );
-                    parts.push(Operand::Var(dst));
+                    let spec = constant_spec(&spec);
+                    parts.push(self.format_piece(value, conversion, spec, range));
                 }
             }
         }
-        let dst = self.fb.temp();
-        self.fb.emit(InstKind::JoinStr { dst, parts }, range);
-        Ok(Operand::Var(dst))
+        Ok(self.join_pieces(parts, range))
     }
 }
 

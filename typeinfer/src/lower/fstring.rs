@@ -7,6 +7,11 @@ use crate::error::{Result, Unsupported};
 use crate::ir::{Const, InstKind, Operand};
 use frontend::ast::{Constant, Conversion, Expr, ExprKind, TextRange};
 
+/// A format spec written in a template, as an operand (`None` when empty).
+pub(super) fn constant_spec(spec: &str) -> Option<Operand> {
+    (!spec.is_empty()).then(|| Operand::Const(Const::Str(spec.into())))
+}
+
 impl FnLowering<'_> {
     /// An f-string (`JoinedStr`) as a `str` operand.
     pub(super) fn joined_str(&mut self, values: &[Expr], range: TextRange) -> Result<Operand> {
@@ -39,17 +44,7 @@ impl FnLowering<'_> {
                         Conversion::Repr => Some('r'),
                         Conversion::Ascii => Some('a'),
                     };
-                    let dst = self.fb.temp();
-                    self.fb.emit(
-                        InstKind::Format {
-                            dst,
-                            value: x,
-                            conversion,
-                            spec,
-                        },
-                        v.range,
-                    );
-                    parts.push(Operand::Var(dst));
+                    parts.push(self.format_piece(x, conversion, spec, v.range));
                 }
                 _ => return Err(Unsupported::new("this part of an f-string", v.range)),
             }
@@ -57,8 +52,35 @@ impl FnLowering<'_> {
         if let [Operand::Const(c)] = &parts[..] {
             return Ok(Operand::Const(c.clone()));
         }
+        Ok(self.join_pieces(parts, range))
+    }
+
+    /// One replacement field: `format(conversion(value), spec)` into a temporary
+    /// (shared with `str.format` and `%` templates, which lower to the same).
+    pub(super) fn format_piece(
+        &mut self,
+        value: Operand,
+        conversion: Option<char>,
+        spec: Option<Operand>,
+        range: TextRange,
+    ) -> Operand {
+        let dst = self.fb.temp();
+        self.fb.emit(
+            InstKind::Format {
+                dst,
+                value,
+                conversion,
+                spec,
+            },
+            range,
+        );
+        Operand::Var(dst)
+    }
+
+    /// `''.join(parts)` into a temporary.
+    pub(super) fn join_pieces(&mut self, parts: Vec<Operand>, range: TextRange) -> Operand {
         let dst = self.fb.temp();
         self.fb.emit(InstKind::JoinStr { dst, parts }, range);
-        Ok(Operand::Var(dst))
+        Operand::Var(dst)
     }
 }

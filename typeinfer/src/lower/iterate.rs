@@ -48,12 +48,12 @@ fn int(i: i64) -> Operand {
 
 impl FnLowering<'_> {
     /// True if `func` names the builtin `name` (not shadowed by a program name).
-    fn is_builtin_named(&self, func: &Expr, name: &str) -> Result<bool> {
+    pub(super) fn is_builtin_named(&self, func: &Expr, name: &str) -> Result<bool> {
         Ok(match &func.kind {
-            ExprKind::Name { id, .. } if &**id == name => {
-                matches!(self.resolve(name, func.range)?, NameRef::Undefined)
-                    || matches!(self.resolve(name, func.range)?, NameRef::Builtin(_))
-            }
+            ExprKind::Name { id, .. } if &**id == name => matches!(
+                self.resolve(name, func.range)?,
+                NameRef::Undefined | NameRef::Builtin(_)
+            ),
             _ => false,
         })
     }

@@ -8,22 +8,12 @@
 //! (`%(name)s`), `*` widths, `%c`, precision on integer conversions and a count of
 //! conversions different from the count of values are reported, not guessed.
 
+use super::fstring::constant_spec;
 use super::FnLowering;
 use crate::error::{Result, Unsupported};
-use crate::ir::{Builtin, Const, InstKind, Operand};
+use crate::ir::{Builtin, Const, InstKind, Operand, PercentKind};
 use frontend::ast::{Expr, ExprKind, TextRange};
 use frontend::pystr::PyStr;
-
-/// What a conversion requires of its value.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PercentKind {
-    /// `%s`, `%r`, `%a`: any value.
-    Any,
-    /// `%d`, `%i`, `%u` (floats are truncated) and `%e %f %g`: an int, bool or float.
-    Number,
-    /// `%x`, `%X`, `%o`: an int or bool.
-    Integer,
-}
 
 #[derive(Debug, PartialEq)]
 enum Piece {
@@ -206,16 +196,14 @@ impl FnLowering<'_> {
                     };
                     // The value's type is checked during inference.
                     let checked = self.fb.temp();
-                    let kind_code = match (kind, single) {
-                        (PercentKind::Any, true) => 0,
-                        (PercentKind::Any, false) => 1,
-                        (PercentKind::Number, _) => 2,
-                        (PercentKind::Integer, _) => 3,
+                    let kind = match kind {
+                        PercentKind::Any if single => PercentKind::Lone,
+                        other => other,
                     };
                     self.fb.emit(
                         InstKind::CallBuiltin {
                             dst: checked,
-                            builtin: Builtin::PercentArg(kind_code),
+                            builtin: Builtin::PercentArg(kind),
                             args: vec![value],
                             keywords: Vec::new(),
                         },
@@ -235,25 +223,12 @@ impl FnLowering<'_> {
                         );
                         value = Operand::Var(int);
                     }
-                    let spec = (!spec.is_empty())
-                        .then(|| Operand::Const(Const::Str(spec.as_str().into())));
-                    let dst = self.fb.temp();
-                    self.fb.emit(
-                        InstKind::Format {
-                            dst,
-                            value,
-                            conversion,
-                            spec,
-                        },
-                        range,
-                    );
-                    parts.push(Operand::Var(dst));
+                    let spec = constant_spec(&spec);
+                    parts.push(self.format_piece(value, conversion, spec, range));
                 }
             }
         }
-        let dst = self.fb.temp();
-        self.fb.emit(InstKind::JoinStr { dst, parts }, range);
-        Ok(Operand::Var(dst))
+        Ok(self.join_pieces(parts, range))
     }
 }
 
