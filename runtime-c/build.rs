@@ -26,6 +26,7 @@ fn main() {
         "src/kr_builtins.c",
         "src/kr_str_methods.c",
         "src/kr_unicode_case.c",
+        "src/kr_dyn.c",
     ];
     for s in sources {
         println!("cargo:rerun-if-changed={s}");

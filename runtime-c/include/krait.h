@@ -282,6 +282,7 @@ typedef enum kr_tkind {
   KR_T_LIST,  /* count == 1, items[0] is the element type */
   KR_T_TUPLE, /* count == number of elements, items[i] their types */
   KR_T_OPTIONAL, /* 'T | None': count == 1, items[0] is T; None is the slot KR_NONE_WORD */
+  KR_T_DYN,      /* any value, as a dyn word (see "Dynamic values") */
 } kr_tkind;
 
 /* None in a slot of an optional type (neither a tagged int nor a valid pointer). */
@@ -605,6 +606,98 @@ struct kr_str *kr_str_center(const struct kr_str *s, kr_value width, const struc
 struct kr_str *kr_str_ljust(const struct kr_str *s, kr_value width, const struct kr_str *fill);
 struct kr_str *kr_str_rjust(const struct kr_str *s, kr_value width, const struct kr_str *fill);
 struct kr_str *kr_str_zfill(const struct kr_str *s, kr_value width);
+
+/* }==================================================================== */
+
+/* {====================================================================
+** Dynamic values (kr_dyn.c). A variable whose static type is 'dyn' holds a *dyn
+** word*, a kr_value that carries its own type:
+**   low bit 1      a small int, as everywhere;
+**   otherwise      a pointer to a kr_box, whose 't' is a concrete descriptor (NONE,
+**                  BOOL, INT, FLOAT, STR, LIST or TUPLE; never OPTIONAL, NEVER or DYN)
+**                  and 'v' the value as a slot of that type: a big int's kr_value
+**                  (a small int is never boxed), a double's bits, a str, list or tuple
+**                  pointer (whose descriptor says how to read its element slots).
+** None, True and False are three static boxes, so boxing them never allocates and
+** 'is' can compare words. A slot of descriptor KR_T_DYN holds a dyn word: list[dyn]
+** is a LIST descriptor whose item is a DYN descriptor, and every generic slot
+** function (repr, ==, ordering, sort, search, truth, min/max) accepts it.
+** Functions returning kr_value give KR_ERROR (0) with an exception set on failure.
+** ===================================================================== */
+
+typedef struct kr_box {
+  const kr_type *type; /* &kr_box_type */
+  const kr_tdesc *t;   /* concrete: never OPTIONAL, NEVER or DYN */
+  kr_slot v;
+} kr_box;
+
+extern const kr_type kr_box_type;
+extern const kr_box kr_box_none, kr_box_true, kr_box_false;
+#define KR_DYN_NONE ((kr_value)(uintptr_t)&kr_box_none)
+#define KR_DYN_TRUE ((kr_value)(uintptr_t)&kr_box_true)
+#define KR_DYN_FALSE ((kr_value)(uintptr_t)&kr_box_false)
+
+/* Descriptors for the values the runtime creates (compared by structure, never by
+** address). */
+extern const kr_tdesc kr_tdesc_none, kr_tdesc_bool, kr_tdesc_int, kr_tdesc_float,
+    kr_tdesc_str, kr_tdesc_dyn, kr_tdesc_list_dyn, kr_tdesc_list_int, kr_tdesc_list_float,
+    kr_tdesc_list_str;
+
+/* The concrete descriptor of the value in slot *x of type t: OPTIONAL resolves (as
+** kr_tdesc_resolve) and DYN unboxes, updating *x to the unboxed slot. */
+const kr_tdesc *kr_tdesc_unwrap(kr_slot *x, const kr_tdesc *t);
+/* Structural equality of two descriptors. */
+bool kr_tdesc_equal(const kr_tdesc *a, const kr_tdesc *b);
+
+/* Boxing never fails: OPTIONAL resolves (None gives the None box), DYN is the
+** identity, a small int stays unboxed, a big int, float, str, list or tuple gets a box. */
+kr_value kr_dyn_box(kr_slot x, const kr_tdesc *t);
+kr_value kr_dyn_from_float(double d);
+kr_value kr_dyn_from_bool(bool b);
+kr_value kr_dyn_from_str(const struct kr_str *s);
+/* The value's concrete descriptor and slot (a small int: &kr_tdesc_int and d itself). */
+const kr_tdesc *kr_dyn_type(kr_value d);
+kr_slot kr_dyn_slot(kr_value d);
+const char *kr_dyn_type_name(kr_value d); /* "int", "float", "NoneType", ... */
+
+/* Checked unboxing to a static type; TypeError "expected int, got 'str'" on a
+** mismatch. A bool is accepted as the int 0/1 and as the float 0.0/1.0; an int as a
+** float converts like float(x) (OverflowError "int too large to convert to float"). */
+kr_value kr_dyn_as_int(kr_value d);
+double kr_dyn_as_float(kr_value d, bool *error);
+int kr_dyn_as_bool(kr_value d); /* the truth value, 0 or 1 */
+struct kr_str *kr_dyn_as_str(kr_value d);
+/* A list whose element descriptor equals want's (or an empty list[Never]) is returned
+** as is (lists are mutable and shared: never converted). A tuple is returned as is when
+** its descriptor equals want, else converted item by item when every item fits
+** (boxed into dyn items, unboxed from dyn items). */
+kr_list *kr_dyn_as_list(kr_value d, const kr_tdesc *want);
+kr_tuple *kr_dyn_as_tuple(kr_value d, const kr_tdesc *want);
+
+typedef enum kr_binop {
+  KR_ADD, KR_SUB, KR_MUL, KR_TRUEDIV, KR_FLOORDIV, KR_MOD, KR_POW,
+  KR_LSHIFT, KR_RSHIFT, KR_BITAND, KR_BITOR, KR_BITXOR,
+} kr_binop;
+
+/* a OP b with Python 3.11's results and TypeError texts over None, bool, int, float,
+** str, list and tuple. */
+kr_value kr_dyn_binary(kr_binop op, kr_value a, kr_value b);
+/* a OP= b: 'list +=' extends a in place (with any list, tuple or str) and returns a,
+** 'list *=' repeats it in place; otherwise as kr_dyn_binary (messages say "+="). */
+kr_value kr_dyn_inplace(kr_binop op, kr_value a, kr_value b);
+/* op: 0 '-', 1 '+', 2 '~'; TypeError "bad operand type for unary -: 'str'". */
+kr_value kr_dyn_unary(int op, kr_value a);
+int kr_dyn_truth(kr_value a); /* 0 or 1 */
+/* a OP b: 0/1, or -1 with TypeError set. */
+int kr_dyn_compare(kr_cmp_op op, kr_value a, kr_value b);
+/* x in container (str, list, tuple): 0/1, or -1 with TypeError set. */
+int kr_dyn_contains(kr_value container, kr_value x);
+struct kr_str *kr_dyn_repr(kr_value a); /* NULL only past 4300 int digits */
+struct kr_str *kr_dyn_str(kr_value a);
+kr_value kr_dyn_int(kr_value a);                 /* int(a) */
+double kr_dyn_float(kr_value a, bool *error);    /* float(a) */
+int64_t kr_dyn_len(kr_value a);                  /* len(a); -1 with TypeError */
+kr_value kr_dyn_getitem(kr_value a, kr_value index); /* a[index], a dyn result */
 
 /* }==================================================================== */
 

@@ -31,10 +31,11 @@ static double slot_double(kr_slot x) {
 }
 
 bool kr_slot_truth(kr_slot x, const kr_tdesc *t) {
-  t = kr_tdesc_resolve(x, t);
+  t = kr_tdesc_unwrap(&x, t);
   switch ((kr_tkind)t->kind) {
   case KR_T_NEVER:
-  case KR_T_OPTIONAL: /* resolved above */
+  case KR_T_OPTIONAL: /* unwrapped above */
+  case KR_T_DYN:
   case KR_T_NONE:
     return false;
   case KR_T_BOOL:

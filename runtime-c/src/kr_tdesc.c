@@ -34,6 +34,27 @@ const kr_tdesc *kr_tdesc_resolve(kr_slot x, const kr_tdesc *t) {
   return x == KR_NONE_WORD ? &none_desc : t->items[0];
 }
 
+const kr_tdesc *kr_tdesc_unwrap(kr_slot *x, const kr_tdesc *t) {
+  /* A box's descriptor is concrete, so one step of each suffices; an optional dyn
+  ** (which the compiler does not make) would resolve to DYN first, hence the order. */
+  t = kr_tdesc_resolve(*x, t);
+  if (t->kind != KR_T_DYN) return t;
+  kr_value d = *x;
+  if (kr_is_small(d)) return &kr_tdesc_int;
+  const kr_box *box = (const kr_box *)(uintptr_t)d;
+  *x = box->v;
+  return box->t;
+}
+
+bool kr_tdesc_equal(const kr_tdesc *a, const kr_tdesc *b) {
+  if (a == b) return true;
+  if (a->kind != b->kind || a->count != b->count) return false;
+  for (int32_t i = 0; i < a->count; i++) {
+    if (!kr_tdesc_equal(a->items[i], b->items[i])) return false;
+  }
+  return true;
+}
+
 /* The descriptor of item i of a container described by t. */
 static const kr_tdesc *item_type(const kr_tdesc *t, int64_t i) {
   return t->kind == KR_T_LIST ? t->items[0] : t->items[i];
@@ -60,7 +81,8 @@ const char *kr_tdesc_name(const kr_tdesc *t) {
     case KR_T_LIST: return "list";
     case KR_T_TUPLE: return "tuple";
     case KR_T_OPTIONAL: return kr_tdesc_name(t->items[0]);
-    case KR_T_NEVER: break;
+    case KR_T_NEVER:
+    case KR_T_DYN: break; /* callers name unwrapped values */
   }
   return "object"; /* no value of type Never exists to be named */
 }
@@ -97,7 +119,7 @@ static void buf_add_cstr(text_buf *b, const char *text) { buf_add(b, text, strle
 
 /* Appends repr(x); false (with ValueError set) for an int too long to convert. */
 static bool repr_into(text_buf *b, kr_slot x, const kr_tdesc *t) {
-  t = kr_tdesc_resolve(x, t);
+  t = kr_tdesc_unwrap(&x, t);
   switch ((kr_tkind)t->kind) {
     case KR_T_NONE: buf_add(b, "None", 4); return true;
     case KR_T_BOOL: buf_add_cstr(b, x ? "True" : "False"); return true;
@@ -140,13 +162,14 @@ static bool repr_into(text_buf *b, kr_slot x, const kr_tdesc *t) {
       return true;
     }
     case KR_T_NEVER:
-    case KR_T_OPTIONAL: break; /* resolved above */
+    case KR_T_OPTIONAL:
+    case KR_T_DYN: break; /* unwrapped above */
   }
   return true; /* a Never slot cannot exist */
 }
 
 kr_str *kr_slot_repr(kr_slot x, const kr_tdesc *t) {
-  t = kr_tdesc_resolve(x, t);
+  t = kr_tdesc_unwrap(&x, t);
   switch ((kr_tkind)t->kind) {
     case KR_T_INT: return kr_str_of_int(x);
     case KR_T_STR: return kr_str_repr_str((const kr_str *)(uintptr_t)x);
@@ -160,7 +183,7 @@ kr_str *kr_slot_repr(kr_slot x, const kr_tdesc *t) {
 kr_str *kr_slot_str(kr_slot x, const kr_tdesc *t) {
   /* str() differs from repr() only for a str itself; containers show their items'
   ** repr either way. */
-  t = kr_tdesc_resolve(x, t);
+  t = kr_tdesc_unwrap(&x, t);
   if (t->kind == KR_T_STR) return (kr_str *)(uintptr_t)x;
   return kr_slot_repr(x, t);
 }
@@ -196,8 +219,8 @@ static int number_compare(kr_slot a, const kr_tdesc *ta, kr_slot b, const kr_tde
 }
 
 bool kr_slot_eq(kr_slot a, const kr_tdesc *ta, kr_slot b, const kr_tdesc *tb) {
-  ta = kr_tdesc_resolve(a, ta);
-  tb = kr_tdesc_resolve(b, tb);
+  ta = kr_tdesc_unwrap(&a, ta);
+  tb = kr_tdesc_unwrap(&b, tb);
   if (is_number(ta) && is_number(tb)) {
     if (ta->kind == KR_T_INT && tb->kind == KR_T_INT) return kr_int_eq(a, b);
     return number_compare(a, ta, b, tb) == 0;
@@ -252,8 +275,8 @@ static int apply_op(int c, kr_cmp_op op) {
 int kr_slot_compare(kr_slot a, const kr_tdesc *ta, kr_slot b, const kr_tdesc *tb, kr_cmp_op op) {
   if (op == KR_EQ) return kr_slot_eq(a, ta, b, tb);
   if (op == KR_NE) return !kr_slot_eq(a, ta, b, tb);
-  ta = kr_tdesc_resolve(a, ta);
-  tb = kr_tdesc_resolve(b, tb);
+  ta = kr_tdesc_unwrap(&a, ta);
+  tb = kr_tdesc_unwrap(&b, tb);
   if (is_number(ta) && is_number(tb)) return apply_op(number_compare(a, ta, b, tb), op);
   if (ta->kind != tb->kind) return not_supported(ta, tb, op);
   switch ((kr_tkind)ta->kind) {

@@ -1,0 +1,728 @@
+/*
+** kr_dyn.c: dynamic values. A variable the compiler cannot give one static type
+** holds a dyn word (see krait.h): a small int, or a pointer to a box that pairs a
+** concrete descriptor with a slot. Everything here unboxes its operands, dispatches
+** on their concrete kinds with Python 3.11's rules (the numeric tower, sequence
+** concatenation and repetition, CPython's TypeError texts) and boxes the result.
+** Comparison, repr and truth delegate to the generic slot functions of kr_tdesc.c,
+** which accept DYN descriptors.
+*/
+#include "krait.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+/* {====================================================================
+** Descriptors and boxes
+** ===================================================================== */
+
+const kr_type kr_box_type = {"object"};
+
+const kr_tdesc kr_tdesc_none = {KR_T_NONE, 0, NULL};
+const kr_tdesc kr_tdesc_bool = {KR_T_BOOL, 0, NULL};
+const kr_tdesc kr_tdesc_int = {KR_T_INT, 0, NULL};
+const kr_tdesc kr_tdesc_float = {KR_T_FLOAT, 0, NULL};
+const kr_tdesc kr_tdesc_str = {KR_T_STR, 0, NULL};
+const kr_tdesc kr_tdesc_dyn = {KR_T_DYN, 0, NULL};
+
+static const kr_tdesc *const dyn_items[] = {&kr_tdesc_dyn};
+static const kr_tdesc *const int_items[] = {&kr_tdesc_int};
+static const kr_tdesc *const float_items[] = {&kr_tdesc_float};
+static const kr_tdesc *const str_items[] = {&kr_tdesc_str};
+const kr_tdesc kr_tdesc_list_dyn = {KR_T_LIST, 1, dyn_items};
+const kr_tdesc kr_tdesc_list_int = {KR_T_LIST, 1, int_items};
+const kr_tdesc kr_tdesc_list_float = {KR_T_LIST, 1, float_items};
+const kr_tdesc kr_tdesc_list_str = {KR_T_LIST, 1, str_items};
+static const kr_tdesc empty_tuple_desc = {KR_T_TUPLE, 0, NULL};
+
+const kr_box kr_box_none = {&kr_box_type, &kr_tdesc_none, 0};
+const kr_box kr_box_true = {&kr_box_type, &kr_tdesc_bool, 1};
+const kr_box kr_box_false = {&kr_box_type, &kr_tdesc_bool, 0};
+
+static kr_slot double_slot(double d) {
+  kr_slot x;
+  memcpy(&x, &d, sizeof x);
+  return x;
+}
+
+static double slot_double(kr_slot x) {
+  double d;
+  memcpy(&d, &x, sizeof d);
+  return d;
+}
+
+static kr_value new_box(const kr_tdesc *t, kr_slot v) {
+  /* A float box holds no pointer the collector must follow (its descriptor is
+  ** static), so it is atomic; the others may point to GC objects. */
+  kr_box *box = t->kind == KR_T_FLOAT ? kr_alloc_atomic(sizeof *box) : kr_alloc(sizeof *box);
+  box->type = &kr_box_type;
+  box->t = t;
+  box->v = v;
+  return (kr_value)(uintptr_t)box;
+}
+
+kr_value kr_dyn_box(kr_slot x, const kr_tdesc *t) {
+  t = kr_tdesc_resolve(x, t);
+  switch ((kr_tkind)t->kind) {
+    case KR_T_DYN: return x;
+    case KR_T_NONE:
+    case KR_T_NEVER: return KR_DYN_NONE; /* no Never value exists; None is harmless */
+    case KR_T_BOOL: return x ? KR_DYN_TRUE : KR_DYN_FALSE;
+    case KR_T_INT:
+      if (kr_is_small(x)) return x;
+      return new_box(&kr_tdesc_int, x);
+    case KR_T_FLOAT: return new_box(&kr_tdesc_float, x);
+    case KR_T_STR: return new_box(&kr_tdesc_str, x);
+    case KR_T_LIST:
+    case KR_T_TUPLE: return new_box(t, x);
+    case KR_T_OPTIONAL: break; /* resolved above */
+  }
+  return KR_DYN_NONE;
+}
+
+kr_value kr_dyn_from_float(double d) { return new_box(&kr_tdesc_float, double_slot(d)); }
+kr_value kr_dyn_from_bool(bool b) { return b ? KR_DYN_TRUE : KR_DYN_FALSE; }
+kr_value kr_dyn_from_str(const kr_str *s) { return new_box(&kr_tdesc_str, (kr_slot)(uintptr_t)s); }
+
+const kr_tdesc *kr_dyn_type(kr_value d) {
+  if (kr_is_small(d)) return &kr_tdesc_int;
+  return ((const kr_box *)(uintptr_t)d)->t;
+}
+
+kr_slot kr_dyn_slot(kr_value d) {
+  if (kr_is_small(d)) return d;
+  return ((const kr_box *)(uintptr_t)d)->v;
+}
+
+const char *kr_dyn_type_name(kr_value d) { return kr_tdesc_name(kr_dyn_type(d)); }
+
+/* The kind of a dyn word's value. */
+static kr_tkind kind_of(kr_value d) { return (kr_tkind)kr_dyn_type(d)->kind; }
+
+static kr_str *str_of(kr_value d) { return (kr_str *)(uintptr_t)kr_dyn_slot(d); }
+static kr_list *list_of(kr_value d) { return (kr_list *)(uintptr_t)kr_dyn_slot(d); }
+static kr_tuple *tuple_of(kr_value d) { return (kr_tuple *)(uintptr_t)kr_dyn_slot(d); }
+
+/* }==================================================================== */
+
+/* {====================================================================
+** Errors
+** ===================================================================== */
+
+/* Raises kind with a printf-formatted message (kept in GC memory: kr_raise keeps the
+** pointer). Returns KR_ERROR. */
+static kr_value raisef(kr_exc_kind kind, const char *format, ...) {
+  va_list args;
+  va_start(args, format);
+  int n = vsnprintf(NULL, 0, format, args);
+  va_end(args);
+  char *message = kr_alloc_atomic((size_t)(n < 0 ? 0 : n) + 1);
+  va_start(args, format);
+  vsnprintf(message, (size_t)(n < 0 ? 0 : n) + 1, format, args);
+  va_end(args);
+  return kr_raise(kind, message);
+}
+
+/* Appends the Python spelling of a static type ("list[int]", "tuple[int, str]"). */
+static size_t type_text(const kr_tdesc *t, char *out, size_t cap) {
+  size_t n = 0;
+#define PUT(s)                                                   \
+  do {                                                           \
+    const char *s_ = (s);                                        \
+    size_t l_ = strlen(s_);                                      \
+    if (n + l_ < cap) memcpy(out + n, s_, l_);                   \
+    n += l_;                                                     \
+  } while (0)
+  switch ((kr_tkind)t->kind) {
+    case KR_T_LIST:
+    case KR_T_TUPLE:
+      PUT(t->kind == KR_T_LIST ? "list[" : "tuple[");
+      for (int32_t i = 0; i < t->count; i++) {
+        if (i > 0) PUT(", ");
+        n += type_text(t->items[i], n < cap ? out + n : out, n < cap ? cap - n : 0);
+      }
+      if (t->kind == KR_T_TUPLE && t->count == 0) PUT("()");
+      PUT("]");
+      break;
+    case KR_T_OPTIONAL:
+      n += type_text(t->items[0], out, cap);
+      PUT(" | None");
+      break;
+    case KR_T_DYN: PUT("dyn"); break;
+    case KR_T_NEVER: PUT("Never"); break;
+    default: PUT(kr_tdesc_name(t)); break;
+  }
+#undef PUT
+  if (n < cap) out[n] = '\0';
+  return n;
+}
+
+static const char *type_string(const kr_tdesc *t) {
+  char small[128];
+  size_t n = type_text(t, small, sizeof small);
+  char *text = kr_alloc_atomic(n + 1);
+  if (n < sizeof small) {
+    memcpy(text, small, n + 1);
+  } else {
+    type_text(t, text, n + 1);
+  }
+  return text;
+}
+
+static kr_value expected(const kr_tdesc *want, kr_value d) {
+  const kr_tdesc *got = kr_dyn_type(d);
+  const char *got_name = (got->kind == KR_T_LIST || got->kind == KR_T_TUPLE)
+                             ? type_string(got)
+                             : kr_tdesc_name(got);
+  return raisef(KR_EXC_TYPE, "expected %s, got '%s'", type_string(want), got_name);
+}
+
+/* }==================================================================== */
+
+/* {====================================================================
+** Slot conversion between static types (for tuples and list concatenation)
+** ===================================================================== */
+
+/* Converts slot x of type 'from' to type 'to' when the value fits without changing
+** its Python type: boxing into dyn, unboxing from dyn, None into an optional, a tuple
+** item by item. Lists convert only when their descriptors are equal (a list is shared
+** and mutable, so it cannot be rebuilt); an empty list[Never] fits any list. */
+static bool convert_slot(kr_slot x, const kr_tdesc *from, const kr_tdesc *to, kr_slot *out) {
+  if (to->kind == KR_T_DYN) {
+    *out = kr_dyn_box(x, from);
+    return true;
+  }
+  from = kr_tdesc_unwrap(&x, from);
+  if (to->kind == KR_T_OPTIONAL) {
+    if (from->kind == KR_T_NONE) {
+      *out = KR_NONE_WORD;
+      return true;
+    }
+    to = to->items[0];
+  }
+  if (from->kind != to->kind) return false;
+  switch ((kr_tkind)to->kind) {
+    case KR_T_NONE: *out = 0; return true;
+    case KR_T_BOOL:
+    case KR_T_INT:
+    case KR_T_FLOAT:
+    case KR_T_STR: *out = x; return true;
+    case KR_T_LIST: {
+      const kr_list *l = (const kr_list *)(uintptr_t)x;
+      if (kr_tdesc_equal(from, to) || (from->items[0]->kind == KR_T_NEVER && l->length == 0)) {
+        *out = x;
+        return true;
+      }
+      return false;
+    }
+    case KR_T_TUPLE: {
+      const kr_tuple *t = (const kr_tuple *)(uintptr_t)x;
+      if (from->count != to->count || t->length != to->count) return false;
+      if (kr_tdesc_equal(from, to)) {
+        *out = x;
+        return true;
+      }
+      kr_tuple *r = kr_tuple_new(t->length);
+      for (int64_t i = 0; i < t->length; i++) {
+        if (!convert_slot(t->items[i], from->items[i], to->items[i], &r->items[i])) return false;
+      }
+      *out = (kr_slot)(uintptr_t)r;
+      return true;
+    }
+    default: break;
+  }
+  return false;
+}
+
+/* }==================================================================== */
+
+/* {====================================================================
+** Unboxing to static types
+** ===================================================================== */
+
+kr_value kr_dyn_as_int(kr_value d) {
+  if (kr_is_small(d)) return d;
+  const kr_box *box = (const kr_box *)(uintptr_t)d;
+  if (box->t->kind == KR_T_INT) return box->v;
+  if (box->t->kind == KR_T_BOOL) return kr_small(box->v != 0);
+  return expected(&kr_tdesc_int, d);
+}
+
+double kr_dyn_as_float(kr_value d, bool *error) {
+  switch (kind_of(d)) {
+    case KR_T_FLOAT: return slot_double(kr_dyn_slot(d));
+    case KR_T_BOOL: return kr_dyn_slot(d) ? 1.0 : 0.0;
+    case KR_T_INT: {
+      bool failed = false;
+      double r = kr_int_to_double(kr_dyn_slot(d), &failed);
+      if (failed) *error = true;
+      return r;
+    }
+    default: break;
+  }
+  expected(&kr_tdesc_float, d);
+  *error = true;
+  return -1.0;
+}
+
+int kr_dyn_as_bool(kr_value d) { return kr_dyn_truth(d); }
+
+kr_str *kr_dyn_as_str(kr_value d) {
+  if (kind_of(d) == KR_T_STR) return str_of(d);
+  expected(&kr_tdesc_str, d);
+  return NULL;
+}
+
+kr_list *kr_dyn_as_list(kr_value d, const kr_tdesc *want) {
+  kr_slot out;
+  if (kind_of(d) == KR_T_LIST && convert_slot(kr_dyn_slot(d), kr_dyn_type(d), want, &out))
+    return (kr_list *)(uintptr_t)out;
+  expected(want, d);
+  return NULL;
+}
+
+kr_tuple *kr_dyn_as_tuple(kr_value d, const kr_tdesc *want) {
+  kr_slot out;
+  if (kind_of(d) == KR_T_TUPLE && convert_slot(kr_dyn_slot(d), kr_dyn_type(d), want, &out))
+    return (kr_tuple *)(uintptr_t)out;
+  expected(want, d);
+  return NULL;
+}
+
+/* }==================================================================== */
+
+/* {====================================================================
+** Numbers
+** ===================================================================== */
+
+static bool is_intlike(kr_tkind k) { return k == KR_T_INT || k == KR_T_BOOL; }
+static bool is_numeric(kr_tkind k) { return is_intlike(k) || k == KR_T_FLOAT; }
+
+/* An int or bool operand as an int kr_value. */
+static kr_value int_value(kr_value d) {
+  if (kr_is_small(d)) return d;
+  const kr_box *box = (const kr_box *)(uintptr_t)d;
+  return box->t->kind == KR_T_BOOL ? kr_small(box->v != 0) : box->v;
+}
+
+/* A numeric operand as a double (float(x) for an int); false with OverflowError. */
+static bool float_value(kr_value d, double *out) {
+  if (kind_of(d) == KR_T_FLOAT) {
+    *out = slot_double(kr_dyn_slot(d));
+    return true;
+  }
+  bool failed = false;
+  *out = kr_int_to_double(int_value(d), &failed);
+  return !failed;
+}
+
+/* An int result (KR_ERROR passes through). */
+static kr_value int_result(kr_value v) {
+  if (v == KR_ERROR) return KR_ERROR;
+  return kr_dyn_box(v, &kr_tdesc_int);
+}
+
+static kr_value float_result(double d, bool error) {
+  return error ? KR_ERROR : kr_dyn_from_float(d);
+}
+
+static kr_value float_pow(double a, double b) {
+  /* A negative finite base to a finite non-integer power is complex in Python. */
+  if (a < 0.0 && isfinite(a) && isfinite(b) && b != floor(b))
+    return kr_raise(KR_EXC_NOT_IMPLEMENTED, "krait does not support complex numbers yet");
+  bool error = false;
+  double r = kr_float_pow(a, b, &error);
+  return float_result(r, error);
+}
+
+static kr_value float_binary(kr_binop op, double x, double y) {
+  bool error = false;
+  switch (op) {
+    case KR_ADD: return kr_dyn_from_float(x + y);
+    case KR_SUB: return kr_dyn_from_float(x - y);
+    case KR_MUL: return kr_dyn_from_float(x * y);
+    case KR_TRUEDIV: {
+      double r = kr_float_div(x, y, &error);
+      return float_result(r, error);
+    }
+    case KR_FLOORDIV: {
+      double r = kr_float_floordiv(x, y, &error);
+      return float_result(r, error);
+    }
+    case KR_MOD: {
+      double r = kr_float_mod(x, y, &error);
+      return float_result(r, error);
+    }
+    case KR_POW: return float_pow(x, y);
+    default: break;
+  }
+  return KR_ERROR; /* shifts and bit operations are rejected before */
+}
+
+/* Both operands int or bool. */
+static kr_value int_binary(kr_binop op, kr_value a, kr_value b) {
+  bool both_bool = kind_of(a) == KR_T_BOOL && kind_of(b) == KR_T_BOOL;
+  kr_value x = int_value(a), y = int_value(b);
+  switch (op) {
+    case KR_ADD: return int_result(kr_int_add(x, y));
+    case KR_SUB: return int_result(kr_int_sub(x, y));
+    case KR_MUL: return int_result(kr_int_mul(x, y));
+    case KR_FLOORDIV: return int_result(kr_int_floordiv(x, y));
+    case KR_MOD: return int_result(kr_int_mod(x, y));
+    case KR_LSHIFT: return int_result(kr_int_lshift(x, y));
+    case KR_RSHIFT: return int_result(kr_int_rshift(x, y));
+    case KR_TRUEDIV: {
+      bool error = false;
+      double r = kr_int_truediv(x, y, &error);
+      return float_result(r, error);
+    }
+    case KR_POW: {
+      if (kr_int_sign(y) >= 0) return int_result(kr_int_pow(x, y));
+      /* A negative exponent: Python computes float(x) ** float(y). */
+      double fx, fy;
+      bool error = false;
+      fx = kr_int_to_double(x, &error);
+      if (error) return KR_ERROR;
+      fy = kr_int_to_double(y, &error);
+      if (error) return KR_ERROR;
+      return float_pow(fx, fy);
+    }
+    case KR_BITAND:
+    case KR_BITOR:
+    case KR_BITXOR: {
+      kr_value r = op == KR_BITAND ? kr_int_and(x, y)
+                   : op == KR_BITOR ? kr_int_or(x, y)
+                                    : kr_int_xor(x, y);
+      if (both_bool) return kr_dyn_from_bool(r != kr_small(0));
+      return int_result(r);
+    }
+  }
+  return KR_ERROR;
+}
+
+/* }==================================================================== */
+
+/* {====================================================================
+** Sequences
+** ===================================================================== */
+
+/* The count of a repetition: an int or bool operand as a kr_value. */
+static kr_value repeat_str(kr_value s, kr_value n) {
+  kr_str *r = kr_str_repeat(str_of(s), int_value(n));
+  return r == NULL ? KR_ERROR : kr_dyn_from_str(r);
+}
+
+static kr_value repeat_list(kr_value l, kr_value n) {
+  const kr_tdesc *t = kr_dyn_type(l);
+  kr_list *r = kr_list_repeat(list_of(l), int_value(n), t->items[0]);
+  return r == NULL ? KR_ERROR : new_box(t, (kr_slot)(uintptr_t)r);
+}
+
+/* The descriptor of a tuple made of 'count' copies of t's items followed by u's
+** (u may be NULL). */
+static const kr_tdesc *tuple_desc_of(const kr_tdesc *t, int64_t copies, const kr_tdesc *u) {
+  int64_t n = (int64_t)t->count * copies + (u != NULL ? u->count : 0);
+  if (n == 0) return &empty_tuple_desc;
+  if (n > INT32_MAX) return NULL;
+  const kr_tdesc **items = kr_alloc((size_t)n * sizeof *items);
+  int64_t k = 0;
+  for (int64_t c = 0; c < copies; c++) {
+    for (int32_t i = 0; i < t->count; i++) items[k++] = t->items[i];
+  }
+  if (u != NULL) {
+    for (int32_t i = 0; i < u->count; i++) items[k++] = u->items[i];
+  }
+  kr_tdesc *d = kr_alloc(sizeof *d);
+  d->kind = KR_T_TUPLE;
+  d->count = (int32_t)n;
+  d->items = items;
+  return d;
+}
+
+static kr_value repeat_tuple(kr_value t, kr_value n) {
+  const kr_tuple *tuple = tuple_of(t);
+  kr_tuple *r = kr_tuple_repeat(tuple, int_value(n));
+  if (r == NULL) return KR_ERROR;
+  if (r == tuple) return t;
+  const kr_tdesc *desc =
+      r->length == 0 ? &empty_tuple_desc : tuple_desc_of(kr_dyn_type(t), r->length / tuple->length, NULL);
+  if (desc == NULL) return kr_raise(KR_EXC_MEMORY, NULL);
+  return new_box(desc, (kr_slot)(uintptr_t)r);
+}
+
+static kr_value concat_tuples(kr_value a, kr_value b) {
+  kr_tuple *r = kr_tuple_concat(tuple_of(a), tuple_of(b));
+  if (r == tuple_of(a)) return a;
+  if (r == tuple_of(b)) return b;
+  const kr_tdesc *desc = tuple_desc_of(kr_dyn_type(a), 1, kr_dyn_type(b));
+  if (desc == NULL) return kr_raise(KR_EXC_MEMORY, NULL);
+  return new_box(desc, (kr_slot)(uintptr_t)r);
+}
+
+/* The element descriptor two lists' items share, or NULL when they differ (an
+** element type Never, of a list known to be empty, fits the other). */
+static const kr_tdesc *common_elem(const kr_tdesc *ta, const kr_tdesc *tb) {
+  const kr_tdesc *ea = ta->items[0], *eb = tb->items[0];
+  if (ea->kind == KR_T_NEVER) return eb;
+  if (eb->kind == KR_T_NEVER || kr_tdesc_equal(ea, eb)) return ea;
+  return NULL;
+}
+
+/* Appends the items of l (of element type elem) to r (a list[dyn]), boxed. */
+static void append_boxed(kr_list *r, const kr_list *l, const kr_tdesc *elem) {
+  int64_t n = l->length; /* read first: l may be r */
+  for (int64_t i = 0; i < n; i++) kr_list_append(r, kr_dyn_box(kr_list_get(l, i), elem));
+}
+
+static kr_value concat_lists(kr_value a, kr_value b) {
+  const kr_tdesc *ta = kr_dyn_type(a), *tb = kr_dyn_type(b);
+  const kr_list *la = list_of(a), *lb = list_of(b);
+  const kr_tdesc *elem = common_elem(ta, tb);
+  if (elem != NULL) {
+    const kr_tdesc *t = elem == ta->items[0] ? ta : tb;
+    return new_box(t, (kr_slot)(uintptr_t)kr_list_concat(la, lb, elem));
+  }
+  kr_list *r = kr_list_new(0, &kr_tdesc_dyn);
+  append_boxed(r, la, ta->items[0]);
+  append_boxed(r, lb, tb->items[0]);
+  return new_box(&kr_tdesc_list_dyn, (kr_slot)(uintptr_t)r);
+}
+
+/* l += items, in place: items of a list, tuple or str must fit l's element type
+** (converted as convert_slot does, e.g. boxed into a list[dyn]). */
+static kr_value extend_list(kr_value a, kr_value b) {
+  kr_list *l = list_of(a);
+  const kr_tdesc *elem = kr_dyn_type(a)->items[0];
+  const kr_tdesc *tb = kr_dyn_type(b);
+  kr_tkind kb = (kr_tkind)tb->kind;
+  if (kb == KR_T_LIST) {
+    const kr_list *other = list_of(b);
+    if (other->length == 0) return a;
+    if (common_elem(kr_dyn_type(a), tb) == elem && elem->kind != KR_T_NEVER) {
+      kr_list_extend(l, other);
+      return a;
+    }
+  }
+  /* Items one by one: first all converted (the list stays unchanged if one does not
+  ** fit), then appended. */
+  int64_t n;
+  const kr_list *source = NULL;
+  if (kb == KR_T_LIST) {
+    source = list_of(b);
+  } else if (kb == KR_T_STR) {
+    source = kr_list_from_str(str_of(b));
+    tb = &kr_tdesc_list_str;
+  } else if (kb != KR_T_TUPLE) {
+    return raisef(KR_EXC_TYPE, "'%s' object is not iterable", kr_tdesc_name(tb));
+  }
+  n = source != NULL ? source->length : tuple_of(b)->length;
+  if (n == 0) return a;
+  kr_slot *items = kr_alloc((size_t)n * sizeof *items);
+  for (int64_t i = 0; i < n; i++) {
+    kr_slot x = source != NULL ? kr_list_get(source, i) : tuple_of(b)->items[i];
+    const kr_tdesc *tx = source != NULL ? tb->items[0] : tb->items[i];
+    if (!convert_slot(x, tx, elem, &items[i])) {
+      kr_slot y = x;
+      const kr_tdesc *ty = kr_tdesc_unwrap(&y, tx);
+      return raisef(KR_EXC_NOT_IMPLEMENTED,
+                    "krait does not support adding an item of type '%s' to a %s in place "
+                    "yet",
+                    kr_tdesc_name(ty), type_string(kr_dyn_type(a)));
+    }
+  }
+  for (int64_t i = 0; i < n; i++) kr_list_append(l, items[i]);
+  return a;
+}
+
+/* l *= n, in place. */
+static kr_value repeat_list_in_place(kr_value a, kr_value n) {
+  kr_list *l = list_of(a);
+  kr_list *r = kr_list_repeat(l, int_value(n), kr_dyn_type(a)->items[0]);
+  if (r == NULL) return KR_ERROR;
+  l->items = r->items;
+  l->capacity = r->capacity;
+  l->length = r->length;
+  return a;
+}
+
+/* }==================================================================== */
+
+/* {====================================================================
+** Binary operators
+** ===================================================================== */
+
+static const char *const op_text[] = {"+",  "-",  "*", "/", "//", "%",
+                                      "**", "<<", ">>", "&", "|",  "^"};
+
+static kr_value unsupported(kr_binop op, bool inplace, kr_value a, kr_value b) {
+  const char *sym = op_text[op];
+  if (op == KR_POW && !inplace) sym = "** or pow()";
+  return raisef(KR_EXC_TYPE, "unsupported operand type(s) for %s%s: '%s' and '%s'", sym,
+                inplace ? "=" : "", kr_dyn_type_name(a), kr_dyn_type_name(b));
+}
+
+static bool is_sequence(kr_tkind k) { return k == KR_T_STR || k == KR_T_LIST || k == KR_T_TUPLE; }
+
+static kr_value dyn_op(kr_binop op, kr_value a, kr_value b, bool inplace) {
+  kr_tkind ka = kind_of(a), kb = kind_of(b);
+  if (is_numeric(ka) && is_numeric(kb)) {
+    if (is_intlike(ka) && is_intlike(kb)) return int_binary(op, a, b);
+    if (op >= KR_LSHIFT) return unsupported(op, inplace, a, b);
+    double x, y;
+    if (!float_value(a, &x) || !float_value(b, &y)) return KR_ERROR;
+    return float_binary(op, x, y);
+  }
+  if (op == KR_ADD && is_sequence(ka)) {
+    if (ka == kb) {
+      if (ka == KR_T_STR) return kr_dyn_from_str(kr_str_concat(str_of(a), str_of(b)));
+      if (ka == KR_T_TUPLE) return concat_tuples(a, b);
+      return inplace ? extend_list(a, b) : concat_lists(a, b);
+    }
+    if (inplace && ka == KR_T_LIST) return extend_list(a, b);
+    return raisef(KR_EXC_TYPE, "can only concatenate %s (not \"%s\") to %s", kr_tdesc_name(kr_dyn_type(a)),
+                  kr_dyn_type_name(b), kr_tdesc_name(kr_dyn_type(a)));
+  }
+  if (op == KR_MUL && (is_sequence(ka) || is_sequence(kb))) {
+    /* The sequence's repetition; the other operand must be an int (or bool). */
+    kr_value seq = is_sequence(ka) ? a : b, count = is_sequence(ka) ? b : a;
+    kr_tkind ks = kind_of(seq);
+    if (!is_intlike(kind_of(count)))
+      return raisef(KR_EXC_TYPE, "can't multiply sequence by non-int of type '%s'",
+                    kr_dyn_type_name(count));
+    if (ks == KR_T_STR) return repeat_str(seq, count);
+    if (ks == KR_T_TUPLE) return repeat_tuple(seq, count);
+    if (inplace && seq == a) return repeat_list_in_place(a, count);
+    return repeat_list(seq, count);
+  }
+  if (op == KR_MOD && ka == KR_T_STR)
+    return kr_raise(KR_EXC_NOT_IMPLEMENTED,
+                    "krait does not support '%' formatting of a dynamic value yet");
+  return unsupported(op, inplace, a, b);
+}
+
+kr_value kr_dyn_binary(kr_binop op, kr_value a, kr_value b) { return dyn_op(op, a, b, false); }
+
+kr_value kr_dyn_inplace(kr_binop op, kr_value a, kr_value b) { return dyn_op(op, a, b, true); }
+
+/* }==================================================================== */
+
+/* {====================================================================
+** Unary operators, truth, comparison, text
+** ===================================================================== */
+
+kr_value kr_dyn_unary(int op, kr_value a) {
+  static const char *const names[] = {"-", "+", "~"};
+  kr_tkind k = kind_of(a);
+  if (is_intlike(k)) {
+    kr_value x = int_value(a);
+    if (op == 0) return int_result(kr_int_neg(x));
+    if (op == 1) return int_result(x);
+    return int_result(kr_int_invert(x));
+  }
+  if (k == KR_T_FLOAT && op != 2) {
+    double d = slot_double(kr_dyn_slot(a));
+    return op == 0 ? kr_dyn_from_float(-d) : a;
+  }
+  return raisef(KR_EXC_TYPE, "bad operand type for unary %s: '%s'", names[op < 0 || op > 2 ? 0 : op],
+                kr_dyn_type_name(a));
+}
+
+int kr_dyn_truth(kr_value a) {
+  if (kr_is_small(a)) return a != kr_small(0);
+  return kr_slot_truth(a, &kr_tdesc_dyn);
+}
+
+int kr_dyn_compare(kr_cmp_op op, kr_value a, kr_value b) {
+  return kr_slot_compare(a, &kr_tdesc_dyn, b, &kr_tdesc_dyn, op);
+}
+
+int kr_dyn_contains(kr_value container, kr_value x) {
+  const kr_tdesc *t = kr_dyn_type(container);
+  switch ((kr_tkind)t->kind) {
+    case KR_T_STR:
+      if (kind_of(x) != KR_T_STR) {
+        raisef(KR_EXC_TYPE, "'in <string>' requires string as left operand, not %s",
+               kr_dyn_type_name(x));
+        return -1;
+      }
+      return kr_str_contains(str_of(container), str_of(x));
+    case KR_T_LIST: return kr_list_contains(list_of(container), t->items[0], x, &kr_tdesc_dyn);
+    case KR_T_TUPLE: return kr_tuple_contains(tuple_of(container), t, x, &kr_tdesc_dyn);
+    default: break;
+  }
+  raisef(KR_EXC_TYPE, "argument of type '%s' is not iterable", kr_tdesc_name(t));
+  return -1;
+}
+
+kr_str *kr_dyn_repr(kr_value a) { return kr_slot_repr(a, &kr_tdesc_dyn); }
+kr_str *kr_dyn_str(kr_value a) { return kr_slot_str(a, &kr_tdesc_dyn); }
+
+/* }==================================================================== */
+
+/* {====================================================================
+** int(), float(), len(), a[i]
+** ===================================================================== */
+
+kr_value kr_dyn_int(kr_value a) {
+  switch (kind_of(a)) {
+    case KR_T_INT:
+    case KR_T_BOOL: return int_result(int_value(a));
+    case KR_T_FLOAT: return int_result(kr_int_from_double(slot_double(kr_dyn_slot(a))));
+    case KR_T_STR: return int_result(kr_int_from_kr_str(str_of(a)));
+    default: break;
+  }
+  return raisef(KR_EXC_TYPE,
+                "int() argument must be a string, a bytes-like object or a real number, not "
+                "'%s'",
+                kr_dyn_type_name(a));
+}
+
+double kr_dyn_float(kr_value a, bool *error) {
+  kr_tkind k = kind_of(a);
+  if (is_numeric(k)) return kr_dyn_as_float(a, error);
+  if (k == KR_T_STR) return kr_float_from_kr_str(str_of(a), error);
+  raisef(KR_EXC_TYPE, "float() argument must be a string or a real number, not '%s'",
+         kr_dyn_type_name(a));
+  *error = true;
+  return -1.0;
+}
+
+int64_t kr_dyn_len(kr_value a) {
+  switch (kind_of(a)) {
+    case KR_T_STR: return str_of(a)->length;
+    case KR_T_LIST: return list_of(a)->length;
+    case KR_T_TUPLE: return tuple_of(a)->length;
+    default: break;
+  }
+  raisef(KR_EXC_TYPE, "object of type '%s' has no len()", kr_dyn_type_name(a));
+  return -1;
+}
+
+kr_value kr_dyn_getitem(kr_value a, kr_value index) {
+  kr_tkind k = kind_of(a);
+  if (!is_sequence(k)) return raisef(KR_EXC_TYPE, "'%s' object is not subscriptable", kr_dyn_type_name(a));
+  if (!is_intlike(kind_of(index))) {
+    if (k == KR_T_STR)
+      return raisef(KR_EXC_TYPE, "string indices must be integers, not '%s'", kr_dyn_type_name(index));
+    return raisef(KR_EXC_TYPE, "%s indices must be integers or slices, not %s",
+                  k == KR_T_LIST ? "list" : "tuple", kr_dyn_type_name(index));
+  }
+  kr_value i = int_value(index);
+  if (k == KR_T_STR) {
+    kr_str *r = kr_str_getitem(str_of(a), i);
+    return r == NULL ? KR_ERROR : kr_dyn_from_str(r);
+  }
+  int64_t n = k == KR_T_LIST ? list_of(a)->length : tuple_of(a)->length;
+  int64_t at;
+  if (!kr_int_to_i64(i, &at)) return kr_raise(KR_EXC_INDEX, "cannot fit 'int' into an index-sized integer");
+  if (at < 0) at += n;
+  if (at < 0 || at >= n)
+    return kr_raise(KR_EXC_INDEX, k == KR_T_LIST ? "list index out of range" : "tuple index out of range");
+  const kr_tdesc *t = kr_dyn_type(a);
+  if (k == KR_T_LIST) return kr_dyn_box(kr_list_get(list_of(a), at), t->items[0]);
+  return kr_dyn_box(tuple_of(a)->items[at], t->items[at]);
+}
+
+/* }==================================================================== */
