@@ -27,6 +27,12 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             self.check_function_defined(template, &callee.name)?;
         }
         let mut values: Vec<BasicMetadataValueEnum> = Vec::new();
+        if self.m.takes_depth(func) {
+            let depth = self
+                .depth
+                .ok_or_else(|| Error::internal("?", "a call before the frame is counted"))?;
+            values.push(depth.into());
+        }
         for (arg, param) in args.iter().zip(&callee.params) {
             let v = self.operand(arg)?;
             let ty = callee
@@ -115,7 +121,6 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                     return Ok(());
                 }
                 let v = self.operand(value)?;
-                self.leave()?;
                 let ty = &self.f.return_type;
                 let v = match ty {
                     Type::NoneType | Type::Never => None,

@@ -215,6 +215,10 @@ impl<'ctx> ModuleGen<'ctx, '_> {
             .create_enum_attribute(Attribute::get_named_enum_kind_id("nounwind"), 0);
         for (i, f) in self.program.functions.iter().enumerate() {
             let mut params: Vec<BasicMetadataTypeEnum> = Vec::new();
+            let takes_depth = self.takes_depth(FuncId(i as u32));
+            if takes_depth {
+                params.push(self.context.i32_type().into());
+            }
             for p in &f.params {
                 let ty = &f.vars.get(p.index()).ok_or_else(|| bad_var(&f.name))?.ty;
                 if let Some(t) = values::storage_type(self.context, ty)? {
@@ -247,7 +251,7 @@ impl<'ctx> ModuleGen<'ctx, '_> {
             }
             // A list or tuple argument is always a live object: its header can be
             // read speculatively (LLVM then hoists length/items loads out of loops).
-            let mut index = 0;
+            let mut index = u32::from(takes_depth);
             for p in &f.params {
                 let ty = &f.vars.get(p.index()).ok_or_else(|| bad_var(&f.name))?.ty;
                 let header = match ty {
@@ -272,17 +276,11 @@ impl<'ctx> ModuleGen<'ctx, '_> {
         Ok(())
     }
 
-    /// The frame counter behind the recursion limit (one thread for now).
-    pub fn depth_counter(&self) -> inkwell::values::PointerValue<'ctx> {
-        let name = "krait.depth";
-        let global = self.module.get_global(name).unwrap_or_else(|| {
-            let i32_type = self.context.i32_type();
-            let g = self.module.add_global(i32_type, None, name);
-            g.set_linkage(Linkage::Internal);
-            g.set_initializer(&i32_type.const_zero());
-            g
-        });
-        global.as_pointer_value()
+    /// Whether `id` receives its caller's frame depth as a leading `i32` parameter:
+    /// every function but `<module>` (whose caller's depth is 0). See
+    /// `FunctionGen::enter` for why the depth travels in a register.
+    pub fn takes_depth(&self, id: FuncId) -> bool {
+        id != self.program.main
     }
 
     /// The flag that says the `def` of module-level function `template` has run.
