@@ -694,6 +694,11 @@ int kr_dyn_compare(kr_cmp_op op, kr_value a, kr_value b);
 int kr_dyn_contains(kr_value container, kr_value x);
 struct kr_str *kr_dyn_repr(kr_value a); /* NULL only past 4300 int digits */
 struct kr_str *kr_dyn_str(kr_value a);
+/* format(a, spec) (f-strings): the int/float/str/bool mini-languages; other types
+** accept only an empty spec (TypeError "unsupported format string passed to
+** list.__format__"). */
+struct kr_str *kr_dyn_format(kr_value a, const struct kr_str *spec);
+kr_value kr_dyn_abs(kr_value a); /* abs(a); TypeError "bad operand type for abs(): 'str'" */
 kr_value kr_dyn_int(kr_value a);                 /* int(a) */
 double kr_dyn_float(kr_value a, bool *error);    /* float(a) */
 int64_t kr_dyn_len(kr_value a);                  /* len(a); -1 with TypeError */

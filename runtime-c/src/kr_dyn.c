@@ -566,6 +566,15 @@ static kr_value unsupported(kr_binop op, bool inplace, kr_value a, kr_value b) {
 static bool is_sequence(kr_tkind k) { return k == KR_T_STR || k == KR_T_LIST || k == KR_T_TUPLE; }
 
 static kr_value dyn_op(kr_binop op, kr_value a, kr_value b, bool inplace) {
+  /* Two small ints, the common case, skip the dispatch. */
+  if (kr_is_small(a) && kr_is_small(b)) {
+    switch (op) {
+      case KR_ADD: return int_result(kr_int_add(a, b));
+      case KR_SUB: return int_result(kr_int_sub(a, b));
+      case KR_MUL: return int_result(kr_int_mul(a, b));
+      default: break;
+    }
+  }
   kr_tkind ka = kind_of(a), kb = kind_of(b);
   if (is_numeric(ka) && is_numeric(kb)) {
     if (is_intlike(ka) && is_intlike(kb)) return int_binary(op, a, b);
@@ -629,6 +638,13 @@ kr_value kr_dyn_unary(int op, kr_value a) {
                 kr_dyn_type_name(a));
 }
 
+kr_value kr_dyn_abs(kr_value a) {
+  kr_tkind k = kind_of(a);
+  if (is_intlike(k)) return int_result(kr_int_abs(int_value(a)));
+  if (k == KR_T_FLOAT) return kr_dyn_from_float(fabs(slot_double(kr_dyn_slot(a))));
+  return raisef(KR_EXC_TYPE, "bad operand type for abs(): '%s'", kr_dyn_type_name(a));
+}
+
 int kr_dyn_truth(kr_value a) {
   if (kr_is_small(a)) return a != kr_small(0);
   return kr_slot_truth(a, &kr_tdesc_dyn);
@@ -658,6 +674,21 @@ int kr_dyn_contains(kr_value container, kr_value x) {
 
 kr_str *kr_dyn_repr(kr_value a) { return kr_slot_repr(a, &kr_tdesc_dyn); }
 kr_str *kr_dyn_str(kr_value a) { return kr_slot_str(a, &kr_tdesc_dyn); }
+
+kr_str *kr_dyn_format(kr_value a, const kr_str *spec) {
+  kr_slot x = kr_dyn_slot(a);
+  switch (kind_of(a)) {
+    case KR_T_INT: return kr_format_int(x, spec);
+    case KR_T_BOOL: return kr_format_bool(x != 0, spec);
+    case KR_T_FLOAT: return kr_format_float(slot_double(x), spec);
+    case KR_T_STR: return kr_format_str((const kr_str *)(uintptr_t)x, spec);
+    default: break;
+  }
+  /* object.__format__: str(a) for an empty spec, nothing else. */
+  if (spec->size == 0) return kr_dyn_str(a);
+  raisef(KR_EXC_TYPE, "unsupported format string passed to %s.__format__", kr_dyn_type_name(a));
+  return NULL;
+}
 
 /* }==================================================================== */
 

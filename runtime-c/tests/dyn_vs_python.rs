@@ -103,6 +103,11 @@ extern "C" {
     fn kr_dyn_contains(container: KrValue, x: KrValue) -> i32;
     fn kr_dyn_repr(a: KrValue) -> *mut KrStr;
     fn kr_dyn_str(a: KrValue) -> *mut KrStr;
+    fn kr_dyn_format(a: KrValue, spec: *const KrStr) -> *mut KrStr;
+    fn kr_dyn_abs(a: KrValue) -> KrValue;
+    fn kr_list_append(l: *mut KrList, x: Slot);
+    fn GC_enable();
+    fn GC_gcollect();
     fn kr_dyn_int(a: KrValue) -> KrValue;
     fn kr_dyn_float(a: KrValue, error: *mut bool) -> f64;
     fn kr_dyn_len(a: KrValue) -> i64;
@@ -120,7 +125,7 @@ fn main() {
         // MemoryError cases (huge repetitions) make the collector warn on stderr.
         GC_set_warn_proc(ignore_gc_warning);
     }
-    let tests: [(&str, fn()); 8] = [
+    let tests: [(&str, fn()); 9] = [
         ("binary_ops_over_all_pairs", binary_ops_over_all_pairs),
         ("random_numeric_ops", random_numeric_ops),
         ("unary_truth_and_text", unary_truth_and_text),
@@ -129,6 +134,7 @@ fn main() {
         ("list_of_dyn", list_of_dyn),
         ("unboxing", unboxing),
         ("unsupported_cases", unsupported_cases),
+        ("boxes_survive_collection", boxes_survive_collection),
     ];
     let filter = std::env::args().nth(1);
     for (name, test) in tests {
@@ -758,8 +764,16 @@ fn unary_truth_and_text() {
         cases.push((format!("repr({})", py(&v)), str_answer(r)));
         let s = unsafe { kr_dyn_str(dyn_of(&v)) };
         cases.push((format!("str({})", py(&v)), str_answer(s)));
+        let r = unsafe { kr_dyn_abs(dyn_of(&v)) };
+        cases.push((format!("abs({})", py(&v)), answer(r)));
+        for spec in [
+            "", "5", ">6", "d", ".2f", "x", "s", "^7", "+", ",", "e", "08.3",
+        ] {
+            let r = unsafe { kr_dyn_format(dyn_of(&v), kr_str(spec)) };
+            cases.push((format!("format({}, '{spec}')", py(&v)), str_answer(r)));
+        }
     }
-    check("unary operators, truth, repr and str", &cases);
+    check("unary operators, abs, truth, repr, str and format", &cases);
 }
 
 fn comparisons_and_in() {
@@ -1078,6 +1092,51 @@ fn unsupported_cases() {
             (*(r as *const [u64; 3]))[1],
             &kr_tdesc_list_dyn as *const KrTdesc as u64
         );
+    }
+}
+
+// }==================================================================
+
+// {==================================================================
+// The collector: boxes reachable only through a list[dyn] survive
+// ===================================================================
+
+fn boxes_survive_collection() {
+    unsafe {
+        GC_enable();
+        let l = kr_list_new(0, &kr_tdesc_dyn);
+        let mut expected = Vec::new();
+        for i in 0..20_000i64 {
+            // A float, a big int, a str and a tuple, each made by an operator so that
+            // only the list refers to it.
+            let d = match i % 4 {
+                0 => kr_dyn_binary(3, small(i), small(4)),
+                1 => kr_dyn_binary(2, small(i), dyn_of(&big("100000000000000000000"))),
+                2 => kr_dyn_binary(0, dyn_of(&string("s")), dyn_of(&string(&i.to_string()))),
+                _ => kr_dyn_binary(
+                    0,
+                    dyn_of(&tuple(vec![int(i)])),
+                    dyn_of(&tuple(vec![V::Float(0.5)])),
+                ),
+            };
+            expected.push(match i % 4 {
+                0 => format!("{:?}", i as f64 / 4.0),
+                1 => format!("{i}00000000000000000000"), // i >= 1
+                2 => format!("'s{i}'"),
+                _ => format!("({i}, 0.5)"),
+            });
+            kr_list_append(l, d);
+            if i % 5000 == 0 {
+                GC_gcollect();
+            }
+        }
+        GC_gcollect();
+        for (i, want) in expected.iter().enumerate() {
+            let d = kr_list_get(l, i as i64);
+            let got = text_of(kr_dyn_repr(d));
+            assert_eq!(&got, want, "item {i}");
+        }
+        GC_disable();
     }
 }
 
