@@ -703,6 +703,16 @@ kr_value kr_dyn_int(kr_value a);                 /* int(a) */
 double kr_dyn_float(kr_value a, bool *error);    /* float(a) */
 int64_t kr_dyn_len(kr_value a);                  /* len(a); -1 with TypeError */
 kr_value kr_dyn_getitem(kr_value a, kr_value index); /* a[index], a dyn result */
+/* a[start:stop:step] of a str, list or tuple; the bounds are dyn words (None or an
+** int or bool) or KR_ABSENT; TypeError "slice indices must be integers or None or
+** have an __index__ method", ValueError "slice step cannot be zero". */
+kr_value kr_dyn_slice(kr_value a, kr_value start, kr_value stop, kr_value step);
+/* a[index] = x for a list: false with CPython's TypeError/IndexError, or
+** NotImplementedError when x's type does not fit the list's (non-dyn) element type. */
+bool kr_dyn_setitem(kr_value a, kr_value index, kr_value x);
+/* sum(seq, start) of a str, list or tuple, by repeated dyn '+'; TypeError "sum()
+** can't sum strings [use ''.join(seq) instead]" for a str start. */
+kr_value kr_dyn_sum(kr_value seq, kr_value start);
 
 /* }==================================================================== */
 

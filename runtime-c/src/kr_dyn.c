@@ -757,3 +757,110 @@ kr_value kr_dyn_getitem(kr_value a, kr_value index) {
 }
 
 /* }==================================================================== */
+
+/* {====================================================================
+** Slices, item assignment, sum()
+** ===================================================================== */
+
+/* A slice bound given as a dyn word (or KR_ABSENT) as the static slice functions
+** take it: KR_ABSENT for None, an int kr_value otherwise; false with TypeError. */
+static bool slice_bound(kr_value d, kr_value *out) {
+  if (d == KR_ABSENT || d == KR_DYN_NONE) {
+    *out = KR_ABSENT;
+    return true;
+  }
+  if (!is_intlike(kind_of(d))) {
+    kr_raise(KR_EXC_TYPE, "slice indices must be integers or None or have an __index__ method");
+    return false;
+  }
+  *out = int_value(d);
+  return true;
+}
+
+kr_value kr_dyn_slice(kr_value a, kr_value start, kr_value stop, kr_value step) {
+  kr_tkind k = kind_of(a);
+  if (!is_sequence(k)) return raisef(KR_EXC_TYPE, "'%s' object is not subscriptable", kr_dyn_type_name(a));
+  /* CPython reads the step first (and rejects 0), then start and stop. */
+  kr_value lo, hi, by;
+  if (!slice_bound(step, &by)) return KR_ERROR;
+  if (by == kr_small(0)) return kr_raise(KR_EXC_VALUE, "slice step cannot be zero");
+  if (!slice_bound(start, &lo) || !slice_bound(stop, &hi)) return KR_ERROR;
+  const kr_tdesc *t = kr_dyn_type(a);
+  if (k == KR_T_STR) {
+    kr_str *r = kr_str_slice(str_of(a), lo, hi, by);
+    return r == NULL ? KR_ERROR : kr_dyn_from_str(r);
+  }
+  if (k == KR_T_LIST) {
+    kr_list *r = kr_list_slice(list_of(a), lo, hi, by, t->items[0]);
+    return r == NULL ? KR_ERROR : new_box(t, (kr_slot)(uintptr_t)r);
+  }
+  const kr_tuple *tuple = tuple_of(a);
+  int64_t first, stride;
+  int64_t n = kr_slice_indices(lo, hi, by, tuple->length, &first, &stride);
+  if (n < 0) return KR_ERROR;
+  kr_tuple *r = kr_tuple_slice(tuple, lo, hi, by);
+  if (r == NULL) return KR_ERROR;
+  if (r == tuple) return a;
+  /* The items' descriptors, selected as the items were. */
+  const kr_tdesc *desc = &empty_tuple_desc;
+  if (n > 0) {
+    const kr_tdesc **items = kr_alloc((size_t)n * sizeof *items);
+    for (int64_t i = 0, j = first; i < n; i++, j += stride) items[i] = t->items[j];
+    kr_tdesc *d = kr_alloc(sizeof *d);
+    d->kind = KR_T_TUPLE;
+    d->count = (int32_t)n;
+    d->items = items;
+    desc = d;
+  }
+  return new_box(desc, (kr_slot)(uintptr_t)r);
+}
+
+bool kr_dyn_setitem(kr_value a, kr_value index, kr_value x) {
+  kr_tkind k = kind_of(a);
+  if (k != KR_T_LIST) {
+    raisef(KR_EXC_TYPE, "'%s' object does not support item assignment", kr_dyn_type_name(a));
+    return false;
+  }
+  if (!is_intlike(kind_of(index))) {
+    raisef(KR_EXC_TYPE, "list indices must be integers or slices, not %s", kr_dyn_type_name(index));
+    return false;
+  }
+  kr_list *l = list_of(a);
+  int64_t at;
+  if (!kr_int_to_i64(int_value(index), &at)) {
+    kr_raise(KR_EXC_INDEX, "cannot fit 'int' into an index-sized integer");
+    return false;
+  }
+  if (at < 0) at += l->length;
+  if (at < 0 || at >= l->length) {
+    kr_raise(KR_EXC_INDEX, "list assignment index out of range");
+    return false;
+  }
+  const kr_tdesc *elem = kr_dyn_type(a)->items[0];
+  kr_slot slot;
+  if (!convert_slot(x, &kr_tdesc_dyn, elem, &slot)) {
+    raisef(KR_EXC_NOT_IMPLEMENTED, "krait does not support storing an item of type '%s' in a %s yet",
+           kr_dyn_type_name(x), type_string(kr_dyn_type(a)));
+    return false;
+  }
+  kr_list_set(l, at, slot);
+  return true;
+}
+
+kr_value kr_dyn_sum(kr_value seq, kr_value start) {
+  kr_tkind k = kind_of(seq);
+  if (!is_sequence(k)) return raisef(KR_EXC_TYPE, "'%s' object is not iterable", kr_dyn_type_name(seq));
+  if (kind_of(start) == KR_T_STR)
+    return kr_raise(KR_EXC_TYPE, "sum() can't sum strings [use ''.join(seq) instead]");
+  int64_t n = kr_dyn_len(seq);
+  kr_value total = start;
+  for (int64_t i = 0; i < n; i++) {
+    kr_value item = kr_dyn_getitem(seq, kr_small(i));
+    if (item == KR_ERROR) return KR_ERROR;
+    total = kr_dyn_binary(KR_ADD, total, item);
+    if (total == KR_ERROR) return KR_ERROR;
+  }
+  return total;
+}
+
+/* }==================================================================== */
