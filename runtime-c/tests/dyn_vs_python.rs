@@ -917,7 +917,7 @@ fn list_of_dyn() {
     for v in &lists {
         let src = py(v);
         let l = list_ptr(v);
-        cases.push((format!("{src}"), format!("list {}", list_repr(l))));
+        cases.push((src.clone(), format!("list {}", list_repr(l))));
         for (reverse, flag) in [(false, "False"), (true, "True")] {
             let copy = list_ptr(v);
             let ok = unsafe { kr_list_sort(copy, &kr_tdesc_dyn, reverse) };
@@ -1009,6 +1009,26 @@ fn unboxing() {
         );
         assert!(kr_dyn_as_str(dyn_of(&int(1))).is_null());
         assert_eq!(error_text(), "ERR TypeError: expected str, got 'int'");
+
+        // Optional slots box to None or to the value; a dyn slot boxes to itself.
+        let inner: &'static [*const KrTdesc] = Box::leak(Box::new([desc(&Ty::Int)]));
+        let optional = KrTdesc {
+            kind: 8,
+            count: 1,
+            items: inner.as_ptr(),
+        };
+        let none = kr_dyn_box(2, &optional);
+        assert_eq!(answer(none), "NoneType None");
+        assert_eq!(kr_dyn_box(2, &optional), none, "None is one static box");
+        assert_eq!(kr_dyn_box(small(7), &optional), small(7));
+        let b = kr_dyn_box(kr_int("-100000000000000000000"), &optional);
+        assert_eq!(answer(b), "int -100000000000000000000");
+        assert_eq!(kr_dyn_box(b, &kr_tdesc_dyn), b);
+        assert_eq!(
+            dyn_of(&V::Bool(true)),
+            dyn_of(&V::Bool(true)),
+            "True is one static box"
+        );
 
         // Lists are returned as they are (shared), only with the same element type.
         let ints = list(Ty::Int, vec![int(1), int(2)]);
