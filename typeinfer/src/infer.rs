@@ -13,7 +13,7 @@
 //! answers. Types come from the values the program actually computes.
 
 use crate::error::{Result, Unsupported};
-use crate::ir::{Builtin, Const, FuncId, Function, InstKind, Operand, Program, Terminator};
+use crate::ir::{Builtin, Const, FuncId, Function, InstKind, Operand, Program, Terminator, VarId};
 use crate::types::Type;
 use frontend::ast::{CmpOp, Operator, TextRange, UnaryOp};
 use std::collections::HashMap;
@@ -51,7 +51,7 @@ pub fn infer(program: &Program) -> Result<Program> {
     }
     let used = state.used_specs(main);
     state.check_operations(&used)?;
-    state.check_representable(&program.globals, &used)?;
+    state.make_boxing_explicit(&used)?;
     state.rewrite_calls();
     state.hollow_unused(&used);
     let mut globals = program.globals.clone();
@@ -177,9 +177,13 @@ impl State<'_> {
         let strict = |op: &Operand| f.operand_type(op).strip_optional();
         let result = match kind {
             InstKind::Copy { src, .. } => ty(src),
-            InstKind::Binary { op, lhs, rhs, .. } => {
-                binary_type(*op, &strict(lhs), &strict(rhs), lhs, rhs, range)?
-            }
+            InstKind::Binary {
+                op,
+                lhs,
+                rhs,
+                inplace,
+                ..
+            } => binary_type(*op, &strict(lhs), &strict(rhs), lhs, rhs, *inplace, range)?,
             InstKind::Unary { op, operand, .. } => unary_type(*op, &strict(operand), range)?,
             InstKind::Not { .. } | InstKind::Truth { .. } => Type::Bool,
             InstKind::Compare { op, lhs, rhs, .. } => match op {
@@ -191,7 +195,7 @@ impl State<'_> {
             },
             InstKind::Index { value, .. } => match strict(value) {
                 Type::Never => Type::Never,
-                Type::Int | Type::Bool | Type::I64 => Type::Int,
+                Type::Int | Type::Bool | Type::I64 | Type::Dyn => Type::Int,
                 other => {
                     return Err(Unsupported::new(
                         format!("'{other}' object cannot be interpreted as an integer"),
@@ -447,6 +451,69 @@ impl State<'_> {
         Ok(())
     }
 
+    /// Gives every instruction a destination of its own result type: one whose
+    /// variable is `dyn` while the instruction computes, say, a list writes a fresh
+    /// temporary instead, copied into the variable after it. Code generation then
+    /// boxes values only in copies (and arguments, returns, stores), where the
+    /// source's static type is at hand.
+    fn make_boxing_explicit(&mut self, used: &[bool]) -> Result<()> {
+        for (f, _) in used.iter().enumerate().filter(|(_, u)| **u) {
+            let id = FuncId(f as u32);
+            let mut boxed = Vec::new();
+            for (b, block) in self.specs[f].blocks.iter().enumerate() {
+                for (i, inst) in block.insts.iter().enumerate() {
+                    let Some(dst) = inst.kind.dst() else { continue };
+                    if self.specs[f].var(dst).ty != Type::Dyn
+                        || matches!(inst.kind, InstKind::Copy { .. })
+                    {
+                        continue;
+                    }
+                    match self.result_type(id, b, i, &inst.kind, inst.range)? {
+                        Some(t) if t != Type::Dyn && t != Type::Never => boxed.push((b, i, t)),
+                        _ => {}
+                    }
+                }
+            }
+            // Back to front, so earlier positions (and `call_targets`) stay valid.
+            for (b, i, t) in boxed.into_iter().rev() {
+                let spec = &mut self.specs[f];
+                let temp = VarId(spec.vars.len() as u32);
+                spec.vars.push(crate::ir::Var {
+                    name: None,
+                    ty: t,
+                    annotation: None,
+                });
+                let inst = &mut spec.blocks[b].insts[i];
+                let range = inst.range;
+                let Some(dst) = inst.kind.dst_mut() else {
+                    continue;
+                };
+                let var = std::mem::replace(dst, temp);
+                let copy = crate::ir::Inst {
+                    kind: InstKind::Copy {
+                        dst: var,
+                        src: Operand::Var(temp),
+                    },
+                    range,
+                };
+                spec.blocks[b].insts.insert(i + 1, copy);
+                let targets = &mut self.call_targets[f];
+                let moved: Vec<((usize, usize), FuncId)> = targets
+                    .iter()
+                    .filter(|((tb, ti), _)| *tb == b && *ti > i)
+                    .map(|(k, v)| (*k, *v))
+                    .collect();
+                for (k, _) in &moved {
+                    targets.remove(k);
+                }
+                for ((tb, ti), v) in moved {
+                    targets.insert((tb, ti + 1), v);
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Makes every call name the specialisation it reaches. A call whose
     /// arguments never got a type is in unreachable code and keeps its template id;
     /// code generation traps there.
@@ -458,52 +525,6 @@ impl State<'_> {
                 }
             }
         }
-    }
-
-    /// After the fixpoint: every variable must have a type the native code can
-    /// represent.
-    fn check_representable(&self, globals: &[crate::ir::Global], used: &[bool]) -> Result<()> {
-        for (f, _) in self.specs.iter().zip(used).filter(|(_, u)| **u) {
-            for block in &f.blocks {
-                for inst in &block.insts {
-                    if let InstKind::StoreGlobal { global, .. } = &inst.kind {
-                        if self.globals[global.index()].contains_dyn() {
-                            return Err(Unsupported::new(
-                                format!(
-                                    "variable '{}' holds values of different types",
-                                    globals[global.index()].name
-                                ),
-                                inst.range,
-                            ));
-                        }
-                    }
-                    if let Some(dst) = inst.kind.dst() {
-                        let var = f.var(dst);
-                        if var.ty.contains_dyn() {
-                            let what = match (&var.name, &var.ty) {
-                                (_, Type::List(_)) => {
-                                    "a list that holds values of different types".into()
-                                }
-                                (Some(n), _) => {
-                                    format!("variable '{n}' holds values of different types")
-                                }
-                                (None, _) => {
-                                    "an expression whose type depends on the values".into()
-                                }
-                            };
-                            return Err(Unsupported::new(what, inst.range));
-                        }
-                    }
-                }
-            }
-            if f.return_type.contains_dyn() {
-                return Err(Unsupported::new(
-                    format!("function '{}' returns values of different types", f.name),
-                    f.range,
-                ));
-            }
-        }
-        Ok(())
     }
 }
 
@@ -521,6 +542,7 @@ fn binary_type(
     b: &Type,
     lhs: &Operand,
     rhs: &Operand,
+    inplace: bool,
     range: TextRange,
 ) -> Result<Type> {
     use Operator::*;
@@ -528,6 +550,9 @@ fn binary_type(
         return Ok(Type::Never);
     }
     let symbol = crate::print::operator_text(op);
+    if *a == Type::Dyn || *b == Type::Dyn {
+        return Ok(Type::Dyn);
+    }
     if *a == Type::I64 || *b == Type::I64 {
         // Only range counters are i64, and they only step.
         return match (op, a, b) {
@@ -547,9 +572,17 @@ fn binary_type(
         }
         Add if *a == Type::Str && *b == Type::Str => Type::Str,
         Add if matches!((a, b), (Type::List(_), Type::List(_))) => a.join(b),
-        Add => match (a, b) {
+        // `xs += items` extends the list in place with any sequence's items.
+        Add if inplace && matches!(a, Type::List(_)) && matches!(b, Type::Tuple(_) | Type::Str) => {
+            Type::List(Box::new(
+                a.element()
+                    .unwrap_or(Type::Never)
+                    .join(&b.element().unwrap_or(Type::Never)),
+            ))
+        }
+        Add if matches!((a, b), (Type::Tuple(_), Type::Tuple(_))) => match (a, b) {
             (Type::Tuple(x), Type::Tuple(y)) => Type::Tuple(x.iter().chain(y).cloned().collect()),
-            _ => return Err(unsupported_operands(symbol, a, b, range)),
+            _ => Type::Dyn,
         },
         Mult if matches!(a, Type::Str | Type::List(_)) && is_intlike(b) => a.clone(),
         // A tuple's length is part of its type: the count must be a constant.
@@ -562,18 +595,23 @@ fn binary_type(
                 Type::Float
             } else {
                 match rhs {
-                    // int ** int is an int only for a non-negative exponent; a
-                    // constant says which, a variable is taken to be non-negative
-                    // (the common case) and a negative one is reported at run time.
+                    // int ** int is an int for a non-negative exponent and a float
+                    // for a negative one: a constant says which; otherwise the
+                    // result is a dyn word (as mypy, which types it `Any`).
                     Operand::Const(Const::Int(i)) if int_is_negative(i) => Type::Float,
-                    _ => Type::Int,
+                    Operand::Const(Const::Int(_) | Const::Bool(_)) => Type::Int,
+                    _ => Type::Dyn,
                 }
             }
         }
         LShift | RShift if is_intlike(a) && is_intlike(b) => Type::Int,
         BitAnd | BitOr | BitXor if *a == Type::Bool && *b == Type::Bool => Type::Bool,
         BitAnd | BitOr | BitXor if is_intlike(a) && is_intlike(b) => Type::Int,
-        _ => return Err(unsupported_operands(symbol, a, b, range)),
+        // Everything else (a TypeError in Python, or an operator between types
+        // native code does not combine) goes through the runtime's generic
+        // operators on dyn words, which compute or raise exactly as Python.
+        MatMult => return Err(unsupported_operands(symbol, a, b, range)),
+        _ => Type::Dyn,
     })
 }
 
@@ -618,7 +656,9 @@ fn unary_type(op: UnaryOp, t: &Type, range: TextRange) -> Result<Type> {
         (UnaryOp::USub | UnaryOp::UAdd, Type::Float) => Type::Float,
         (UnaryOp::USub | UnaryOp::UAdd | UnaryOp::Invert, Type::Int | Type::Bool) => Type::Int,
         (UnaryOp::Not, _) => Type::Bool,
-        _ => return Err(Unsupported::new(format!("unary operator on '{t}'"), range)),
+        (_, Type::I64) => return Err(Unsupported::new(format!("unary operator on '{t}'"), range)),
+        // The generic operator computes or raises TypeError as Python.
+        _ => Type::Dyn,
     })
 }
 
@@ -637,7 +677,19 @@ fn compare_type(op: CmpOp, a: &Type, b: &Type, range: TextRange) -> Result<Type>
             ))
         };
     }
-    let ok = match op {
+    // Every other pair compares natively or through `compare_is_dynamic`.
+    Ok(Type::Bool)
+}
+
+/// True when `a op b` is compared by the runtime's generic `kr_dyn_compare` on dyn
+/// words: a dyn operand, or types native code does not compare this way (Python
+/// then raises TypeError or answers from identity, and so does the runtime).
+pub fn compare_is_dynamic(op: CmpOp, a: &Type, b: &Type) -> bool {
+    use CmpOp::*;
+    if *a == Type::Dyn || *b == Type::Dyn {
+        return true;
+    }
+    let native = match op {
         Eq | NotEq => true,
         Lt | LtE | Gt | GtE => {
             (a.is_numeric() && b.is_numeric())
@@ -661,20 +713,7 @@ fn compare_type(op: CmpOp, a: &Type, b: &Type, range: TextRange) -> Result<Type>
             _ => false,
         },
     };
-    if a.contains_dyn() || b.contains_dyn() {
-        return Err(Unsupported::new(
-            format!("comparing '{a}' and '{b}'"),
-            range,
-        ));
-    }
-    if ok {
-        Ok(Type::Bool)
-    } else {
-        Err(Unsupported::new(
-            format!("comparing '{a}' and '{b}' this way"),
-            range,
-        ))
-    }
+    !native
 }
 
 fn builtin_type(builtin: Builtin, args: &[Type], range: TextRange) -> Result<Type> {
@@ -724,12 +763,7 @@ fn builtin_type(builtin: Builtin, args: &[Type], range: TextRange) -> Result<Typ
         }
         Builtin::RangeBound => Type::I64,
         Builtin::RangeFits => Type::Bool,
-        Builtin::Print => {
-            if let Some(t) = args.iter().find(|t| t.contains_dyn()) {
-                return Err(Unsupported::new(format!("printing '{t}'"), range));
-            }
-            Type::NoneType
-        }
+        Builtin::Print => Type::NoneType,
         Builtin::Abs => {
             arity(1)?;
             match &args[0] {
@@ -745,14 +779,14 @@ fn builtin_type(builtin: Builtin, args: &[Type], range: TextRange) -> Result<Typ
         Builtin::Int => {
             arity(1)?;
             match &args[0] {
-                Type::Float | Type::Int | Type::Bool | Type::Str => Type::Int,
+                Type::Float | Type::Int | Type::Bool | Type::Str | Type::Dyn => Type::Int,
                 t => return Err(Unsupported::new(format!("int() of '{t}'"), range)),
             }
         }
         Builtin::Float => {
             arity(1)?;
             match &args[0] {
-                Type::Float | Type::Int | Type::Bool | Type::Str => Type::Float,
+                Type::Float | Type::Int | Type::Bool | Type::Str | Type::Dyn => Type::Float,
                 t => return Err(Unsupported::new(format!("float() of '{t}'"), range)),
             }
         }
@@ -762,15 +796,7 @@ fn builtin_type(builtin: Builtin, args: &[Type], range: TextRange) -> Result<Typ
         }
         Builtin::Str | Builtin::Repr => {
             arity(1)?;
-            match &args[0] {
-                t if !t.contains_dyn() => Type::Str,
-                t => {
-                    return Err(Unsupported::new(
-                        format!("{}() of '{t}'", builtin.name()),
-                        range,
-                    ))
-                }
-            }
+            Type::Str
         }
         Builtin::SysExit => match args {
             [] | [Type::Int | Type::Bool | Type::Str | Type::NoneType] => Type::NoneType,
@@ -812,13 +838,12 @@ fn builtin_type(builtin: Builtin, args: &[Type], range: TextRange) -> Result<Typ
                 ));
             }
             let first = &args[0];
-            if !args.iter().all(|t| t == first) || !(first.is_numeric() || *first == Type::Str) {
-                return Err(Unsupported::new(
-                    format!("{}() of arguments of different types", builtin.name()),
-                    range,
-                ));
+            if args.iter().all(|t| t == first) && (first.is_numeric() || *first == Type::Str) {
+                first.clone()
+            } else {
+                // Compared as dyn words: the winner's type depends on the values.
+                Type::Dyn
             }
-            first.clone()
         }
         _ => {
             return Err(Unsupported::new(

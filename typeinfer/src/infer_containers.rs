@@ -30,6 +30,9 @@ pub fn item_type(value: &Type, index: &Operand, index_ty: &Type, range: TextRang
     if *value == Type::Never || *index_ty == Type::Never {
         return Ok(Type::Never);
     }
+    if item_is_dynamic(value, index_ty) {
+        return Ok(Type::Dyn);
+    }
     if !is_intlike(index_ty) {
         return Err(Unsupported::new(
             format!("indexing '{value}' with '{index_ty}'"),
@@ -48,6 +51,13 @@ pub fn item_type(value: &Type, index: &Operand, index_ty: &Type, range: TextRang
         },
         t => return Err(Unsupported::new(format!("subscripts of '{t}'"), range)),
     })
+}
+
+/// True when `value[index]` is looked up by the runtime on dyn words
+/// (`kr_dyn_getitem`): a dyn container or a dyn index.
+pub fn item_is_dynamic(value: &Type, index: &Type) -> bool {
+    *value == Type::Dyn
+        || (*index == Type::Dyn && matches!(value, Type::List(_) | Type::Str | Type::Tuple(_)))
 }
 
 /// `container` with the item at `index` raised to `item` (for aliasing: the item
@@ -92,8 +102,11 @@ pub fn slice_type(
     if *value == Type::Never || parts.iter().flatten().any(|(_, t)| *t == Type::Never) {
         return Ok(Type::Never);
     }
+    if *value == Type::Dyn {
+        return Ok(Type::Dyn);
+    }
     for (_, t) in parts.iter().flatten() {
-        if !is_intlike(t) && *t != Type::NoneType {
+        if !is_intlike(t) && *t != Type::NoneType && *t != Type::Dyn {
             return Err(Unsupported::new(
                 format!("slice bounds of type '{t}'"),
                 range,
@@ -198,7 +211,7 @@ pub fn method_type(
     Ok(match (method, args) {
         ("append", [_]) => Type::NoneType,
         ("insert", [i, _]) if is_intlike(i) => Type::NoneType,
-        ("extend", [Type::List(_)]) => Type::NoneType,
+        ("extend", [Type::List(_) | Type::Tuple(_) | Type::Str]) => Type::NoneType,
         ("pop", []) => (**element).clone(),
         ("pop", [i]) if is_intlike(i) => (**element).clone(),
         ("index" | "count", [_]) => Type::Int,
@@ -268,13 +281,16 @@ pub fn check_format(value: &Type, spec: Option<Type>, range: TextRange) -> Resul
     if *value == Type::Never {
         return Ok(Type::Never);
     }
-    if let Some(spec) = spec {
-        if spec != Type::Str && spec != Type::Never {
+    if let Some(spec) = &spec {
+        if *spec != Type::Str && *spec != Type::Never {
             return Err(Unsupported::new("a format spec that is not a str", range));
         }
     }
-    if value.contains_dyn() {
-        return Err(Unsupported::new(format!("formatting '{value}'"), range));
+    if *value == Type::Dyn && spec.is_some() {
+        return Err(Unsupported::new(
+            format!("a format spec applied to '{value}'"),
+            range,
+        ));
     }
     Ok(Type::Str)
 }
@@ -296,7 +312,7 @@ pub fn sequence_builtin_type(
     let t = match builtin {
         Builtin::SysArgv => Type::List(Box::new(Type::Str)),
         Builtin::Len => match args {
-            [Type::Str | Type::List(_) | Type::Tuple(_)] => Type::Int,
+            [Type::Str | Type::List(_) | Type::Tuple(_) | Type::Dyn] => Type::Int,
             _ => return Err(bad()),
         },
         Builtin::Sum => {
@@ -323,16 +339,13 @@ pub fn sequence_builtin_type(
                         Type::Int
                     }
                 }
+                (Type::Dyn, _) | (_, Type::Dyn) => Type::Dyn,
                 _ => return Err(bad()),
             }
         }
         Builtin::MinOf | Builtin::MaxOf => match args {
             [t @ (Type::List(_) | Type::Tuple(_) | Type::Str)] => {
-                let e = t.element().unwrap_or(Type::Never);
-                if e.contains_dyn() {
-                    return Err(bad());
-                }
-                e
+                t.element().unwrap_or(Type::Never)
             }
             _ => return Err(bad()),
         },
@@ -365,14 +378,15 @@ pub fn sequence_builtin_type(
         Builtin::Pow => match args {
             [a, b, m] if is_intlike(a) && is_intlike(b) && is_intlike(m) => Type::Int,
             [a, b] if a.is_numeric() && b.is_numeric() => {
-                // As `a ** b`: two ints give an int (a negative exponent is
-                // reported at run time).
+                // As `a ** b` with a variable exponent: two ints give an int or
+                // (for a negative exponent) a float, so a dyn word.
                 if *a == Type::Float || *b == Type::Float {
                     Type::Float
                 } else {
-                    Type::Int
+                    Type::Dyn
                 }
             }
+            [a, b] if *a == Type::Dyn || *b == Type::Dyn => Type::Dyn,
             _ => return Err(bad()),
         },
         Builtin::Ord => match args {

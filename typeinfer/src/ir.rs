@@ -306,6 +306,35 @@ impl InstKind {
             | InstKind::UnpackCheck { .. } => None,
         }
     }
+
+    /// The variable the instruction writes, to redirect it.
+    pub fn dst_mut(&mut self) -> Option<&mut VarId> {
+        match self {
+            InstKind::Copy { dst, .. }
+            | InstKind::Binary { dst, .. }
+            | InstKind::Unary { dst, .. }
+            | InstKind::Not { dst, .. }
+            | InstKind::Compare { dst, .. }
+            | InstKind::Truth { dst, .. }
+            | InstKind::Index { dst, .. }
+            | InstKind::Call { dst, .. }
+            | InstKind::CallBuiltin { dst, .. }
+            | InstKind::LoadGlobal { dst, .. }
+            | InstKind::BuildList { dst, .. }
+            | InstKind::BuildTuple { dst, .. }
+            | InstKind::GetItem { dst, .. }
+            | InstKind::Slice { dst, .. }
+            | InstKind::CallMethod { dst, .. }
+            | InstKind::Format { dst, .. }
+            | InstKind::JoinStr { dst, .. } => Some(dst),
+            InstKind::StoreGlobal { .. }
+            | InstKind::DefFunction { .. }
+            | InstKind::SetItem { .. }
+            | InstKind::DelItem { .. }
+            | InstKind::DelSlice { .. }
+            | InstKind::UnpackCheck { .. } => None,
+        }
+    }
 }
 
 /// The builtins the native subset knows.

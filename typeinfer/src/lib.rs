@@ -9,7 +9,7 @@
 pub mod callgraph;
 pub mod error;
 pub mod infer;
-mod infer_containers;
+pub mod infer_containers;
 pub mod ir;
 pub mod lower;
 pub mod native;

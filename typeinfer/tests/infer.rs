@@ -60,21 +60,25 @@ fn annotations_do_not_override_values() {
 }
 
 #[test]
-fn power_with_unknown_exponent_is_an_int() {
-    // A variable exponent is taken to be non-negative (a negative one is reported
-    // at run time); a negative constant makes the result a float.
-    let text = types_of("def p(a, b):\n    return a ** b\n\nprint(p(2, 3), 2 ** -1)\n").unwrap();
-    assert!(text.contains("p(a: int, b: int) -> int"), "{text}");
+fn power_with_unknown_exponent_is_dyn() {
+    // int ** int is an int for a non-negative exponent and a float for a negative
+    // one: a constant exponent decides, a variable one gives a dyn word.
+    let text =
+        types_of("def p(a, b):\n    return a ** b\n\nprint(p(2, 3), 2 ** -1, 2 ** 3)\n").unwrap();
+    assert!(text.contains("p(a: int, b: int) -> dyn"), "{text}");
     assert!(text.contains(": float"), "{text}");
+    assert!(!text.contains("<module>() -> dyn"), "{text}");
 }
 
 #[test]
-fn mixing_types_in_one_variable_is_reported() {
-    let err = types_of("x = 1\nx = 'a'\n").unwrap_err();
-    assert!(
-        err.contains("holds values of different types") || err.contains("different"),
-        "{err}"
-    );
+fn a_variable_of_several_types_is_dyn() {
+    let text =
+        types_of("def f(x):\n    y = x\n    y = 'a'\n    return y\n\nprint(f(1))\n").unwrap();
+    assert!(text.contains("  y: dyn"), "{text}");
+    assert!(text.contains("f(x: int) -> dyn"), "{text}");
+    // An operator Python rejects is still compiled: it raises TypeError at run time.
+    let text = types_of("def g(a, b):\n    return a + b\n\nprint(g(1, 'a'))\n").unwrap();
+    assert!(text.contains("g(a: int, b: str) -> dyn"), "{text}");
 }
 
 #[test]
@@ -113,9 +117,13 @@ fn an_empty_list_takes_the_type_of_what_any_alias_stores() {
     .unwrap();
     assert!(text.contains("  a: list[str]"), "{text}");
     assert!(text.contains("  grid: list[list[list[str]]]"), "{text}");
-    // A list that holds two types is reported, not guessed.
-    let err = types_of("xs = [1]\nxs.append('a')\n").unwrap_err();
-    assert!(err.contains("different types"), "{err}");
+    // A list that holds two types holds dyn words, in every alias.
+    let text = types_of(
+        "def f():\n    xs = [1]\n    ys = xs\n    ys.append('a')\n    return xs\n\nprint(f())\n",
+    )
+    .unwrap();
+    assert!(text.contains("  xs: list[dyn]"), "{text}");
+    assert!(text.contains("  ys: list[dyn]"), "{text}");
 }
 
 #[test]

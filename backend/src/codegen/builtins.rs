@@ -98,11 +98,17 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 Val::Str(s) => Ok(Val::Int(
                     self.call_runtime_value("kr_int_from_kr_str", &[s.into()])?,
                 )),
+                Val::Dyn(d) => Ok(Val::Int(
+                    self.call_runtime_value("kr_dyn_int", &[d.into()])?,
+                )),
                 v => self.coerce(v, &Type::Int),
             },
             Builtin::Float => match first()? {
                 Val::Str(s) => Ok(Val::Float(
                     self.call_runtime_double("kr_float_from_kr_str", &[s.into()])?,
+                )),
+                Val::Dyn(d) => Ok(Val::Float(
+                    self.call_runtime_double("kr_dyn_float", &[d.into()])?,
                 )),
                 v => self.coerce(v, &Type::Float),
             },
@@ -123,6 +129,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                         s
                     }
                     Val::Str(s) => self.call_runtime_str("kr_str_repr_str", &[s.into()])?,
+                    Val::Dyn(d) => self.dyn_text(d, builtin == Builtin::Repr)?,
                     Val::Obj(_) | Val::Raw(_) | Val::Opt(_) => {
                         return Err(Error::internal("?", "str() of an object or counter"))
                     }
@@ -300,6 +307,10 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             Val::Str(s) | Val::Obj(s) => {
                 self.call_runtime("kr_print_str", &[s.into()])?;
             }
+            Val::Dyn(d) => {
+                let s = self.dyn_text(d, false)?;
+                self.call_runtime("kr_print_str", &[s.into()])?;
+            }
             Val::Raw(_) | Val::Opt(_) => {
                 return Err(Error::internal("?", "printing a counter or an optional"))
             }
@@ -325,6 +336,7 @@ fn val_type(v: &Val) -> Type {
         Val::Str(_) | Val::Obj(_) => Type::Str,
         Val::Raw(_) => Type::I64,
         Val::Opt(_) => Type::Never,
+        Val::Dyn(_) => Type::Dyn,
     }
 }
 

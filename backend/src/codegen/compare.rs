@@ -64,6 +64,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             Val::None => self.bool_const(false),
             Val::Bool(b) => b,
             Val::Opt(_) => return Err(Error::internal("?", "truth of an optional here")),
+            Val::Dyn(d) => self.dyn_truth(d)?,
             Val::Raw(i) => {
                 let zero = self.m.context.i64_type().const_zero();
                 self.builder

@@ -34,13 +34,12 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             values.push(depth.into());
         }
         for (arg, param) in args.iter().zip(&callee.params) {
-            let v = self.operand(arg)?;
             let ty = callee
                 .vars
                 .get(param.index())
                 .map(|v| &v.ty)
                 .ok_or_else(|| Error::internal("?", "callee parameter out of range"))?;
-            if let Some(b) = self.coerce(v, ty)?.basic() {
+            if let Some(b) = self.operand_to(arg, ty)?.basic() {
                 values.push(b.into());
             }
         }
@@ -120,11 +119,13 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                     self.builder.build_unreachable()?;
                     return Ok(());
                 }
-                let v = self.operand(value)?;
                 let ty = &self.f.return_type;
                 let v = match ty {
-                    Type::NoneType | Type::Never => None,
-                    ty => self.coerce(v, ty)?.basic(),
+                    Type::NoneType | Type::Never => {
+                        self.operand(value)?;
+                        None
+                    }
+                    ty => self.operand_to(value, ty)?.basic(),
                 };
                 self.return_with(v, false)?;
             }
@@ -229,6 +230,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 self.str_of_typed(v, &ty, false)
             }
             Val::Raw(_) => Err(Error::internal("?", "str() of a range counter")),
+            Val::Dyn(d) => self.dyn_text(d, false),
             Val::None => Ok(self.str_constant(b"None", 4)),
             Val::Bool(b) => {
                 let yes = self.str_constant(b"True", 4);

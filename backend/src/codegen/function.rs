@@ -378,6 +378,9 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             | (Val::Float(_), Type::Float)
             | (Val::Str(_), Type::Str) => value,
             (Val::Obj(_), Type::List(_) | Type::Tuple(_)) | (Val::Raw(_), Type::I64) => value,
+            (Val::Dyn(_), Type::Dyn) => value,
+            (Val::Dyn(d), t) => self.unbox(d, t)?,
+            (v, Type::Dyn) => Val::Dyn(self.box_own(v)?),
             (v, Type::Optional(inner)) => self.optional_word(v, inner)?,
             (Val::Bool(b), Type::Int) => Val::Int(self.bool_to_int(b)?),
             (Val::Bool(b), Type::Float) => Val::Float(self.builder.build_unsigned_int_to_float(
@@ -585,15 +588,26 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
         }
         match &inst.kind {
             InstKind::Copy { dst, src } => {
-                let v = self.operand(src)?;
+                let ty = self.var_type(*dst)?.clone();
+                let v = self.operand_to(src, &ty)?;
                 self.store(*dst, v)
             }
             InstKind::Binary {
-                dst, op, lhs, rhs, ..
+                dst,
+                op,
+                lhs,
+                rhs,
+                inplace,
             } => {
                 let result_type = self.var_type(*dst)?;
                 if *result_type == Type::I64 {
                     return self.counter_step(*dst, lhs, rhs);
+                }
+                if *result_type == Type::Dyn {
+                    return self.dyn_binary(*dst, *op, lhs, rhs, *inplace);
+                }
+                if let Some(v) = self.list_binary(*op, lhs, rhs, *inplace, result_type)? {
+                    return self.store(*dst, v);
                 }
                 if let Some(v) = self.sequence_binary(*op, lhs, rhs, result_type)? {
                     return self.store(*dst, v);
@@ -605,6 +619,10 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
                 self.store(*dst, v)
             }
             InstKind::Unary { dst, op, operand } => {
+                if *self.var_type(*dst)? == Type::Dyn || self.op_type(operand) == Type::Dyn {
+                    let v = self.dyn_unary(*op, operand)?;
+                    return self.store(*dst, v);
+                }
                 let a = self.operand(operand)?;
                 let v = self.unary(*op, a)?;
                 self.store(*dst, v)
@@ -616,6 +634,11 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
                 self.store(*dst, Val::Bool(v))
             }
             InstKind::Compare { dst, op, lhs, rhs } => {
+                if typeinfer::infer::compare_is_dynamic(*op, &self.op_type(lhs), &self.op_type(rhs))
+                {
+                    let v = self.dyn_compare(*op, lhs, rhs)?;
+                    return self.store(*dst, Val::Bool(v));
+                }
                 if let Some(v) = self.optional_compare(*op, lhs, rhs)? {
                     return self.store(*dst, Val::Bool(v));
                 }
@@ -651,6 +674,11 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
                 args,
                 keywords,
             } => {
+                if *self.var_type(*dst)? == Type::Dyn {
+                    if let Some(v) = self.dyn_builtin(*builtin, args)? {
+                        return self.store(*dst, v);
+                    }
+                }
                 if let Some(v) = self.sequence_builtin(*dst, *builtin, args, keywords)? {
                     return self.store(*dst, v);
                 }
@@ -716,9 +744,8 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
                 Ok(())
             }
             InstKind::StoreGlobal { global, src } => {
-                let v = self.operand(src)?;
                 let ty = self.global_type(global.index())?;
-                let v = self.coerce(v, ty)?;
+                let v = self.operand_to(src, ty)?;
                 if let (Some(g), Some(v)) = (
                     self.m.globals.get(global.index()).copied().flatten(),
                     v.basic(),

@@ -15,6 +15,7 @@ mod compare;
 mod constants;
 mod control;
 mod counters;
+mod dynamic;
 mod floats;
 mod function;
 mod ints;
@@ -145,7 +146,8 @@ pub fn generate<'ctx>(
     let main_id = program.main;
     main_fn::generate_main(&mut gen).map_err(|e| name_function(e, program, main_id))?;
     for (i, f) in gen.functions.iter().enumerate() {
-        if !f.verify(false) {
+        // KRAIT_DEBUG_VERIFY=1 prints LLVM's complaint (for krait's developers).
+        if !f.verify(std::env::var_os("KRAIT_DEBUG_VERIFY").is_some()) {
             let name = program
                 .functions
                 .get(i)

@@ -154,6 +154,10 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 let v = self.operand(&args[0])?;
                 self.range_bound(v)?
             }
+            Builtin::Len if self.op_type(&args[0]) == Type::Dyn => {
+                let d = self.operand_dyn(&args[0])?;
+                self.dyn_len(d)?
+            }
             Builtin::Len => self.length(&args[0])?,
             Builtin::Sum => {
                 let (items, n, elem, width) = self.slots_of(&args[0])?;

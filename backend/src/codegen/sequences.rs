@@ -72,7 +72,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         let v = self.coerce(v, ty)?;
         Ok(match v {
             Val::None => i64_type.const_zero(),
-            Val::Int(i) | Val::Raw(i) | Val::Opt(i) => i,
+            Val::Int(i) | Val::Raw(i) | Val::Opt(i) | Val::Dyn(i) => i,
             Val::Bool(b) => self.builder.build_int_z_extend(b, i64_type, "slot")?,
             Val::Float(d) => self
                 .builder
@@ -80,6 +80,20 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 .into_int_value(),
             Val::Str(p) | Val::Obj(p) => self.builder.build_ptr_to_int(p, i64_type, "slot")?,
         })
+    }
+
+    /// The slot word of `v` (of static type `from`) in a slot of type `to`: boxed
+    /// when `to` is `dyn`.
+    pub(super) fn slot_for(
+        &mut self,
+        v: Val<'ctx>,
+        from: &Type,
+        to: &Type,
+    ) -> Result<IntValue<'ctx>> {
+        if *to == Type::Dyn {
+            return self.box_value(v, from);
+        }
+        self.slot_of(v, to)
     }
 
     /// The value of type `ty` a slot word holds.
@@ -112,7 +126,8 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             )?),
             Type::I64 => Val::Raw(slot),
             Type::Optional(_) => Val::Opt(slot),
-            Type::Never | Type::Dyn => return Err(internal("a slot of no representable type")),
+            Type::Dyn => Val::Dyn(slot),
+            Type::Never => return Err(internal("a slot of no representable type")),
         })
     }
 
@@ -391,7 +406,8 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             let array = self.items(list, &ty)?;
             for (i, item) in items.iter().enumerate() {
                 let v = self.operand(item)?;
-                let slot = self.slot_of(v, elem)?;
+                let from = self.op_type(item);
+                let slot = self.slot_for(v, &from, elem)?;
                 let index = self.i64_const(i as i64);
                 self.store_item(array, index, slot, &ty)?;
             }
@@ -409,7 +425,8 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         let array = self.items(tuple, &ty)?;
         for (i, (item, t)) in items.iter().zip(types).enumerate() {
             let v = self.operand(item)?;
-            let slot = self.slot_of(v, t)?;
+            let from = self.op_type(item);
+            let slot = self.slot_for(v, &from, t)?;
             let index = self.i64_const(i as i64);
             let p = self.slot_ptr(array, index)?;
             let store = self.builder.build_store(p, slot)?;
@@ -421,6 +438,11 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
     pub(super) fn get_item(&mut self, dst: VarId, value: &Operand, index: &Operand) -> Result<()> {
         let container = self.op_type(value);
         let result_ty = self.var_type(dst)?.clone();
+        if typeinfer::infer_containers::item_is_dynamic(&container, &self.op_type(index)) {
+            let d = self.operand_dyn(value)?;
+            let v = self.dyn_getitem(d, index)?;
+            return self.store(dst, v);
+        }
         match &container {
             Type::Str => {
                 let s = self.obj(value)?;
@@ -497,7 +519,8 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         let length = self.raw_length(l)?;
         let i = self.checked_index(i, length, "list assignment index out of range")?;
         let v = self.operand_raw(item)?;
-        let slot = self.slot_of(v, elem)?;
+        let from = self.op_type_raw(item);
+        let slot = self.slot_for(v, &from, elem)?;
         let array = self.items(l, &container)?;
         self.store_item(array, i, slot, &container)
     }
@@ -554,6 +577,21 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         parts: [&Option<Operand>; 3],
     ) -> Result<()> {
         let container = self.op_type(value);
+        if container == Type::Dyn {
+            let d = self.operand_dyn(value)?;
+            let mut words = Vec::new();
+            for part in parts {
+                words.push(match part {
+                    Some(op) if self.op_type(op) != Type::NoneType => self.operand_dyn(op)?,
+                    _ => self.i64_const(0), // KR_ABSENT
+                });
+            }
+            let r = self.call_runtime_value(
+                "kr_dyn_slice",
+                &[d.into(), words[0].into(), words[1].into(), words[2].into()],
+            )?;
+            return self.store(dst, Val::Dyn(r));
+        }
         let obj = self.obj(value)?;
         let start = self.bound(parts[0])?;
         let stop = self.bound(parts[1])?;
@@ -660,14 +698,16 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 .ok_or_else(|| internal("missing method argument"))?;
             let t = g.op_type_raw(op);
             let v = g.operand_raw(op)?;
-            let slot = g.slot_of(v, &t)?;
+            let from = g.op_type_raw(op);
+            let slot = g.slot_for(v, &from, &t)?;
             Ok((slot, g.tdesc(&t)))
         };
         let elem_desc = self.tdesc(&elem);
         let result = match method {
             "append" => {
                 let v = self.operand_raw(&args[0])?;
-                let slot = self.slot_of(v, &elem)?;
+                let from = self.op_type_raw(&args[0]);
+                let slot = self.slot_for(v, &from, &elem)?;
                 self.call_runtime("kr_list_append", &[l.into(), slot.into()])?;
                 Val::None
             }
@@ -675,13 +715,30 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 let iv = self.operand(&args[0])?;
                 let i = self.ssize_i64(iv)?;
                 let v = self.operand_raw(&args[1])?;
-                let slot = self.slot_of(v, &elem)?;
+                let from = self.op_type_raw(&args[1]);
+                let slot = self.slot_for(v, &from, &elem)?;
                 self.call_runtime("kr_list_insert", &[l.into(), i.into(), slot.into()])?;
                 Val::None
             }
             "extend" => {
-                let other = self.obj(&args[0])?;
-                self.call_runtime("kr_list_extend", &[l.into(), other.into()])?;
+                let other_ty = self.op_type(&args[0]);
+                match other_ty {
+                    Type::List(e) if *e == elem || *e == Type::Never => {
+                        let other = self.obj(&args[0])?;
+                        self.call_runtime("kr_list_extend", &[l.into(), other.into()])?;
+                    }
+                    // Items of another representation (or from a tuple or str)
+                    // are converted one by one, as `xs += other` does.
+                    _ => {
+                        let a = self.box_value(Val::Obj(l), &ty)?;
+                        let b = self.operand_dyn(&args[0])?;
+                        let add = self.m.context.i32_type().const_zero();
+                        self.call_runtime_value(
+                            "kr_dyn_inplace",
+                            &[add.into(), a.into(), b.into()],
+                        )?;
+                    }
+                }
                 Val::None
             }
             "pop" => {

@@ -12,7 +12,8 @@ use typeinfer::types::Type;
 /// `kr_tkind` of the runtime header.
 fn kind(ty: &Type) -> u64 {
     match ty {
-        Type::Never | Type::Dyn | Type::I64 => 0,
+        Type::Never | Type::I64 => 0,
+        Type::Dyn => 9,
         Type::NoneType => 1,
         Type::Bool => 2,
         Type::Int => 3,

@@ -25,6 +25,9 @@ pub enum Val<'ctx> {
     /// `T | None` as one word: None is `NONE_WORD`, otherwise the int's tagged word
     /// or the object's address.
     Opt(IntValue<'ctx>),
+    /// A dyn word (runtime header, "Dynamic values"): a small int, or a box that
+    /// carries its own type descriptor.
+    Dyn(IntValue<'ctx>),
 }
 
 impl<'ctx> Val<'ctx> {
@@ -32,7 +35,7 @@ impl<'ctx> Val<'ctx> {
     pub fn basic(self) -> Option<BasicValueEnum<'ctx>> {
         match self {
             Val::None => None,
-            Val::Bool(v) | Val::Int(v) | Val::Raw(v) | Val::Opt(v) => Some(v.into()),
+            Val::Bool(v) | Val::Int(v) | Val::Raw(v) | Val::Opt(v) | Val::Dyn(v) => Some(v.into()),
             Val::Float(v) => Some(v.into()),
             Val::Str(v) | Val::Obj(v) => Some(v.into()),
         }
@@ -52,7 +55,8 @@ impl<'ctx> Val<'ctx> {
             Type::List(_) | Type::Tuple(_) => {
                 Val::Obj(value.ok_or_else(wrong)?.into_pointer_value())
             }
-            Type::Never | Type::Dyn => return Err(wrong()),
+            Type::Dyn => Val::Dyn(value.ok_or_else(wrong)?.into_int_value()),
+            Type::Never => return Err(wrong()),
         })
     }
 }
@@ -65,16 +69,10 @@ pub fn storage_type<'ctx>(
     Ok(match ty {
         Type::Never | Type::NoneType => None,
         Type::Bool => Some(context.bool_type().into()),
-        Type::Int | Type::I64 | Type::Optional(_) => Some(context.i64_type().into()),
+        Type::Int | Type::I64 | Type::Optional(_) | Type::Dyn => Some(context.i64_type().into()),
         Type::Float => Some(context.f64_type().into()),
         Type::Str | Type::List(_) | Type::Tuple(_) => {
             Some(context.ptr_type(Default::default()).into())
-        }
-        Type::Dyn => {
-            return Err(Error::internal(
-                "?",
-                "a value of type 'dyn' reached code generation",
-            ))
         }
     })
 }
@@ -97,7 +95,7 @@ pub fn fits_small(i: i64) -> bool {
 pub fn has_sentinel(ty: &Type) -> bool {
     matches!(
         ty,
-        Type::Int | Type::Str | Type::List(_) | Type::Tuple(_) | Type::Optional(_)
+        Type::Int | Type::Str | Type::List(_) | Type::Tuple(_) | Type::Optional(_) | Type::Dyn
     )
 }
 

@@ -1,0 +1,409 @@
+//! Values of type `dyn`: uniform words that carry their own type (the runtime
+//! header's "Dynamic values"). A static value becomes a dyn word by boxing it with
+//! its type descriptor; operators whose operand types are only known at run time
+//! (or that Python rejects with a TypeError) go through the runtime's generic
+//! `kr_dyn_*` entry points, which compute or raise exactly as python3; a dyn word
+//! that reaches code needing a static representation is unboxed with a check.
+
+use super::function::FunctionGen;
+use super::values::Val;
+use crate::error::{Error, Result};
+use frontend::ast::{CmpOp, Operator, UnaryOp};
+use inkwell::values::{IntValue, PointerValue};
+use inkwell::IntPredicate;
+use typeinfer::ir::{Builtin, Operand, VarId};
+use typeinfer::types::Type;
+
+/// `kr_binop` of the runtime header.
+fn binop_code(op: Operator) -> Option<u64> {
+    use Operator::*;
+    Some(match op {
+        Add => 0,
+        Sub => 1,
+        Mult => 2,
+        Div => 3,
+        FloorDiv => 4,
+        Mod => 5,
+        Pow => 6,
+        LShift => 7,
+        RShift => 8,
+        BitAnd => 9,
+        BitOr => 10,
+        BitXor => 11,
+        MatMult => return None,
+    })
+}
+
+/// `kr_cmp_op` of the runtime header, for the ordering and equality operators.
+fn cmp_code(op: CmpOp) -> Option<u64> {
+    Some(match op {
+        CmpOp::Lt => 0,
+        CmpOp::LtE => 1,
+        CmpOp::Eq => 2,
+        CmpOp::NotEq => 3,
+        CmpOp::Gt => 4,
+        CmpOp::GtE => 5,
+        _ => return None,
+    })
+}
+
+/// The static type a self-describing value has (`None` for values whose type the
+/// `Val` alone does not tell: lists, tuples, optionals).
+fn own_type(v: &Val) -> Option<Type> {
+    Some(match v {
+        Val::None => Type::NoneType,
+        Val::Bool(_) => Type::Bool,
+        Val::Int(_) => Type::Int,
+        Val::Float(_) => Type::Float,
+        Val::Str(_) => Type::Str,
+        Val::Dyn(_) => Type::Dyn,
+        Val::Raw(_) | Val::Obj(_) | Val::Opt(_) => return None,
+    })
+}
+
+impl<'ctx> FunctionGen<'_, 'ctx, '_> {
+    /// `v` (of static type `from`) as a dyn word. Boxing never fails.
+    pub(super) fn box_value(&mut self, v: Val<'ctx>, from: &Type) -> Result<IntValue<'ctx>> {
+        match v {
+            Val::Dyn(d) => return Ok(d),
+            Val::Float(x) => return self.call_runtime_word("kr_dyn_from_float", &[x.into()]),
+            Val::Bool(b) => return self.call_runtime_word("kr_dyn_from_bool", &[b.into()]),
+            Val::Raw(i) => {
+                let tagged = self.tag_small(i)?;
+                return self.box_value(Val::Int(tagged), &Type::Int);
+            }
+            _ => {}
+        }
+        let from = match from {
+            Type::Dyn | Type::Never | Type::I64 => own_type(&v)
+                .ok_or_else(|| Error::internal("?", "boxing a value of unknown type"))?,
+            t => t.clone(),
+        };
+        let slot = self.slot_of(v, &from)?;
+        let desc = self.tdesc(&from);
+        self.call_runtime_word("kr_dyn_box", &[slot.into(), desc.into()])
+    }
+
+    /// A self-describing value as a dyn word (see `own_type`).
+    pub(super) fn box_own(&mut self, v: Val<'ctx>) -> Result<IntValue<'ctx>> {
+        let ty = own_type(&v)
+            .ok_or_else(|| Error::internal("?", format!("boxing {v:?} needs its static type")))?;
+        self.box_value(v, &ty)
+    }
+
+    /// An operand as a dyn word.
+    pub(super) fn operand_dyn(&mut self, op: &Operand) -> Result<IntValue<'ctx>> {
+        let v = self.operand(op)?;
+        let ty = self.op_type(op);
+        self.box_value(v, &ty)
+    }
+
+    /// An operand converted to `to`, boxing with the operand's own static type
+    /// when `to` is `dyn` (a list or optional does not describe itself).
+    pub(super) fn operand_to(&mut self, op: &Operand, to: &Type) -> Result<Val<'ctx>> {
+        let v = self.operand(op)?;
+        if *to == Type::Dyn {
+            let ty = self.op_type(op);
+            return Ok(Val::Dyn(self.box_value(v, &ty)?));
+        }
+        self.coerce(v, to)
+    }
+
+    /// A dyn word unboxed to static type `to`, checked by the runtime (TypeError
+    /// when the value has another type).
+    pub(super) fn unbox(&mut self, d: IntValue<'ctx>, to: &Type) -> Result<Val<'ctx>> {
+        Ok(match to {
+            Type::Dyn => Val::Dyn(d),
+            Type::NoneType => Val::None,
+            Type::Int => Val::Int(self.call_runtime_value("kr_dyn_as_int", &[d.into()])?),
+            Type::Float => Val::Float(self.call_runtime_double("kr_dyn_as_float", &[d.into()])?),
+            Type::Bool => Val::Bool(self.dyn_truth(d)?),
+            Type::Str => Val::Str(self.call_runtime_str("kr_dyn_as_str", &[d.into()])?),
+            Type::List(_) | Type::Tuple(_) => {
+                let name = if matches!(to, Type::List(_)) {
+                    "kr_dyn_as_list"
+                } else {
+                    "kr_dyn_as_tuple"
+                };
+                let desc = self.tdesc(to);
+                let p = self.call_runtime_ptr(name, &[d.into(), desc.into()])?;
+                Val::Obj(p)
+            }
+            t => {
+                return Err(Error::internal(
+                    "?",
+                    format!("unboxing a dyn value to '{t}'"),
+                ))
+            }
+        })
+    }
+
+    /// A runtime call returning a dyn word that cannot fail.
+    fn call_runtime_word(
+        &mut self,
+        name: &str,
+        args: &[inkwell::values::BasicMetadataValueEnum<'ctx>],
+    ) -> Result<IntValue<'ctx>> {
+        Ok(self
+            .call_runtime(name, args)?
+            .ok_or_else(|| Error::internal("?", format!("{name} returns nothing")))?
+            .into_int_value())
+    }
+
+    /// `lhs op rhs` (or `lhs op= rhs`) on dyn words.
+    pub(super) fn dyn_binary(
+        &mut self,
+        dst: VarId,
+        op: Operator,
+        lhs: &Operand,
+        rhs: &Operand,
+        inplace: bool,
+    ) -> Result<()> {
+        let code = binop_code(op).ok_or_else(|| self.unsupported("the operator '@'".into()))?;
+        let a = self.operand_dyn(lhs)?;
+        let b = self.operand_dyn(rhs)?;
+        let code = self.m.context.i32_type().const_int(code, false);
+        let name = if inplace {
+            "kr_dyn_inplace"
+        } else {
+            "kr_dyn_binary"
+        };
+        let r = self.call_runtime_value(name, &[code.into(), a.into(), b.into()])?;
+        self.store(dst, Val::Dyn(r))
+    }
+
+    /// `+`, `*`, `+=` and `*=` on lists where Python's semantics need more than a
+    /// concatenation of equal slots: `xs += ys` and `xs *= n` change `xs` in place
+    /// (every alias sees it), and lists with different element types concatenate
+    /// into a `list[dyn]` whose items are boxed. `None` for the plain cases.
+    pub(super) fn list_binary(
+        &mut self,
+        op: Operator,
+        lhs: &Operand,
+        rhs: &Operand,
+        inplace: bool,
+        result: &Type,
+    ) -> Result<Option<Val<'ctx>>> {
+        let (a_ty, b_ty) = (self.op_type(lhs), self.op_type(rhs));
+        let Type::List(a_elem) = &a_ty else {
+            return Ok(None);
+        };
+        if !matches!(op, Operator::Add | Operator::Mult) {
+            return Ok(None);
+        }
+        if let (true, Operator::Add, Type::List(b_elem)) = (inplace, op, &b_ty) {
+            if a_elem == b_elem || **b_elem == Type::Never {
+                let a = self.operand(lhs)?;
+                let b = self.operand(rhs)?;
+                let (Val::Obj(x), Val::Obj(y)) = (a, b) else {
+                    return Err(Error::internal("?", "list operands are not objects"));
+                };
+                self.call_runtime("kr_list_extend", &[x.into(), y.into()])?;
+                return Ok(Some(a));
+            }
+        }
+        let mixed = match (&b_ty, result) {
+            (Type::List(b_elem), Type::List(r_elem)) => {
+                op == Operator::Add
+                    && a_elem != b_elem
+                    && **a_elem != Type::Never
+                    && **b_elem != Type::Never
+                    && **r_elem == Type::Dyn
+            }
+            _ => false,
+        };
+        if !inplace && !mixed {
+            return Ok(None);
+        }
+        let code = binop_code(op).unwrap_or(0);
+        let a = self.operand_dyn(lhs)?;
+        let b = self.operand_dyn(rhs)?;
+        let code = self.m.context.i32_type().const_int(code, false);
+        let name = if inplace {
+            "kr_dyn_inplace"
+        } else {
+            "kr_dyn_binary"
+        };
+        let d = self.call_runtime_value(name, &[code.into(), a.into(), b.into()])?;
+        // The runtime returns the list itself (in place) or a new one whose element
+        // descriptor is the result's: unboxing checks and keeps the object.
+        Ok(Some(self.unbox(d, result)?))
+    }
+
+    /// `op operand` on a dyn word (`not` is `truth`).
+    pub(super) fn dyn_unary(&mut self, op: UnaryOp, operand: &Operand) -> Result<Val<'ctx>> {
+        let a = self.operand_dyn(operand)?;
+        if op == UnaryOp::Not {
+            let t = self.dyn_truth(a)?;
+            return Ok(Val::Bool(self.builder.build_not(t, "not")?));
+        }
+        let code = match op {
+            UnaryOp::USub => 0,
+            UnaryOp::UAdd => 1,
+            _ => 2,
+        };
+        let code = self.m.context.i32_type().const_int(code, false);
+        let r = self.call_runtime_value("kr_dyn_unary", &[code.into(), a.into()])?;
+        Ok(Val::Dyn(r))
+    }
+
+    /// Python truthiness of a dyn word.
+    pub(super) fn dyn_truth(&mut self, d: IntValue<'ctx>) -> Result<IntValue<'ctx>> {
+        let r = self.call_runtime_word("kr_dyn_truth", &[d.into()])?;
+        let zero = self.m.context.i32_type().const_zero();
+        Ok(self
+            .builder
+            .build_int_compare(IntPredicate::NE, r, zero, "truth")?)
+    }
+
+    /// `lhs op rhs` with at least one side dyn (or types Python compares only to
+    /// raise TypeError): both sides boxed, compared by the runtime.
+    pub(super) fn dyn_compare(
+        &mut self,
+        op: CmpOp,
+        lhs: &Operand,
+        rhs: &Operand,
+    ) -> Result<IntValue<'ctx>> {
+        let a = self.operand_dyn(lhs)?;
+        let b = self.operand_dyn(rhs)?;
+        let i32_type = self.m.context.i32_type();
+        let (result, negate) = match op {
+            CmpOp::Is | CmpOp::IsNot => {
+                // None, True and False are static boxes and a dyn variable copies
+                // its word, so identity is equality of words.
+                let same = self
+                    .builder
+                    .build_int_compare(IntPredicate::EQ, a, b, "is")?;
+                return Ok(if op == CmpOp::Is {
+                    same
+                } else {
+                    self.builder.build_not(same, "is.not")?
+                });
+            }
+            CmpOp::In | CmpOp::NotIn => {
+                let r = self.call_runtime_word("kr_dyn_contains", &[b.into(), a.into()])?;
+                (r, op == CmpOp::NotIn)
+            }
+            _ => return self.dyn_compare_words(op, a, b),
+        };
+        let failed = self.builder.build_int_compare(
+            IntPredicate::SLT,
+            result,
+            i32_type.const_zero(),
+            "failed",
+        )?;
+        self.branch_if_failed(failed)?;
+        let truth = self.builder.build_int_compare(
+            if negate {
+                IntPredicate::EQ
+            } else {
+                IntPredicate::NE
+            },
+            result,
+            i32_type.const_zero(),
+            "cmp",
+        )?;
+        Ok(truth)
+    }
+
+    /// The builtins whose result is a dyn word because it depends on the values:
+    /// `min`/`max` of arguments of different types, `pow` of two ints, `sum` with a
+    /// dyn element or start. `None` for the others (their dyn result comes from a
+    /// dyn slot: `min(xs)` of a `list[dyn]`).
+    pub(super) fn dyn_builtin(
+        &mut self,
+        builtin: Builtin,
+        args: &[Operand],
+    ) -> Result<Option<Val<'ctx>>> {
+        Ok(Some(match (builtin, args) {
+            (Builtin::Min | Builtin::Max, [first, rest @ ..]) => {
+                // Python keeps the first of equal items and replaces the best so
+                // far only when `item < best` (min) or `item > best` (max).
+                let op = if builtin == Builtin::Min {
+                    CmpOp::Lt
+                } else {
+                    CmpOp::Gt
+                };
+                let mut best = self.operand_dyn(first)?;
+                for item in rest {
+                    let x = self.operand_dyn(item)?;
+                    let better = self.dyn_compare_words(op, x, best)?;
+                    best = self
+                        .builder
+                        .build_select(better, x, best, "best")?
+                        .into_int_value();
+                }
+                Val::Dyn(best)
+            }
+            (Builtin::Pow, [a, b]) => {
+                let a = self.operand_dyn(a)?;
+                let b = self.operand_dyn(b)?;
+                let code = binop_code(Operator::Pow).unwrap_or(6);
+                let code = self.m.context.i32_type().const_int(code, false);
+                Val::Dyn(
+                    self.call_runtime_value("kr_dyn_binary", &[code.into(), a.into(), b.into()])?,
+                )
+            }
+            (Builtin::Sum, [seq, rest @ ..]) => {
+                let s = self.operand_dyn(seq)?;
+                let start = match rest.first() {
+                    Some(start) => self.operand_dyn(start)?,
+                    None => self
+                        .m
+                        .context
+                        .i64_type()
+                        .const_int(super::values::tag(0), false),
+                };
+                Val::Dyn(self.call_runtime_value("kr_dyn_sum", &[s.into(), start.into()])?)
+            }
+            _ => return Ok(None),
+        }))
+    }
+
+    /// `a op b` on two dyn words, for an ordering or equality operator.
+    fn dyn_compare_words(
+        &mut self,
+        op: CmpOp,
+        a: IntValue<'ctx>,
+        b: IntValue<'ctx>,
+    ) -> Result<IntValue<'ctx>> {
+        let i32_type = self.m.context.i32_type();
+        let code = cmp_code(op).ok_or_else(|| Error::internal("?", "comparison code"))?;
+        let code = i32_type.const_int(code, false);
+        let r = self.call_runtime_word("kr_dyn_compare", &[code.into(), a.into(), b.into()])?;
+        let failed = self.builder.build_int_compare(
+            IntPredicate::SLT,
+            r,
+            i32_type.const_zero(),
+            "failed",
+        )?;
+        self.branch_if_failed(failed)?;
+        Ok(self
+            .builder
+            .build_int_compare(IntPredicate::NE, r, i32_type.const_zero(), "cmp")?)
+    }
+
+    /// `str(d)` or `repr(d)`.
+    pub(super) fn dyn_text(&mut self, d: IntValue<'ctx>, repr: bool) -> Result<PointerValue<'ctx>> {
+        let name = if repr { "kr_dyn_repr" } else { "kr_dyn_str" };
+        self.call_runtime_str(name, &[d.into()])
+    }
+
+    /// `len(d)`.
+    pub(super) fn dyn_len(&mut self, d: IntValue<'ctx>) -> Result<Val<'ctx>> {
+        let n = self.call_runtime_word("kr_dyn_len", &[d.into()])?;
+        let zero = self.m.context.i64_type().const_zero();
+        let failed = self
+            .builder
+            .build_int_compare(IntPredicate::SLT, n, zero, "failed")?;
+        self.branch_if_failed(failed)?;
+        Ok(Val::Int(self.tag_small(n)?))
+    }
+
+    /// `d[index]`.
+    pub(super) fn dyn_getitem(&mut self, d: IntValue<'ctx>, index: &Operand) -> Result<Val<'ctx>> {
+        let i = self.operand_dyn(index)?;
+        let r = self.call_runtime_value("kr_dyn_getitem", &[d.into(), i.into()])?;
+        Ok(Val::Dyn(r))
+    }
+}
