@@ -769,6 +769,7 @@ fn builtin_type(builtin: Builtin, args: &[Type], range: TextRange) -> Result<Typ
             match &args[0] {
                 Type::Float => Type::Float,
                 Type::Int | Type::Bool => Type::Int,
+                Type::Dyn => Type::Dyn,
                 t => return Err(Unsupported::new(format!("abs() of '{t}'"), range)),
             }
         }

@@ -81,6 +81,7 @@ pub fn with_item(container: &Type, index: &Operand, item: &Type) -> Type {
 pub fn check_subscript(value: &Type, index: &Type, range: TextRange) -> Result<()> {
     match (value, index) {
         (Type::Never, _) | (_, Type::Never) => Ok(()),
+        (Type::Dyn, _) | (Type::List(_), Type::Dyn) => Ok(()),
         (Type::List(_), i) if is_intlike(i) => Ok(()),
         (Type::Tuple(_) | Type::Str, _) => Err(Unsupported::new(
             format!("changing an item of '{value}' (a TypeError in Python)"),
@@ -285,12 +286,6 @@ pub fn check_format(value: &Type, spec: Option<Type>, range: TextRange) -> Resul
         if *spec != Type::Str && *spec != Type::Never {
             return Err(Unsupported::new("a format spec that is not a str", range));
         }
-    }
-    if *value == Type::Dyn && spec.is_some() {
-        return Err(Unsupported::new(
-            format!("a format spec applied to '{value}'"),
-            range,
-        ));
     }
     Ok(Type::Str)
 }

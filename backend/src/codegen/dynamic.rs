@@ -335,6 +335,10 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 }
                 Val::Dyn(best)
             }
+            (Builtin::Abs, [a]) => {
+                let a = self.operand_dyn(a)?;
+                Val::Dyn(self.call_runtime_value("kr_dyn_abs", &[a.into()])?)
+            }
             (Builtin::Pow, [a, b]) => {
                 let a = self.operand_dyn(a)?;
                 let b = self.operand_dyn(b)?;

@@ -57,6 +57,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             Val::Float(d) => self.call_runtime_str("kr_format_float", &[d.into(), spec.into()])?,
             Val::Bool(b) => self.call_runtime_str("kr_format_bool", &[b.into(), spec.into()])?,
             Val::Str(s) => self.call_runtime_str("kr_format_str", &[s.into(), spec.into()])?,
+            Val::Dyn(d) => self.call_runtime_str("kr_dyn_format", &[d.into(), spec.into()])?,
             other => {
                 // None, lists and tuples format as their str() with an empty spec
                 // only; object.__format__ rejects any other spec.

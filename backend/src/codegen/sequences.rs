@@ -510,6 +510,12 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         item: &Operand,
     ) -> Result<()> {
         let container = self.op_type(value);
+        if container == Type::Dyn || self.op_type(index) == Type::Dyn {
+            let c = self.operand_dyn(value)?;
+            let i = self.operand_dyn(index)?;
+            let x = self.operand_dyn(item)?;
+            return self.call_runtime_ok("kr_dyn_setitem", &[c.into(), i.into(), x.into()]);
+        }
         let Type::List(elem) = &container else {
             return Err(internal("item assignment on a non-list"));
         };
