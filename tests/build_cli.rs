@@ -213,6 +213,8 @@ fn emit_outputs() {
         "{ir_text}"
     );
     assert!(ir_text.contains("llvm.sadd.with.overflow"), "{ir_text}");
+    // Every value here has one static type: nothing is boxed into a dyn word.
+    assert!(!ir_text.contains("kr_dyn_"), "{ir_text}");
     for flag in [
         " fast ",
         " contract ",
@@ -256,6 +258,33 @@ fn emit_outputs() {
     assert!(obj.status.success());
     let bytes = std::fs::read(&obj_path).expect("object written");
     assert!(bytes.starts_with(b"\x7fELF"));
+}
+
+#[test]
+fn benchmarks_are_statically_typed() {
+    // The benchmark programs' values each have one static type; a call of the
+    // runtime's dyn operators in their code means inference lost precision (and
+    // the program became many times slower).
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("bench/programs");
+    let cache = scratch("bench_static").join("cache");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&root).expect("bench/programs exists") {
+        let path = entry.expect("a directory entry").path();
+        if path.extension().and_then(|e| e.to_str()) != Some("py") {
+            continue;
+        }
+        let file = path.to_string_lossy().to_string();
+        let ir = krait(&["build", &file, "--emit", "llvm-ir", "-o", "-"], &cache);
+        assert!(
+            ir.status.success(),
+            "{file}: {}",
+            String::from_utf8_lossy(&ir.stderr)
+        );
+        let text = String::from_utf8_lossy(&ir.stdout);
+        assert!(!text.contains("kr_dyn_"), "{file} calls the dyn runtime");
+        checked += 1;
+    }
+    assert!(checked >= 8, "only {checked} benchmark programs found");
 }
 
 #[test]

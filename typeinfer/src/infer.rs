@@ -689,6 +689,9 @@ pub fn compare_is_dynamic(op: CmpOp, a: &Type, b: &Type) -> bool {
     if *a == Type::Dyn || *b == Type::Dyn {
         return true;
     }
+    if matches!(a, Type::I64 | Type::Never) || matches!(b, Type::I64 | Type::Never) {
+        return false; // range counters, and code that cannot run
+    }
     let native = match op {
         Eq | NotEq => true,
         Lt | LtE | Gt | GtE => {
