@@ -375,21 +375,40 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         length: IntValue<'ctx>,
         message: &str,
     ) -> Result<IntValue<'ctx>> {
-        let zero = self.i64_const(0);
-        let negative =
-            self.builder
-                .build_int_compare(IntPredicate::SLT, index, zero, "negative")?;
-        let wrapped = self.builder.build_int_add(index, length, "wrapped")?;
-        let index = self
+        // The common case, 0 <= index < length, costs one unsigned compare; a
+        // negative index (counted from the end) or one out of range takes the
+        // side path. Both stay below 2^62, so `index + length` cannot overflow.
+        let inside = self
             .builder
-            .build_select(negative, wrapped, index, "index")?
-            .into_int_value();
+            .build_int_compare(IntPredicate::ULT, index, length, "inside")?;
+        let inside = self.expect(inside, true)?;
+        let here = self
+            .builder
+            .get_insert_block()
+            .ok_or_else(|| internal("no current block"))?;
+        let from_end = self
+            .m
+            .context
+            .append_basic_block(self.llvm, "index.from.end");
+        let done = self.m.context.append_basic_block(self.llvm, "index.ok");
+        self.builder
+            .build_conditional_branch(inside, done, from_end)?;
+        self.builder.position_at_end(from_end);
+        let wrapped = self.builder.build_int_add(index, length, "wrapped")?;
         // One unsigned compare catches both ends.
         let outside =
             self.builder
-                .build_int_compare(IntPredicate::UGE, index, length, "outside")?;
+                .build_int_compare(IntPredicate::UGE, wrapped, length, "outside")?;
         self.raise_if(outside, "KR_EXC_INDEX", message)?;
-        Ok(index)
+        let wrapped_end = self
+            .builder
+            .get_insert_block()
+            .ok_or_else(|| internal("no current block"))?;
+        self.builder.build_unconditional_branch(done)?;
+        self.builder.position_at_end(done);
+        let phi = self.builder.build_phi(self.m.context.i64_type(), "index")?;
+        phi.add_incoming(&[(&index, here), (&wrapped, wrapped_end)]);
+        Ok(phi.as_basic_value().into_int_value())
     }
 
     // ---- instructions -----------------------------------------------------------
