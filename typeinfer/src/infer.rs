@@ -210,7 +210,8 @@ impl State<'_> {
             InstKind::CallBuiltin { builtin, args, .. } => {
                 let none_aware = matches!(
                     builtin,
-                    Builtin::Print
+                    Builtin::IsInstance(_)
+                        | Builtin::Print
                         | Builtin::Str
                         | Builtin::Repr
                         | Builtin::Bool
@@ -765,6 +766,10 @@ fn builtin_type(builtin: Builtin, args: &[Type], range: TextRange) -> Result<Typ
             t
         }
         Builtin::RangeBound => Type::I64,
+        Builtin::IsInstance(_) => {
+            arity(1)?;
+            Type::Bool
+        }
         Builtin::RangeFits => Type::Bool,
         Builtin::Print => Type::NoneType,
         Builtin::Abs => {

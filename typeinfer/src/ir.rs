@@ -387,6 +387,9 @@ pub enum Builtin {
     RangeFits,
     /// Internal: a small int as an `i64` counter value (after `RangeFits`).
     RangeBound,
+    /// `isinstance(x, classes)` with builtin classes named in the source: a set of
+    /// runtime type kinds (`kr_tkind` bits; `int` includes `bool`, its subclass).
+    IsInstance(u16),
 }
 
 impl Builtin {
@@ -468,8 +471,24 @@ impl Builtin {
             Builtin::All => "all",
             Builtin::RangeFits | Builtin::RangeBound => "range",
             Builtin::PercentArg(_) => "%",
+            Builtin::IsInstance(_) => "isinstance",
         }
     }
+}
+
+/// The `kr_tkind` bits of the values that are instances of builtin class `name`
+/// (`None` for names that are not such a class).
+pub fn class_kinds(name: &str) -> Option<u16> {
+    const BOOL: u16 = 1 << 2;
+    Some(match name {
+        "bool" => BOOL,
+        "int" => (1 << 3) | BOOL,
+        "float" => 1 << 4,
+        "str" => 1 << 5,
+        "list" => 1 << 6,
+        "tuple" => 1 << 7,
+        _ => return None,
+    })
 }
 
 /// What a `%` conversion requires of its value.

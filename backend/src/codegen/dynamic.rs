@@ -387,6 +387,65 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             .build_int_compare(IntPredicate::NE, r, i32_type.const_zero(), "cmp")?)
     }
 
+    /// `isinstance(value, classes)`, `kinds` the `kr_tkind` bits of the classes:
+    /// decided at compile time for a static type, by the value's descriptor for a
+    /// dyn word, by a None test for an optional.
+    pub(super) fn isinstance(&mut self, kinds: u16, value: &Operand) -> Result<IntValue<'ctx>> {
+        let ty = self.op_type_raw(value);
+        let has =
+            |t: &Type| super::tdesc::kind(t) < 16 && kinds & (1 << super::tdesc::kind(t)) != 0;
+        let bool_type = self.m.context.bool_type();
+        match &ty {
+            Type::Dyn => {
+                let d = self.operand_dyn(value)?;
+                let desc = self
+                    .call_runtime("kr_dyn_type", &[d.into()])?
+                    .ok_or_else(|| Error::internal("?", "kr_dyn_type returns nothing"))?
+                    .into_pointer_value();
+                let i32_type = self.m.context.i32_type();
+                let kind = self
+                    .builder
+                    .build_load(i32_type, desc, "kind")?
+                    .into_int_value();
+                let bits =
+                    self.builder
+                        .build_left_shift(i32_type.const_int(1, false), kind, "bit")?;
+                let hit = self.builder.build_and(
+                    bits,
+                    i32_type.const_int(u64::from(kinds), false),
+                    "hit",
+                )?;
+                Ok(self.builder.build_int_compare(
+                    IntPredicate::NE,
+                    hit,
+                    i32_type.const_zero(),
+                    "isinstance",
+                )?)
+            }
+            Type::Optional(inner) => {
+                if !has(inner) {
+                    return Ok(bool_type.const_zero());
+                }
+                let Val::Opt(word) = self.operand_raw(value)? else {
+                    return Err(Error::internal("?", "an optional without its word"));
+                };
+                let none = self
+                    .m
+                    .context
+                    .i64_type()
+                    .const_int(super::values::NONE_WORD, false);
+                Ok(self
+                    .builder
+                    .build_int_compare(IntPredicate::NE, word, none, "isinstance")?)
+            }
+            t => {
+                // The value is still evaluated (a read may raise UnboundLocalError).
+                self.operand_raw(value)?;
+                Ok(bool_type.const_int(u64::from(has(t)), false))
+            }
+        }
+    }
+
     /// `str(d)` or `repr(d)`.
     pub(super) fn dyn_text(&mut self, d: IntValue<'ctx>, repr: bool) -> Result<PointerValue<'ctx>> {
         let name = if repr { "kr_dyn_repr" } else { "kr_dyn_str" };

@@ -674,6 +674,12 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
                 args,
                 keywords,
             } => {
+                if let (typeinfer::ir::Builtin::IsInstance(kinds), [value]) =
+                    (builtin, args.as_slice())
+                {
+                    let v = self.isinstance(*kinds, value)?;
+                    return self.store(*dst, Val::Bool(v));
+                }
                 if *self.var_type(*dst)? == Type::Dyn {
                     if let Some(v) = self.dyn_builtin(*builtin, args)? {
                         return self.store(*dst, v);

@@ -88,6 +88,7 @@ const SIGNATURES: &[(&str, C, &[C])] = &[
     ("kr_dyn_setitem", Bool, &[I64, I64, I64]),
     ("kr_dyn_format", Ptr, &[I64, Ptr]),
     ("kr_dyn_abs", I64, &[I64]),
+    ("kr_dyn_type", Ptr, &[I64]),
     ("kr_float_floordiv", F64, &[F64, F64, Ptr]),
     ("kr_float_mod", F64, &[F64, F64, Ptr]),
     ("kr_float_div", F64, &[F64, F64, Ptr]),

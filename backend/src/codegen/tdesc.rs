@@ -10,7 +10,7 @@ use inkwell::values::{BasicValue, PointerValue};
 use typeinfer::types::Type;
 
 /// `kr_tkind` of the runtime header.
-fn kind(ty: &Type) -> u64 {
+pub(super) fn kind(ty: &Type) -> u64 {
     match ty {
         Type::Never | Type::I64 => 0,
         Type::Dyn => 9,

@@ -401,9 +401,70 @@ impl FnLowering<'_> {
                 );
                 Ok(Operand::Var(dst))
             }
+            NameRef::Undefined if &*id == "isinstance" => self.isinstance(args, keywords, range),
             NameRef::Undefined => Err(Unsupported::new(format!("the function '{id}'"), func.range)),
             _ => Err(Unsupported::new(format!("calling '{id}'"), func.range)),
         }
+    }
+
+    /// `isinstance(x, C)` or `isinstance(x, (C1, C2, ...))` for builtin classes.
+    fn isinstance(
+        &mut self,
+        args: &[Expr],
+        keywords: &[ast::Keyword],
+        range: TextRange,
+    ) -> Result<Operand> {
+        let [value, classes] = args else {
+            return Err(Unsupported::new(
+                "isinstance() without two arguments",
+                range,
+            ));
+        };
+        if let Some(k) = keywords.first() {
+            return Err(Unsupported::new(
+                "keyword arguments to isinstance()",
+                k.range,
+            ));
+        }
+        let names: Vec<&Expr> = match &classes.kind {
+            ExprKind::Tuple { elts, .. } => elts.iter().collect(),
+            _ => vec![classes],
+        };
+        let mut kinds = 0;
+        for name in names {
+            let class = match &name.kind {
+                ExprKind::Name { id, .. }
+                    if matches!(
+                        self.resolve(id, name.range)?,
+                        NameRef::Builtin(_) | NameRef::Undefined
+                    ) =>
+                {
+                    crate::ir::class_kinds(id)
+                }
+                _ => None,
+            };
+            match class {
+                Some(k) => kinds |= k,
+                None => {
+                    return Err(Unsupported::new(
+                        "isinstance() with a class other than a builtin type",
+                        name.range,
+                    ))
+                }
+            }
+        }
+        let v = self.expr(value)?;
+        let dst = self.fb.temp();
+        self.fb.emit(
+            InstKind::CallBuiltin {
+                dst,
+                builtin: Builtin::IsInstance(kinds),
+                args: vec![v],
+                keywords: Vec::new(),
+            },
+            range,
+        );
+        Ok(Operand::Var(dst))
     }
 
     /// Positional arguments, each in its own temporary (a later one may rebind a
