@@ -716,4 +716,19 @@ kr_value kr_dyn_sum(kr_value seq, kr_value start);
 
 /* }==================================================================== */
 
+/* {====================================================================
+** Ranges (kr_range.c): len() and `in` of range(start, stop, step) from its bounds
+** (exact ints). ValueError "range() arg 3 must not be zero" for a zero step.
+** ===================================================================== */
+
+kr_value kr_range_len(kr_value start, kr_value stop, kr_value step);
+/* x in range(...) for an int x: 0/1, or -1 with the exception set. */
+int kr_range_contains(kr_value start, kr_value stop, kr_value step, kr_value x);
+/* The same for a float x (equal to one of the range's ints). */
+int kr_range_contains_float(kr_value start, kr_value stop, kr_value step, double x);
+/* The same for a dyn word (of any type: only numbers can be found). */
+int kr_range_contains_dyn(kr_value start, kr_value stop, kr_value step, kr_value x);
+
+/* }==================================================================== */
+
 #endif

@@ -770,6 +770,8 @@ fn builtin_type(builtin: Builtin, args: &[Type], range: TextRange) -> Result<Typ
             arity(1)?;
             Type::Bool
         }
+        Builtin::RangeLen | Builtin::RangeStep => Type::Int,
+        Builtin::RangeContains => Type::Bool,
         Builtin::RangeFits => Type::Bool,
         Builtin::Print => Type::NoneType,
         Builtin::Abs => {

@@ -390,6 +390,13 @@ pub enum Builtin {
     /// `isinstance(x, classes)` with builtin classes named in the source: a set of
     /// runtime type kinds (`kr_tkind` bits; `int` includes `bool`, its subclass).
     IsInstance(u16),
+    /// `len(range(start, stop, step))` from the three (int) bounds.
+    RangeLen,
+    /// `x in range(start, stop, step)`: arguments start, stop, step, x.
+    RangeContains,
+    /// Internal: a range()'s step, checked to be non-zero (ValueError at the
+    /// range() call, as CPython's constructor raises it).
+    RangeStep,
 }
 
 impl Builtin {
@@ -472,6 +479,7 @@ impl Builtin {
             Builtin::RangeFits | Builtin::RangeBound => "range",
             Builtin::PercentArg(_) => "%",
             Builtin::IsInstance(_) => "isinstance",
+            Builtin::RangeLen | Builtin::RangeContains | Builtin::RangeStep => "range",
         }
     }
 }

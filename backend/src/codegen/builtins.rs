@@ -65,6 +65,26 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             return Ok(Val::Int(v));
         }
         match builtin {
+            Builtin::RangeLen | Builtin::RangeContains => self.range_builtin(builtin, &values),
+            Builtin::RangeStep => {
+                let Val::Int(step) = self.coerce(first()?, &Type::Int)? else {
+                    return Err(Error::internal("?", "a range step that is not an int"));
+                };
+                // Zero is the small int 0; a big int is never zero.
+                let zero = self
+                    .m
+                    .context
+                    .i64_type()
+                    .const_int(super::values::tag(0), false);
+                let is_zero = self.builder.build_int_compare(
+                    inkwell::IntPredicate::EQ,
+                    step,
+                    zero,
+                    "zero.step",
+                )?;
+                self.raise_if(is_zero, "KR_EXC_VALUE", "range() arg 3 must not be zero")?;
+                Ok(Val::Int(step))
+            }
             Builtin::Print => self.print(&values, keywords),
             Builtin::Bool => {
                 let v = first()?;
@@ -190,6 +210,56 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 format!("the builtin {}() reached the scalar path", other.name()),
             )),
         }
+    }
+
+    /// `len(range(...))` and `x in range(...)` from the bounds (ints), by the
+    /// runtime's arithmetic. A value that is neither a number nor a bool is never
+    /// equal to a range's int: not found.
+    fn range_builtin(&mut self, builtin: Builtin, values: &[Val<'ctx>]) -> Result<Val<'ctx>> {
+        let mut bounds = Vec::new();
+        for v in values.iter().take(3) {
+            let Val::Int(i) = self.coerce(*v, &Type::Int)? else {
+                return Err(Error::internal("?", "a range bound that is not an int"));
+            };
+            bounds.push(i);
+        }
+        let [start, stop, step] = bounds[..] else {
+            return Err(Error::internal("?", "range() without three bounds"));
+        };
+        if builtin == Builtin::RangeLen {
+            let n =
+                self.call_runtime_value("kr_range_len", &[start.into(), stop.into(), step.into()])?;
+            return Ok(Val::Int(n));
+        }
+        let (name, x): (&str, inkwell::values::BasicMetadataValueEnum) = match values.get(3) {
+            Some(Val::Float(d)) => ("kr_range_contains_float", (*d).into()),
+            Some(Val::Dyn(d)) => ("kr_range_contains_dyn", (*d).into()),
+            Some(v @ (Val::Int(_) | Val::Bool(_))) => {
+                let Val::Int(i) = self.coerce(*v, &Type::Int)? else {
+                    return Err(Error::internal("?", "an int that is not an int"));
+                };
+                ("kr_range_contains", i.into())
+            }
+            _ => return Ok(Val::Bool(self.m.context.bool_type().const_zero())),
+        };
+        let r = self
+            .call_runtime(name, &[start.into(), stop.into(), step.into(), x])?
+            .ok_or_else(|| Error::internal("?", format!("{name} returns nothing")))?
+            .into_int_value();
+        let i32_type = self.m.context.i32_type();
+        let failed = self.builder.build_int_compare(
+            inkwell::IntPredicate::SLT,
+            r,
+            i32_type.const_zero(),
+            "failed",
+        )?;
+        self.branch_if_failed(failed)?;
+        Ok(Val::Bool(self.builder.build_int_compare(
+            inkwell::IntPredicate::NE,
+            r,
+            i32_type.const_zero(),
+            "found",
+        )?))
     }
 
     /// `math.isclose(a, b, rel_tol=1e-09, abs_tol=0.0)`.

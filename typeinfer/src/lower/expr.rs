@@ -218,6 +218,48 @@ impl FnLowering<'_> {
         let after = self.fb.new_block();
         let mut lhs = self.expr(left)?;
         for (i, (op, right)) in ops.iter().zip(comparators).enumerate() {
+            if let (CmpOp::In | CmpOp::NotIn, Some(args)) = (op, self.range_call(right)?) {
+                // `x in range(...)` by arithmetic on the bounds (no range object).
+                let lhs_value = Operand::Var(self.fb.copy_to_temp(lhs.clone(), left.range));
+                let [start, stop, step] = self.checked_range_bounds(args, right.range)?;
+                let found = self.fb.temp();
+                self.fb.emit(
+                    InstKind::CallBuiltin {
+                        dst: found,
+                        builtin: Builtin::RangeContains,
+                        args: vec![start, stop, step, lhs_value],
+                        keywords: Vec::new(),
+                    },
+                    range,
+                );
+                let link = if *op == CmpOp::NotIn {
+                    let negated = self.fb.temp();
+                    self.fb.emit(
+                        InstKind::Not {
+                            dst: negated,
+                            operand: Operand::Var(found),
+                        },
+                        range,
+                    );
+                    Operand::Var(negated)
+                } else {
+                    Operand::Var(found)
+                };
+                self.fb.emit(
+                    InstKind::Copy {
+                        dst: result,
+                        src: link,
+                    },
+                    range,
+                );
+                if i + 1 < ops.len() {
+                    return Err(Unsupported::new(
+                        "a range() in the middle of a comparison chain",
+                        right.range,
+                    ));
+                }
+                continue;
+            }
             let mut rhs = self.expr(right)?;
             if i + 1 < ops.len() {
                 rhs = Operand::Var(self.fb.copy_to_temp(rhs, right.range));
@@ -363,48 +405,76 @@ impl FnLowering<'_> {
                 self.fb.emit(InstKind::Call { dst, func: f, args }, range);
                 Ok(Operand::Var(dst))
             }
-            NameRef::Builtin(builtin) => {
-                let builtin = match builtin {
-                    Builtin::Min if args.len() == 1 => Builtin::MinOf,
-                    Builtin::Max if args.len() == 1 => Builtin::MaxOf,
-                    b => b,
-                };
-                let values = self.call_arguments(args, builtin.takes_iterable())?;
-                let mut kw = Vec::new();
-                for k in keywords {
-                    let name = k.arg.clone().unwrap_or_default();
-                    let allowed = match builtin {
-                        Builtin::Print => matches!(&*name, "sep" | "end"),
-                        Builtin::Sorted => &*name == "reverse",
-                        Builtin::Math(crate::native::MathFn::Isclose) => {
-                            matches!(&*name, "rel_tol" | "abs_tol")
-                        }
-                        _ => false,
-                    };
-                    if !allowed {
-                        return Err(Unsupported::new(
-                            format!("the keyword argument '{name}' of {}()", builtin.name()),
-                            k.range,
-                        ));
+            NameRef::Builtin(Builtin::Len) if args.len() == 1 && keywords.is_empty() => {
+                match self.range_call(&args[0])? {
+                    Some(range_args) => {
+                        let bounds = self.checked_range_bounds(range_args, args[0].range)?;
+                        let dst = self.fb.temp();
+                        self.fb.emit(
+                            InstKind::CallBuiltin {
+                                dst,
+                                builtin: Builtin::RangeLen,
+                                args: bounds.to_vec(),
+                                keywords: Vec::new(),
+                            },
+                            range,
+                        );
+                        Ok(Operand::Var(dst))
                     }
-                    kw.push((name, self.expr(&k.value)?));
+                    None => self.builtin_call(Builtin::Len, args, keywords, range),
                 }
-                let dst = self.fb.temp();
-                self.fb.emit(
-                    InstKind::CallBuiltin {
-                        dst,
-                        builtin,
-                        args: values,
-                        keywords: kw,
-                    },
-                    range,
-                );
-                Ok(Operand::Var(dst))
             }
+            NameRef::Builtin(builtin) => self.builtin_call(builtin, args, keywords, range),
             NameRef::Undefined if &*id == "isinstance" => self.isinstance(args, keywords, range),
             NameRef::Undefined => Err(Unsupported::new(format!("the function '{id}'"), func.range)),
             _ => Err(Unsupported::new(format!("calling '{id}'"), func.range)),
         }
+    }
+
+    /// A call of builtin function `builtin`.
+    fn builtin_call(
+        &mut self,
+        builtin: Builtin,
+        args: &[Expr],
+        keywords: &[ast::Keyword],
+        range: TextRange,
+    ) -> Result<Operand> {
+        let builtin = match builtin {
+            Builtin::Min if args.len() == 1 => Builtin::MinOf,
+            Builtin::Max if args.len() == 1 => Builtin::MaxOf,
+            b => b,
+        };
+        let values = self.call_arguments(args, builtin.takes_iterable())?;
+        let mut kw = Vec::new();
+        for k in keywords {
+            let name = k.arg.clone().unwrap_or_default();
+            let allowed = match builtin {
+                Builtin::Print => matches!(&*name, "sep" | "end"),
+                Builtin::Sorted => &*name == "reverse",
+                Builtin::Math(crate::native::MathFn::Isclose) => {
+                    matches!(&*name, "rel_tol" | "abs_tol")
+                }
+                _ => false,
+            };
+            if !allowed {
+                return Err(Unsupported::new(
+                    format!("the keyword argument '{name}' of {}()", builtin.name()),
+                    k.range,
+                ));
+            }
+            kw.push((name, self.expr(&k.value)?));
+        }
+        let dst = self.fb.temp();
+        self.fb.emit(
+            InstKind::CallBuiltin {
+                dst,
+                builtin,
+                args: values,
+                keywords: kw,
+            },
+            range,
+        );
+        Ok(Operand::Var(dst))
     }
 
     /// `isinstance(x, C)` or `isinstance(x, (C1, C2, ...))` for builtin classes.

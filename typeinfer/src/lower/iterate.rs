@@ -58,6 +58,67 @@ impl FnLowering<'_> {
         })
     }
 
+    /// The arguments of a `range(...)` call when `e` is one (and `range` is the
+    /// builtin), for the uses of a range that need no range object.
+    pub(super) fn range_call<'e>(&mut self, e: &'e Expr) -> Result<Option<&'e [Expr]>> {
+        if let ExprKind::Call {
+            func,
+            args,
+            keywords,
+        } = &e.kind
+        {
+            let plain = keywords.is_empty() && !args.iter().any(super::stmt::is_starred);
+            if plain && self.is_builtin_named(func, "range")? {
+                return Ok(Some(args));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Start, stop and step of `range(*args)`, each evaluated once and checked to
+    /// be an int as range() requires (operator.index()).
+    pub(super) fn range_bounds(&mut self, args: &[Expr], range: TextRange) -> Result<[Operand; 3]> {
+        if args.is_empty() || args.len() > 3 {
+            return Err(Unsupported::new(
+                format!("range() with {} arguments", args.len()),
+                range,
+            ));
+        }
+        let mut values = Vec::new();
+        for a in args {
+            let v = self.expr(a)?;
+            let dst = self.fb.temp();
+            self.fb.emit(InstKind::Index { dst, value: v }, a.range);
+            values.push(Operand::Var(dst));
+        }
+        Ok(match values.len() {
+            1 => [int(0), values[0].clone(), int(1)],
+            2 => [values[0].clone(), values[1].clone(), int(1)],
+            _ => [values[0].clone(), values[1].clone(), values[2].clone()],
+        })
+    }
+
+    /// `range_bounds` with the step checked at the range() call (for the uses that
+    /// make no range object but must fail where its constructor would).
+    pub(super) fn checked_range_bounds(
+        &mut self,
+        args: &[Expr],
+        range: TextRange,
+    ) -> Result<[Operand; 3]> {
+        let [start, stop, step] = self.range_bounds(args, range)?;
+        let checked = self.fb.temp();
+        self.fb.emit(
+            InstKind::CallBuiltin {
+                dst: checked,
+                builtin: crate::ir::Builtin::RangeStep,
+                args: vec![step],
+                keywords: Vec::new(),
+            },
+            range,
+        );
+        Ok([start, stop, Operand::Var(checked)])
+    }
+
     /// Evaluates what the loop over `iter` needs, once, before the loop.
     pub(super) fn prepare(&mut self, iter: &Expr) -> Result<Prepared> {
         if let ExprKind::Call {
@@ -68,25 +129,7 @@ impl FnLowering<'_> {
         {
             let plain = keywords.is_empty() && !args.iter().any(super::stmt::is_starred);
             if plain && self.is_builtin_named(func, "range")? {
-                if args.is_empty() || args.len() > 3 {
-                    return Err(Unsupported::new(
-                        format!("range() with {} arguments", args.len()),
-                        iter.range,
-                    ));
-                }
-                let mut values = Vec::new();
-                for a in args {
-                    let v = self.expr(a)?;
-                    // operator.index(): ints and bools only, as range() requires.
-                    let dst = self.fb.temp();
-                    self.fb.emit(InstKind::Index { dst, value: v }, a.range);
-                    values.push(Operand::Var(dst));
-                }
-                let (start, stop, step) = match values.len() {
-                    1 => (int(0), values[0].clone(), int(1)),
-                    2 => (values[0].clone(), values[1].clone(), int(1)),
-                    _ => (values[0].clone(), values[1].clone(), values[2].clone()),
-                };
+                let [start, stop, step] = self.range_bounds(args, iter.range)?;
                 return Ok(Prepared::Range { start, stop, step });
             }
             if plain && self.is_builtin_named(func, "enumerate")? && matches!(args.len(), 1 | 2) {
