@@ -201,8 +201,8 @@ fn emit_outputs() {
     let file = write(
         &dir,
         "sum.py",
-        "def f(n):\n    s = 0\n    for i in range(n):\n        s += i\n    return s\n\n\
-         def g(x, y):\n    return x * y + 1.5 + x ** 2.0\n\nprint(f(10), g(0.1, 3.0))\n",
+        "import sys\n\ndef f(n):\n    s = 0\n    for i in range(n):\n        s += i\n    return s\n\n\
+         def g(x, y):\n    return x * y + 1.5 + x ** 2.0\n\nprint(f(len(sys.argv) + 9), g(0.1, 3.0))\n",
     );
     let cache = dir.join("cache");
     let ir = krait(&["build", &file, "--emit", "llvm-ir", "-o", "-"], &cache);
@@ -215,6 +215,8 @@ fn emit_outputs() {
     assert!(ir_text.contains("llvm.sadd.with.overflow"), "{ir_text}");
     // Every value here has one static type: nothing is boxed into a dyn word.
     assert!(!ir_text.contains("kr_dyn_"), "{ir_text}");
+    // The loop runs on a fast copy that assumes small ints (codegen::loops).
+    assert!(ir_text.contains("llvm.assume"), "{ir_text}");
     for flag in [
         " fast ",
         " contract ",

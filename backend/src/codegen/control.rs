@@ -87,12 +87,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
     // ---- terminators ------------------------------------------------------------
 
     pub(super) fn terminator(&mut self, term: &Terminator) -> Result<()> {
-        let block = |b: &typeinfer::ir::BlockId| {
-            self.blocks
-                .get(b.index())
-                .copied()
-                .ok_or_else(|| Error::internal("?", format!("jump to missing block bb{}", b.0)))
-        };
+        let block = |b: &typeinfer::ir::BlockId| self.target_block(b.index());
         match term {
             Terminator::Jump(b) => {
                 let target = block(b)?;

@@ -74,6 +74,16 @@ pub(crate) struct FunctionGen<'m, 'ctx, 'p> {
     /// values (an optional operand is checked for None, see `optionals`).
     pub(super) current_kind: Option<&'p InstKind>,
     pub(super) unwrap: bool,
+    /// Innermost loops with a fast copy (`loops`), per IR block its fast copy, the
+    /// block checking a loop's variables on entry (per loop), and where the
+    /// ordinary copy resumes after the write of a speculated variable.
+    pub(super) fast_loops: Vec<super::loops::FastLoop>,
+    pub(super) fast_blocks: Vec<Option<BasicBlock<'ctx>>>,
+    pub(super) loop_entries: Vec<BasicBlock<'ctx>>,
+    pub(super) resume: std::collections::HashMap<(usize, usize), BasicBlock<'ctx>>,
+    /// While generating: the IR block, and the fast loop whose copy it is.
+    pub(super) current_block: usize,
+    pub(super) fast: Option<usize>,
 }
 
 impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
@@ -92,7 +102,21 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
         let entry = context.append_basic_block(llvm, "entry");
         builder.position_at_end(entry);
         let flag = builder.build_alloca(context.i8_type(), "error.flag")?;
-        let in_register = temps::block_local_temps(f);
+        let templates = program
+            .functions
+            .iter()
+            .filter_map(|f| f.template)
+            .map(|t| t.index() + 1)
+            .max()
+            .unwrap_or(0);
+        let definite = assigned::definitely_assigned(f, program.globals.len(), templates);
+        let fast_loops = super::loops::fast_loops(f, &definite);
+        // Leaving a fast copy mid-block reads temporaries from their slots.
+        let in_register = if fast_loops.is_empty() {
+            temps::block_local_temps(f)
+        } else {
+            vec![false; f.vars.len()]
+        };
         let mut slots = Vec::with_capacity(f.vars.len());
         for (i, var) in f.vars.iter().enumerate() {
             let ty = match in_register.get(i) {
@@ -127,14 +151,6 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
                 None
             });
         }
-        let templates = program
-            .functions
-            .iter()
-            .filter_map(|f| f.template)
-            .map(|t| t.index() + 1)
-            .max()
-            .unwrap_or(0);
-        let definite = assigned::definitely_assigned(f, program.globals.len(), templates);
         let mut llvm_params = llvm.get_param_iter();
         let caller_depth = if m.takes_depth(id) {
             llvm_params.next().map(|p| p.into_int_value())
@@ -152,6 +168,17 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
         let blocks: Vec<BasicBlock> = (0..f.blocks.len())
             .map(|i| context.append_basic_block(llvm, &format!("bb{i}")))
             .collect();
+        let mut fast_blocks = vec![None; f.blocks.len()];
+        let mut loop_entries = Vec::new();
+        for l in &fast_loops {
+            loop_entries
+                .push(context.append_basic_block(llvm, &format!("loop.entry.bb{}", l.header)));
+            for (b, inside) in l.body.iter().enumerate() {
+                if *inside {
+                    fast_blocks[b] = Some(context.append_basic_block(llvm, &format!("fast.bb{b}")));
+                }
+            }
+        }
         let mut gen = FunctionGen {
             m,
             f,
@@ -174,13 +201,21 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             caret_range: None,
             current_kind: None,
             unwrap: false,
+            fast_loops,
+            fast_blocks,
+            loop_entries,
+            resume: std::collections::HashMap::new(),
+            current_block: usize::MAX,
+            fast: None,
         };
         gen.line = (gen.m.source.line_of)(f.range.start);
         gen.enter()?;
-        match gen.blocks.first() {
-            Some(first) => gen.builder.build_unconditional_branch(*first)?,
-            None => gen.builder.build_unreachable()?,
-        };
+        if f.blocks.is_empty() {
+            gen.builder.build_unreachable()?;
+        } else {
+            let first = gen.target_block(0)?;
+            gen.builder.build_unconditional_branch(first)?;
+        }
         let reachable = f.reachable_blocks();
         for (b, block) in f.blocks.iter().enumerate() {
             gen.builder.position_at_end(gen.blocks[b]);
@@ -189,27 +224,49 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
                 gen.builder.build_unreachable()?;
                 continue;
             }
-            gen.assigned = gen
-                .definite
-                .get(b)
-                .cloned()
-                .unwrap_or_else(|| assigned::VarSet::full(0));
-            for inst in &block.insts {
-                gen.line = (gen.m.source.line_of)(inst.range.start);
-                gen.range = inst.range;
-                gen.caret_range = caret_range(&inst.kind, inst.range);
-                gen.current_kind = Some(&inst.kind);
-                gen.unwrap = super::optionals::unwraps_operands(&inst.kind);
-                gen.instruction(inst)?;
+            gen.block(b, block)?;
+        }
+        for l in 0..gen.fast_loops.len() {
+            gen.fast = Some(l);
+            for (b, block) in f.blocks.iter().enumerate() {
+                let copy = gen.fast_loops[l].body[b] && reachable.get(b).copied().unwrap_or(false);
+                if let (true, Some(fast_block)) = (copy, gen.fast_blocks[b]) {
+                    gen.builder.position_at_end(fast_block);
+                    gen.block(b, block)?;
+                }
             }
-            gen.line = (gen.m.source.line_of)(block.term_range.start);
-            gen.range = block.term_range;
-            gen.caret_range = Some(block.term_range);
-            gen.current_kind = None;
-            gen.unwrap = false;
-            gen.terminator(&block.term)?;
+            gen.fast = None;
+            gen.loop_entry(l)?;
         }
         gen.finish_error_block()
+    }
+
+    /// One IR block: its instructions and terminator, in the ordinary copy or (with
+    /// `self.fast` set) in a loop's fast copy (module `loops`).
+    fn block(&mut self, b: usize, block: &'p typeinfer::ir::Block) -> Result<()> {
+        self.current_block = b;
+        self.assigned = self
+            .definite
+            .get(b)
+            .cloned()
+            .unwrap_or_else(|| assigned::VarSet::full(0));
+        for (i, inst) in block.insts.iter().enumerate() {
+            self.line = (self.m.source.line_of)(inst.range.start);
+            self.range = inst.range;
+            self.caret_range = caret_range(&inst.kind, inst.range);
+            self.current_kind = Some(&inst.kind);
+            self.unwrap = super::optionals::unwraps_operands(&inst.kind);
+            self.instruction(inst)?;
+            if let Some(dst) = inst.kind.dst() {
+                self.after_write(b, i, dst.index())?;
+            }
+        }
+        self.line = (self.m.source.line_of)(block.term_range.start);
+        self.range = block.term_range;
+        self.caret_range = Some(block.term_range);
+        self.current_kind = None;
+        self.unwrap = false;
+        self.terminator(&block.term)
     }
 
     // ---- the recursion limit ----------------------------------------------------
@@ -300,6 +357,9 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
                         let llvm_ty = storage_type(self.m.context, ty)?
                             .ok_or_else(|| Error::internal("?", "slot without a type"))?;
                         let value = self.builder.build_load(llvm_ty, slot, "")?;
+                        if *ty == Type::Int {
+                            self.assume_small_read(v.index(), value.into_int_value())?;
+                        }
                         Val::from_basic(ty, Some(value))
                     }
                     None => Val::from_basic(ty, None),

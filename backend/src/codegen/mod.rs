@@ -19,6 +19,7 @@ mod dynamic;
 mod floats;
 mod function;
 mod ints;
+mod loops;
 mod main_fn;
 mod optionals;
 pub mod runtime;

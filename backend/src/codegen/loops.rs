@@ -1,0 +1,314 @@
+//! Loops whose int variables are speculated to be small: which loops, and which
+//! variables.
+//!
+//! An `int` is a tagged word, so every operation tests tags and every small-int
+//! result is checked for overflow; the slow paths (big ints) rejoin the fast ones,
+//! after which LLVM no longer knows a variable is small and tests it again at each
+//! use. For an innermost loop, code generation therefore emits a second, fast copy
+//! of the loop's blocks (`FunctionGen::generate`): it is entered only when every
+//! speculated variable holds a small int, it tells LLVM so at every read
+//! (`llvm.assume`), and after every write of one it checks the new value and, if it
+//! became a big int, continues in the ordinary copy right after that write. Both
+//! copies keep variables in the same stack slots (which mem2reg turns into
+//! registers), so leaving the fast copy needs no conversion.
+
+use super::assigned::VarSet;
+use crate::error::{Error, Result};
+use inkwell::basic_block::BasicBlock;
+use inkwell::intrinsics::Intrinsic;
+use inkwell::values::IntValue;
+use inkwell::IntPredicate;
+use typeinfer::ir::{Function, Operand};
+use typeinfer::types::Type;
+
+/// An innermost loop chosen for a fast copy.
+pub struct FastLoop {
+    /// The loop's header block (the target of its back edges).
+    pub header: usize,
+    /// Per block of the function: whether it belongs to the loop.
+    pub body: Vec<bool>,
+    /// The speculated variables: named `int` locals the loop reads that are
+    /// certainly assigned when it starts.
+    pub vars: Vec<usize>,
+}
+
+/// Blocks dominating each block (`dom[b][d]`: `d` dominates `b`), by the classic
+/// iterative data flow; unreachable blocks are dominated by everything.
+fn dominators(f: &Function, reachable: &[bool]) -> Vec<Vec<bool>> {
+    let n = f.blocks.len();
+    let mut preds = vec![Vec::new(); n];
+    for (b, block) in f.blocks.iter().enumerate() {
+        if !reachable[b] {
+            continue;
+        }
+        for s in block.term.successors() {
+            if let Some(p) = preds.get_mut(s.index()) {
+                p.push(b);
+            }
+        }
+    }
+    let mut dom = vec![vec![true; n]; n];
+    if n > 0 {
+        dom[0] = vec![false; n];
+        dom[0][0] = true;
+    }
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for b in 1..n {
+            if !reachable[b] {
+                continue;
+            }
+            let mut set = vec![true; n];
+            for &p in &preds[b] {
+                for (d, s) in set.iter_mut().enumerate() {
+                    *s = *s && dom[p][d];
+                }
+            }
+            set[b] = true;
+            if set != dom[b] {
+                dom[b] = set;
+                changed = true;
+            }
+        }
+    }
+    dom
+}
+
+/// The innermost natural loops of `f` worth a fast copy, given the variables
+/// certainly assigned at the start of each block.
+pub fn fast_loops(f: &Function, definite: &[VarSet]) -> Vec<FastLoop> {
+    let n = f.blocks.len();
+    // Each copy doubles the loop's code: keep compile time in check.
+    if n == 0 || n > 400 {
+        return Vec::new();
+    }
+    let reachable = f.reachable_blocks();
+    let dom = dominators(f, &reachable);
+    // Natural loops, one per header: the blocks that reach a back edge's source
+    // without passing through the header.
+    let mut loops: Vec<(usize, Vec<bool>)> = Vec::new();
+    for (b, block) in f.blocks.iter().enumerate() {
+        if !reachable[b] {
+            continue;
+        }
+        for s in block.term.successors() {
+            let h = s.index();
+            if h >= n || !dom[b][h] {
+                continue;
+            }
+            let body = match loops.iter_mut().find(|(head, _)| *head == h) {
+                Some((_, body)) => body,
+                None => {
+                    loops.push((h, vec![false; n]));
+                    &mut loops.last_mut().expect("just pushed").1
+                }
+            };
+            body[h] = true;
+            let mut work = vec![b];
+            while let Some(x) = work.pop() {
+                if body[x] {
+                    continue;
+                }
+                body[x] = true;
+                for (p, pb) in f.blocks.iter().enumerate() {
+                    if reachable[p] && pb.term.successors().iter().any(|t| t.index() == x) {
+                        work.push(p);
+                    }
+                }
+            }
+        }
+    }
+    let mut chosen = Vec::new();
+    for (i, (header, body)) in loops.iter().enumerate() {
+        let contains_other = loops
+            .iter()
+            .enumerate()
+            .any(|(j, (h, _))| j != i && body[*h]);
+        if contains_other {
+            continue;
+        }
+        let vars = speculated_vars(f, body, definite.get(*header));
+        if !vars.is_empty() {
+            chosen.push(FastLoop {
+                header: *header,
+                body: body.clone(),
+                vars,
+            });
+        }
+    }
+    chosen
+}
+
+/// Named `int` locals read in the loop and certainly assigned at its header.
+fn speculated_vars(f: &Function, body: &[bool], at_header: Option<&VarSet>) -> Vec<usize> {
+    let Some(at_header) = at_header else {
+        return Vec::new();
+    };
+    let mut read = vec![false; f.vars.len()];
+    let mut mark = |op: &Operand| {
+        if let Operand::Var(v) = op {
+            if let Some(r) = read.get_mut(v.index()) {
+                *r = true;
+            }
+        }
+    };
+    for (b, block) in f.blocks.iter().enumerate() {
+        if !body[b] {
+            continue;
+        }
+        for inst in &block.insts {
+            for op in super::function::inst_operands(&inst.kind) {
+                mark(op);
+            }
+        }
+        if let typeinfer::ir::Terminator::Branch { cond, .. } = &block.term {
+            mark(cond);
+        }
+    }
+    f.vars
+        .iter()
+        .enumerate()
+        .filter(|(i, var)| {
+            var.name.is_some() && var.ty == Type::Int && read[*i] && at_header.contains(*i)
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+impl<'ctx> super::function::FunctionGen<'_, 'ctx, '_> {
+    /// The LLVM block a jump to IR block `t` goes to from the block being
+    /// generated: within a fast copy, the fast copy of `t` when `t` is in the same
+    /// loop; into a fast loop's header from outside the loop, the entry check;
+    /// otherwise the ordinary block.
+    pub(super) fn target_block(&self, t: usize) -> Result<BasicBlock<'ctx>> {
+        if let Some(l) = self.fast {
+            if self.fast_loops[l].body.get(t).copied().unwrap_or(false) {
+                if let Some(Some(b)) = self.fast_blocks.get(t) {
+                    return Ok(*b);
+                }
+            }
+        }
+        for (l, fast_loop) in self.fast_loops.iter().enumerate() {
+            let from_inside = self.fast.is_some()
+                || fast_loop
+                    .body
+                    .get(self.current_block)
+                    .copied()
+                    .unwrap_or(false);
+            if fast_loop.header == t && !from_inside {
+                if let Some(entry) = self.loop_entries.get(l) {
+                    return Ok(*entry);
+                }
+            }
+        }
+        self.blocks
+            .get(t)
+            .copied()
+            .ok_or_else(|| Error::internal("?", format!("jump to missing block bb{t}")))
+    }
+
+    /// The fast loop whose speculated variables include `var`, for the block being
+    /// generated (in either copy).
+    fn speculating(&self, var: usize) -> Option<usize> {
+        let l = match self.fast {
+            Some(l) => l,
+            None => self
+                .fast_loops
+                .iter()
+                .position(|fl| fl.body.get(self.current_block).copied().unwrap_or(false))?,
+        };
+        self.fast_loops[l].vars.contains(&var).then_some(l)
+    }
+
+    /// After instruction `i` of block `b` wrote variable `var`: in the ordinary
+    /// copy, a fresh block starts there (a fast copy may resume at it); in a fast
+    /// copy, a big int in a speculated variable leaves for that point.
+    pub(super) fn after_write(&mut self, b: usize, i: usize, var: usize) -> Result<()> {
+        if self.speculating(var).is_none() {
+            return Ok(());
+        }
+        let context = self.m.context;
+        if self.fast.is_none() {
+            let resume = context.append_basic_block(self.llvm, &format!("resume.bb{b}.{i}"));
+            self.builder.build_unconditional_branch(resume)?;
+            self.builder.position_at_end(resume);
+            self.resume.insert((b, i), resume);
+            return Ok(());
+        }
+        let Some(&resume) = self.resume.get(&(b, i)) else {
+            return Err(Error::internal("?", "a fast loop without its resume point"));
+        };
+        let small = self.slot_is_small(var)?;
+        let small = self.expect(small, true)?;
+        let next = context.append_basic_block(self.llvm, "fast.ok");
+        self.builder.build_conditional_branch(small, next, resume)?;
+        self.builder.position_at_end(next);
+        Ok(())
+    }
+
+    /// Whether variable `var`'s slot holds a small int (low bit set).
+    fn slot_is_small(&mut self, var: usize) -> Result<IntValue<'ctx>> {
+        let i64_type = self.m.context.i64_type();
+        let Some(Some(slot)) = self.slots.get(var).copied() else {
+            return Err(Error::internal("?", "a speculated variable without a slot"));
+        };
+        let word = self
+            .builder
+            .build_load(i64_type, slot, "word")?
+            .into_int_value();
+        self.word_is_small(word)
+    }
+
+    fn word_is_small(&mut self, word: IntValue<'ctx>) -> Result<IntValue<'ctx>> {
+        let i64_type = self.m.context.i64_type();
+        let tag = self
+            .builder
+            .build_and(word, i64_type.const_int(1, false), "tag")?;
+        Ok(self
+            .builder
+            .build_int_compare(IntPredicate::NE, tag, i64_type.const_zero(), "small")?)
+    }
+
+    /// A read of `var` in a fast copy: tells LLVM the word is a small int.
+    pub(super) fn assume_small_read(&mut self, var: usize, word: IntValue<'ctx>) -> Result<()> {
+        if self.fast.is_none() || self.speculating(var).is_none() {
+            return Ok(());
+        }
+        let small = self.word_is_small(word)?;
+        let assume = Intrinsic::find("llvm.assume")
+            .and_then(|i| i.get_declaration(&self.m.module, &[]))
+            .ok_or_else(|| Error::internal("?", "llvm.assume is missing"))?;
+        self.builder.build_call(assume, &[small.into()], "")?;
+        Ok(())
+    }
+
+    /// The entry check of fast loop `l`: its fast copy runs only when every
+    /// speculated variable holds a small int.
+    pub(super) fn loop_entry(&mut self, l: usize) -> Result<()> {
+        let entry = self.loop_entries[l];
+        let header = self.fast_loops[l].header;
+        self.builder.position_at_end(entry);
+        let vars = self.fast_loops[l].vars.clone();
+        let i64_type = self.m.context.i64_type();
+        let mut all = i64_type.const_int(1, false);
+        for var in vars {
+            let Some(Some(slot)) = self.slots.get(var).copied() else {
+                return Err(Error::internal("?", "a speculated variable without a slot"));
+            };
+            let word = self
+                .builder
+                .build_load(i64_type, slot, "word")?
+                .into_int_value();
+            all = self.builder.build_and(all, word, "all")?;
+        }
+        let small = self.word_is_small(all)?;
+        let small = self.expect(small, true)?;
+        let fast = self.fast_blocks[header]
+            .ok_or_else(|| Error::internal("?", "a fast loop without its header"))?;
+        let general = self.blocks[header];
+        self.builder
+            .build_conditional_branch(small, fast, general)?;
+        Ok(())
+    }
+}
