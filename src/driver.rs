@@ -35,6 +35,10 @@ fn analyse(path: &Path, format: FormatArgs) -> Result<Analysed, ExitCode> {
         report(&source, &e, format);
         ExitCode::from(1)
     })?;
+    frontend::compile_checks::check(&module).map_err(|e| {
+        report(&source, &e, format);
+        ExitCode::from(1)
+    })?;
     let program = typeinfer::compile(&module, &scopes, &source).map_err(|u| {
         report_unsupported(&source, &u, format);
         ExitCode::from(1)

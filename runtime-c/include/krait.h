@@ -702,6 +702,9 @@ kr_value kr_dyn_abs(kr_value a); /* abs(a); TypeError "bad operand type for abs(
 kr_value kr_dyn_int(kr_value a);                 /* int(a) */
 double kr_dyn_float(kr_value a, bool *error);    /* float(a) */
 int64_t kr_dyn_len(kr_value a);                  /* len(a); -1 with TypeError */
+/* The number of items `x, y = a` unpacks (str, list, tuple); -1 with TypeError
+** "cannot unpack non-iterable int object" for the others. */
+int64_t kr_dyn_unpack_length(kr_value a);
 kr_value kr_dyn_getitem(kr_value a, kr_value index); /* a[index], a dyn result */
 /* a[start:stop:step] of a str, list or tuple; the bounds are dyn words (None or an
 ** int or bool) or KR_ABSENT; TypeError "slice indices must be integers or None or

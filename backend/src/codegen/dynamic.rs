@@ -129,6 +129,45 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 let p = self.call_runtime_ptr(name, &[d.into(), desc.into()])?;
                 Val::Obj(p)
             }
+            Type::Optional(inner) => {
+                // None (kind 1) is the None word; anything else the inner type.
+                let desc = self
+                    .call_runtime("kr_dyn_type", &[d.into()])?
+                    .ok_or_else(|| Error::internal("?", "kr_dyn_type returns nothing"))?
+                    .into_pointer_value();
+                let i32_type = self.m.context.i32_type();
+                let kind = self
+                    .builder
+                    .build_load(i32_type, desc, "kind")?
+                    .into_int_value();
+                let is_none = self.builder.build_int_compare(
+                    IntPredicate::EQ,
+                    kind,
+                    i32_type.const_int(1, false),
+                    "is.none",
+                )?;
+                let here = self
+                    .builder
+                    .get_insert_block()
+                    .ok_or_else(|| Error::internal("?", "no current block"))?;
+                let some = self.m.context.append_basic_block(self.llvm, "unbox.some");
+                let done = self.m.context.append_basic_block(self.llvm, "unbox.done");
+                self.builder.build_conditional_branch(is_none, done, some)?;
+                self.builder.position_at_end(some);
+                let v = self.unbox(d, inner)?;
+                let word = self.slot_of(v, inner)?;
+                let some_end = self
+                    .builder
+                    .get_insert_block()
+                    .ok_or_else(|| Error::internal("?", "no current block"))?;
+                self.builder.build_unconditional_branch(done)?;
+                self.builder.position_at_end(done);
+                let i64_type = self.m.context.i64_type();
+                let phi = self.builder.build_phi(i64_type, "optional")?;
+                let none = i64_type.const_int(super::values::NONE_WORD, false);
+                phi.add_incoming(&[(&none, here), (&word, some_end)]);
+                Val::Opt(phi.as_basic_value().into_int_value())
+            }
             t => {
                 return Err(Error::internal(
                     "?",

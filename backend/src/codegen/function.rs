@@ -874,6 +874,8 @@ fn caret_range(kind: &InstKind, range: TextRange) -> Option<TextRange> {
         | InstKind::CallBuiltin { .. }
         | InstKind::CallMethod { .. }
         | InstKind::LoadGlobal { .. }
+        | InstKind::Compare { .. }
+        | InstKind::Format { .. }
         | InstKind::UnpackCheck { .. } => Some(range),
         _ => None,
     }

@@ -115,11 +115,31 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 let width = self.width_const(super::sequences::item_width(&ty));
                 Ok((items, n, (**e).clone(), width))
             }
-            Type::Tuple(_) => {
-                let items = self.items(obj, &ty)?;
-                let n = self.raw_length(obj)?;
-                let width = self.width_const(8);
-                Ok((items, n, ty.element().unwrap_or(Type::Never), width))
+            Type::Tuple(types) => {
+                let elem = ty.element().unwrap_or(Type::Never);
+                if types.iter().all(|t| *t == elem || *t == Type::Never) {
+                    let items = self.items(obj, &ty)?;
+                    let n = self.raw_length(obj)?;
+                    let width = self.width_const(8);
+                    return Ok((items, n, elem, width));
+                }
+                // Items of different types (a `dyn` or optional join): converted to
+                // one representation by the runtime, as `list += tuple` does.
+                let list_ty = Type::List(Box::new(elem.clone()));
+                let desc = self.tdesc(&elem);
+                let zero = self.m.context.i64_type().const_zero();
+                let list = self.call_runtime_ptr("kr_list_new", &[zero.into(), desc.into()])?;
+                let target = self.box_value(Val::Obj(list), &list_ty)?;
+                let source = self.box_value(Val::Obj(obj), &ty)?;
+                let add = self.m.context.i32_type().const_zero();
+                self.call_runtime_value(
+                    "kr_dyn_inplace",
+                    &[add.into(), target.into(), source.into()],
+                )?;
+                let items = self.items(list, &list_ty)?;
+                let n = self.raw_length(list)?;
+                let width = self.width_const(super::sequences::item_width(&list_ty));
+                Ok((items, n, elem, width))
             }
             other => Err(internal(&format!("a sequence builtin of '{other}'"))),
         }

@@ -493,13 +493,20 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                     let v = self.value_of_slot(slot, element)?;
                     return self.store(dst, v);
                 }
+                if result_ty == Type::Never {
+                    return self.trap();
+                }
+                if types.iter().any(|t| *t != result_ty) {
+                    // Items of different representations: the runtime reads the
+                    // item by its own type and boxes it.
+                    let d = self.box_value(Val::Obj(t), &container)?;
+                    let v = self.dyn_getitem(d, index)?;
+                    return self.store(dst, v);
+                }
                 let length = self.i64_const(types.len() as i64);
                 let i = self.checked_index(i, length, "tuple index out of range")?;
                 let array = self.items(t, &container)?;
                 let slot = self.load_slot(array, i)?;
-                if result_ty == Type::Never {
-                    return self.trap();
-                }
                 let v = self.value_of_slot(slot, &result_ty)?;
                 self.store(dst, v)
             }
@@ -679,6 +686,21 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             Type::Str => {
                 let s = self.obj(value)?;
                 self.raw_length(s)?
+            }
+            Type::Dyn => {
+                let d = self.operand_dyn(value)?;
+                let n = self
+                    .call_runtime("kr_dyn_unpack_length", &[d.into()])?
+                    .ok_or_else(|| internal("kr_dyn_unpack_length returns nothing"))?
+                    .into_int_value();
+                let failed = self.builder.build_int_compare(
+                    IntPredicate::SLT,
+                    n,
+                    self.i64_const(0),
+                    "failed",
+                )?;
+                self.branch_if_failed(failed)?;
+                n
             }
             _ => {
                 let l = self.obj(value)?;

@@ -44,7 +44,7 @@ impl FnLowering<'_> {
                         Conversion::Repr => Some('r'),
                         Conversion::Ascii => Some('a'),
                     };
-                    parts.push(self.format_piece(x, conversion, spec, v.range));
+                    parts.push(self.format_piece(x, conversion, spec, range));
                 }
                 _ => return Err(Unsupported::new("this part of an f-string", v.range)),
             }
