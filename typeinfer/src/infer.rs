@@ -490,12 +490,14 @@ impl State<'_> {
                     continue;
                 };
                 let var = std::mem::replace(dst, temp);
+                let frame = inst.frame;
                 let copy = crate::ir::Inst {
                     kind: InstKind::Copy {
                         dst: var,
                         src: Operand::Var(temp),
                     },
                     range,
+                    frame,
                 };
                 spec.blocks[b].insts.insert(i + 1, copy);
                 let targets = &mut self.call_targets[f];

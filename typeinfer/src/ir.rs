@@ -77,6 +77,22 @@ pub struct Function {
     pub return_annotation: Option<Type>,
     /// For a specialisation, the template it was made from.
     pub template: Option<FuncId>,
+    /// The frames CPython would run that lowering inlined (comprehensions):
+    /// `Inst::frame` k > 0 is `frames[k - 1]`.
+    pub frames: Vec<InlinedFrame>,
+}
+
+/// A frame of its own in CPython that lowering inlines into its parent (a list
+/// comprehension or generator expression): a traceback shows it.
+#[derive(Clone, Debug)]
+pub struct InlinedFrame {
+    /// `<listcomp>` or `<genexpr>`.
+    pub name: Box<str>,
+    /// The range the parent frame's traceback entry underlines (the comprehension,
+    /// or the call consuming a generator).
+    pub range: TextRange,
+    /// The enclosing frame (0: the function itself).
+    pub parent: u32,
 }
 
 #[derive(Clone, Debug)]
@@ -129,6 +145,8 @@ pub enum Operand {
 pub struct Inst {
     pub kind: InstKind,
     pub range: TextRange,
+    /// The inlined frame the instruction runs in (`Function::frames`; 0: none).
+    pub frame: u32,
 }
 
 #[derive(Clone, Debug)]

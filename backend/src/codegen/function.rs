@@ -83,6 +83,8 @@ pub(crate) struct FunctionGen<'m, 'ctx, 'p> {
     pub(super) resume: std::collections::HashMap<(usize, usize), BasicBlock<'ctx>>,
     /// While generating: the IR block, and the fast loop whose copy it is.
     pub(super) current_block: usize,
+    /// The inlined frame of the instruction being generated (`Inst::frame`).
+    pub(super) frame: u32,
     pub(super) fast: Option<usize>,
 }
 
@@ -206,6 +208,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             loop_entries,
             resume: std::collections::HashMap::new(),
             current_block: usize::MAX,
+            frame: 0,
             fast: None,
         };
         gen.line = (gen.m.source.line_of)(f.range.start);
@@ -256,6 +259,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             self.caret_range = caret_range(&inst.kind, inst.range);
             self.current_kind = Some(&inst.kind);
             self.unwrap = super::optionals::unwraps_operands(&inst.kind);
+            self.frame = inst.frame;
             self.instruction(inst)?;
             if let Some(dst) = inst.kind.dst() {
                 self.after_write(b, i, dst.index())?;
@@ -266,6 +270,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
         self.caret_range = Some(block.term_range);
         self.current_kind = None;
         self.unwrap = false;
+        self.frame = 0;
         self.terminator(&block.term)
     }
 
@@ -522,12 +527,10 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
     pub fn branch_if_failed(&mut self, failed: IntValue<'ctx>) -> Result<()> {
         let context = self.m.context;
         let expected = self.expect(failed, false)?;
-        let (error_block, _, _) = self.error_block()?;
-        let here = self.current_block()?;
+        let target = self.error_target()?;
         let ok = context.append_basic_block(self.llvm, "ok");
         self.builder
-            .build_conditional_branch(expected, error_block, ok)?;
-        self.add_error_site(here)?;
+            .build_conditional_branch(expected, target, ok)?;
         self.builder.position_at_end(ok);
         Ok(())
     }
@@ -576,10 +579,48 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
 
     /// Ends the current block with a jump to the error path (the exception is set).
     pub fn branch_to_error(&mut self) -> Result<()> {
+        let target = self.error_target()?;
+        self.builder.build_unconditional_branch(target)?;
+        Ok(())
+    }
+
+    /// Where a failure of the current operation jumps: the error block, or,
+    /// inside a frame lowering inlined (a comprehension), a block that first adds
+    /// the traceback entries CPython's frames for it would have (innermost first),
+    /// then enters the error block with the line of the outermost one.
+    fn error_target(&mut self) -> Result<BasicBlock<'ctx>> {
         let (error_block, _, _) = self.error_block()?;
         let here = self.current_block()?;
+        if self.frame == 0 {
+            self.add_error_site(here)?;
+            return Ok(error_block);
+        }
+        let context = self.m.context;
+        let frames_block = context.append_basic_block(self.llvm, "inlined.frames");
+        self.builder.position_at_end(frames_block);
+        let (saved_line, saved_caret) = (self.line, self.caret_range);
+        let file = self.c_string(self.m.source.name.as_bytes());
+        let mut k = self.frame as usize;
+        while let Some(frame) = k.checked_sub(1).and_then(|i| self.f.frames.get(i)) {
+            let name = self.c_string(frame.name.as_bytes());
+            let line = context.i32_type().const_int(self.line as u64, false);
+            let carets = match self.caret_range.and_then(|r| (self.m.source.carets)(r)) {
+                Some(text) => self.c_string(text.as_bytes()),
+                None => context.ptr_type(Default::default()).const_null(),
+            };
+            self.call_runtime(
+                "kr_traceback_add_at",
+                &[file.into(), line.into(), name.into(), carets.into()],
+            )?;
+            self.line = (self.m.source.line_of)(frame.range.start);
+            self.caret_range = Some(frame.range);
+            k = frame.parent as usize;
+        }
+        self.add_error_site(frames_block)?;
         self.builder.build_unconditional_branch(error_block)?;
-        self.add_error_site(here)
+        (self.line, self.caret_range) = (saved_line, saved_caret);
+        self.builder.position_at_end(here);
+        Ok(frames_block)
     }
 
     pub fn current_block(&self) -> Result<BasicBlock<'ctx>> {

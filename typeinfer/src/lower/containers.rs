@@ -199,11 +199,15 @@ impl FnLowering<'_> {
     /// `[elt for ... in ... if ...]` (also a generator expression consumed at once
     /// by a builtin): a new list filled by inlined loops. The comprehension's own
     /// variables do not leak, as in Python 3.
+    /// A list comprehension, or a generator expression collected into a list;
+    /// `frame` names the frame CPython runs it in and the range its caller's
+    /// traceback entry underlines.
     pub(super) fn list_comprehension(
         &mut self,
         whole: &Expr,
         elt: &Expr,
         generators: &[Comprehension],
+        frame: (&str, TextRange),
     ) -> Result<Operand> {
         let Some(block_id) = self.cx.scopes.block_for(whole.range) else {
             return Err(Unsupported::new(
@@ -235,12 +239,14 @@ impl FnLowering<'_> {
         let prepared = self.prepare(&first.iter)?;
         self.comprehension_count += 1;
         self.comprehensions.push((block, self.comprehension_count));
+        let previous = self.fb.enter_frame(frame.0, frame.1);
         let outcome = self.run(
             prepared,
             first.iter.range,
             |this, item, cont, _| this.comprehension_level(result, elt, generators, 0, item, cont),
             &[],
         );
+        self.fb.leave_frame(previous);
         self.comprehensions.pop();
         outcome?;
         Ok(Operand::Var(result))
@@ -320,7 +326,7 @@ impl FnLowering<'_> {
         let r = Operand::Var(self.fb.copy_to_temp(r, receiver.range));
         // `sep.join(str(x) for x in xs)`, `xs.extend(range(3))`: the iterable
         // becomes a list first.
-        let values = self.call_arguments(args, matches!(method, "join" | "extend"))?;
+        let values = self.call_arguments(args, matches!(method, "join" | "extend"), range)?;
         let mut kw = Vec::new();
         for k in keywords {
             let name = k.arg.clone().unwrap_or_default();

@@ -117,7 +117,9 @@ impl FnLowering<'_> {
             ExprKind::List { elts, .. } => self.display(elts, true, e.range),
             ExprKind::Tuple { elts, .. } => self.display(elts, false, e.range),
             ExprKind::Subscript { value, slice, .. } => self.load_subscript(value, slice, e.range),
-            ExprKind::ListComp { elt, generators } => self.list_comprehension(e, elt, generators),
+            ExprKind::ListComp { elt, generators } => {
+                self.list_comprehension(e, elt, generators, ("<listcomp>", e.range))
+            }
             ExprKind::JoinedStr { values } => self.joined_str(values, e.range),
             ExprKind::Attribute { value, attr, .. } => match self.module_attribute(value, attr)? {
                 Some(NameRef::Constant(c)) => Ok(Operand::Const(c)),
@@ -444,7 +446,7 @@ impl FnLowering<'_> {
             Builtin::Max if args.len() == 1 => Builtin::MaxOf,
             b => b,
         };
-        let values = self.call_arguments(args, builtin.takes_iterable())?;
+        let values = self.call_arguments(args, builtin.takes_iterable(), range)?;
         let mut kw = Vec::new();
         for k in keywords {
             let name = k.arg.clone().unwrap_or_default();
@@ -544,11 +546,12 @@ impl FnLowering<'_> {
         &mut self,
         args: &[Expr],
         iterable_first: bool,
+        call: TextRange,
     ) -> Result<Vec<Operand>> {
         let mut values = Vec::new();
         for (i, a) in args.iter().enumerate() {
             let v = if i == 0 && iterable_first {
-                self.iterable_value(a)?
+                self.iterable_value(a, call)?
             } else {
                 self.expr(a)?
             };
@@ -560,10 +563,12 @@ impl FnLowering<'_> {
     /// The argument of a builtin that consumes an iterable: a generator expression,
     /// `range()`, `enumerate()` or `zip()` is collected into a list first; anything
     /// else is evaluated as a value (a list, tuple or str).
-    pub(super) fn iterable_value(&mut self, e: &Expr) -> Result<Operand> {
+    /// (`call` is the consuming call, which a traceback through the generator's
+    /// frame underlines in the caller's entry.)
+    pub(super) fn iterable_value(&mut self, e: &Expr, call: TextRange) -> Result<Operand> {
         match &e.kind {
             ExprKind::GeneratorExp { elt, generators } => {
-                self.list_comprehension(e, elt, generators)
+                self.list_comprehension(e, elt, generators, ("<genexpr>", call))
             }
             ExprKind::Call { func, .. }
                 if self.is_builtin_named(func, "range")?

@@ -19,6 +19,8 @@ pub struct FunctionBuilder {
     /// a new block is started (code after `return` is unreachable).
     current: Option<BlockId>,
     pub loops: Vec<LoopTargets>,
+    /// The inlined frame instructions are emitted in (`Inst::frame`).
+    pub frame: u32,
 }
 
 impl FunctionBuilder {
@@ -34,10 +36,12 @@ impl FunctionBuilder {
                 return_type: Type::Never,
                 return_annotation: None,
                 template: None,
+                frames: Vec::new(),
             },
             locals: HashMap::new(),
             current: Some(BlockId(0)),
             loops: Vec::new(),
+            frame: 0,
         }
     }
 
@@ -91,9 +95,28 @@ impl FunctionBuilder {
     /// nothing jumps to, so lowering never has to special-case dead code.
     pub fn emit(&mut self, kind: InstKind, range: TextRange) {
         let block = self.ensure_block();
-        self.func.blocks[block.index()]
-            .insts
-            .push(Inst { kind, range });
+        self.func.blocks[block.index()].insts.push(Inst {
+            kind,
+            range,
+            frame: self.frame,
+        });
+    }
+
+    /// Starts emitting into a new inlined frame (a comprehension's); the previous
+    /// frame, for `leave_frame`.
+    pub fn enter_frame(&mut self, name: &str, range: TextRange) -> u32 {
+        let parent = self.frame;
+        self.func.frames.push(crate::ir::InlinedFrame {
+            name: name.into(),
+            range,
+            parent,
+        });
+        self.frame = self.func.frames.len() as u32;
+        parent
+    }
+
+    pub fn leave_frame(&mut self, previous: u32) {
+        self.frame = previous;
     }
 
     /// Ends the current block.
