@@ -58,11 +58,30 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             Val::Bool(b) => self.call_runtime_str("kr_format_bool", &[b.into(), spec.into()])?,
             Val::Str(s) => self.call_runtime_str("kr_format_str", &[s.into(), spec.into()])?,
             Val::Dyn(d) => self.call_runtime_str("kr_dyn_format", &[d.into(), spec.into()])?,
+            // A value or None: formatted by what it holds at run time.
+            v @ Val::Opt(_) => {
+                let d = self.box_value(v, &ty)?;
+                self.call_runtime_str("kr_dyn_format", &[d.into(), spec.into()])?
+            }
             other => {
                 // None, lists and tuples format as their str() with an empty spec
                 // only; object.__format__ rejects any other spec.
-                let text = self.str_of_typed(other, &ty, false)?;
-                self.call_runtime_str("kr_format_str", &[text.into(), spec.into()])?
+                let length = self.raw_length(spec)?;
+                let nonempty = self.builder.build_int_compare(
+                    inkwell::IntPredicate::NE,
+                    length,
+                    self.m.context.i64_type().const_zero(),
+                    "spec.nonempty",
+                )?;
+                let class = match &ty {
+                    Type::NoneType => "NoneType",
+                    Type::List(_) => "list",
+                    Type::Tuple(_) => "tuple",
+                    _ => "object",
+                };
+                let message = format!("unsupported format string passed to {class}.__format__");
+                self.raise_if(nonempty, "KR_EXC_TYPE", &message)?;
+                self.str_of_typed(other, &ty, false)?
             }
         };
         self.store(dst, Val::Str(s))
