@@ -705,6 +705,9 @@ int64_t kr_dyn_len(kr_value a);                  /* len(a); -1 with TypeError */
 /* The number of items `x, y = a` unpacks (str, list, tuple); -1 with TypeError
 ** "cannot unpack non-iterable int object" for the others. */
 int64_t kr_dyn_unpack_length(kr_value a);
+/* The length of a str, list or tuple a loop walks; -1 with TypeError "'int' object
+** is not iterable" for the others. */
+int64_t kr_dyn_iter_length(kr_value a);
 kr_value kr_dyn_getitem(kr_value a, kr_value index); /* a[index], a dyn result */
 /* a[start:stop:step] of a str, list or tuple; the bounds are dyn words (None or an
 ** int or bool) or KR_ABSENT; TypeError "slice indices must be integers or None or

@@ -731,6 +731,14 @@ int64_t kr_dyn_len(kr_value a) {
   return -1;
 }
 
+int64_t kr_dyn_iter_length(kr_value a) {
+  if (!is_sequence(kind_of(a))) {
+    raisef(KR_EXC_TYPE, "'%s' object is not iterable", kr_dyn_type_name(a));
+    return -1;
+  }
+  return kr_dyn_len(a);
+}
+
 int64_t kr_dyn_unpack_length(kr_value a) {
   if (!is_sequence(kind_of(a))) {
     raisef(KR_EXC_TYPE, "cannot unpack non-iterable %s object", kr_dyn_type_name(a));

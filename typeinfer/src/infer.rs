@@ -217,7 +217,7 @@ impl State<'_> {
                         | Builtin::Bool
                         | Builtin::PercentArg(_)
                 );
-                if !none_aware && !matches!(builtin, Builtin::Len) {
+                if !none_aware && !matches!(builtin, Builtin::Len | Builtin::IterLen(_)) {
                     if let Some(t) = args.iter().map(ty).find(|t| matches!(t, Type::Optional(_))) {
                         return Err(Unsupported::new(
                             format!("{}() of '{t}' (a value that may be None)", builtin.name()),

@@ -310,6 +310,11 @@ pub fn sequence_builtin_type(
             [Type::Str | Type::List(_) | Type::Tuple(_) | Type::Dyn] => Type::Int,
             _ => return Err(bad()),
         },
+        Builtin::IterLen(_) => match args {
+            [Type::Str | Type::List(_) | Type::Tuple(_) | Type::Dyn] => Type::Int,
+            [t] => return Err(Unsupported::new(format!("iterating over '{t}'"), range)),
+            _ => return Err(bad()),
+        },
         Builtin::Sum => {
             let element = match args.first().and_then(Type::element) {
                 Some(e) if matches!(args[0], Type::List(_) | Type::Tuple(_)) => e,

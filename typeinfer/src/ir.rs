@@ -412,6 +412,11 @@ pub enum Builtin {
     RangeLen,
     /// `x in range(start, stop, step)`: arguments start, stop, step, x.
     RangeContains,
+    /// Internal: the length of a sequence a `for` loop or comprehension walks by
+    /// index (as `len`, with the errors of `iter()`: "'int' object is not
+    /// iterable"); true when CPython underlines the expression (a comprehension's
+    /// first iterable), false for a `for` statement (no caret line).
+    IterLen(bool),
     /// Internal: a range()'s step, checked to be non-zero (ValueError at the
     /// range() call, as CPython's constructor raises it).
     RangeStep,
@@ -497,6 +502,7 @@ impl Builtin {
             Builtin::RangeFits | Builtin::RangeBound => "range",
             Builtin::PercentArg(_) => "%",
             Builtin::IsInstance(_) => "isinstance",
+            Builtin::IterLen(_) => "iter",
             Builtin::RangeLen | Builtin::RangeContains | Builtin::RangeStep => "range",
         }
     }

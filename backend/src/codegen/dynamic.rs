@@ -491,9 +491,9 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         self.call_runtime_str(name, &[d.into()])
     }
 
-    /// `len(d)`.
-    pub(super) fn dyn_len(&mut self, d: IntValue<'ctx>) -> Result<Val<'ctx>> {
-        let n = self.call_runtime_word("kr_dyn_len", &[d.into()])?;
+    /// `len(d)` (`name` is `kr_dyn_len`, or `kr_dyn_iter_length` for a loop).
+    pub(super) fn dyn_len(&mut self, d: IntValue<'ctx>, name: &str) -> Result<Val<'ctx>> {
+        let n = self.call_runtime_word(name, &[d.into()])?;
         let zero = self.m.context.i64_type().const_zero();
         let failed = self
             .builder

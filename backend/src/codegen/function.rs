@@ -905,6 +905,11 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
 /// range is the expression CPython attributes the error to.
 fn caret_range(kind: &InstKind, range: TextRange) -> Option<TextRange> {
     match kind {
+        // CPython prints no caret line for a `for` over something not iterable.
+        InstKind::CallBuiltin {
+            builtin: typeinfer::ir::Builtin::IterLen(false),
+            ..
+        } => None,
         InstKind::Binary { .. }
         | InstKind::Unary { .. }
         | InstKind::GetItem { .. }

@@ -51,7 +51,9 @@ pub(super) fn unwraps_operands(kind: &InstKind) -> bool {
         InstKind::Compare { op, .. } => {
             !matches!(op, CmpOp::Is | CmpOp::IsNot | CmpOp::Eq | CmpOp::NotEq)
         }
-        InstKind::CallBuiltin { builtin, .. } => matches!(builtin, Builtin::Len),
+        InstKind::CallBuiltin { builtin, .. } => {
+            matches!(builtin, Builtin::Len | Builtin::IterLen(_))
+        }
         _ => false,
     }
 }
@@ -142,6 +144,10 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 "KR_EXC_ATTRIBUTE",
                 format!("'NoneType' object has no attribute '{method}'"),
             ),
+            Some(InstKind::CallBuiltin {
+                builtin: Builtin::IterLen(_),
+                ..
+            }) => (type_error, "'NoneType' object is not iterable".to_string()),
             Some(InstKind::CallBuiltin {
                 builtin: Builtin::Len,
                 ..

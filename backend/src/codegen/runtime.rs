@@ -83,6 +83,7 @@ const SIGNATURES: &[(&str, C, &[C])] = &[
     ("kr_dyn_float", F64, &[I64, Ptr]),
     ("kr_dyn_len", I64, &[I64]),
     ("kr_dyn_unpack_length", I64, &[I64]),
+    ("kr_dyn_iter_length", I64, &[I64]),
     ("kr_dyn_getitem", I64, &[I64, I64]),
     ("kr_dyn_sum", I64, &[I64, I64]),
     ("kr_dyn_slice", I64, &[I64, I64, I64, I64]),

@@ -196,9 +196,13 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             }
             Builtin::Len if self.op_type(&args[0]) == Type::Dyn => {
                 let d = self.operand_dyn(&args[0])?;
-                self.dyn_len(d)?
+                self.dyn_len(d, "kr_dyn_len")?
             }
-            Builtin::Len => self.length(&args[0])?,
+            Builtin::IterLen(_) if self.op_type(&args[0]) == Type::Dyn => {
+                let d = self.operand_dyn(&args[0])?;
+                self.dyn_len(d, "kr_dyn_iter_length")?
+            }
+            Builtin::Len | Builtin::IterLen(_) => self.length(&args[0])?,
             Builtin::Sum => {
                 let (items, n, elem, width) = self.slots_of(&args[0])?;
                 let kind = context.i32_type().const_int(

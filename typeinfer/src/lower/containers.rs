@@ -237,6 +237,21 @@ impl FnLowering<'_> {
             return Ok(Operand::Var(result));
         };
         let prepared = self.prepare(&first.iter)?;
+        if let super::iterate::Prepared::Sequence(seq) = &prepared {
+            // CPython takes the first iterable's iterator in the enclosing frame
+            // (a value that is not iterable fails there, the comprehension
+            // underlined); the loop's own length tests then cannot fail.
+            let len = self.fb.temp();
+            self.fb.emit(
+                InstKind::CallBuiltin {
+                    dst: len,
+                    builtin: crate::ir::Builtin::IterLen(true),
+                    args: vec![seq.clone()],
+                    keywords: Vec::new(),
+                },
+                whole.range,
+            );
+        }
         self.comprehension_count += 1;
         self.comprehensions.push((block, self.comprehension_count));
         let previous = self.fb.enter_frame(frame.0, frame.1);

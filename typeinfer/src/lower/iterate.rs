@@ -273,7 +273,7 @@ impl FnLowering<'_> {
             self.fb.emit(
                 InstKind::CallBuiltin {
                     dst: len,
-                    builtin: Builtin::Len,
+                    builtin: Builtin::IterLen(false),
                     args: vec![seq.clone()],
                     keywords: Vec::new(),
                 },
