@@ -9,10 +9,11 @@
 //! process and prints one line per case.
 
 // The runtime's static library comes with the crate.
+mod common;
+
+use common::{error_text, no_error};
 use runtime_c as _;
 use std::ffi::{c_char, c_void, CStr};
-use std::io::Write;
-use std::process::{Command, Stdio};
 
 type KrValue = u64;
 type Slot = u64;
@@ -51,11 +52,6 @@ extern "C" {
     fn GC_disable();
     fn GC_set_warn_proc(p: extern "C" fn(*const c_char, usize));
     fn kr_runtime_init();
-    fn kr_error_occurred() -> bool;
-    fn kr_error_kind() -> i32;
-    fn kr_error_message() -> *const c_char;
-    fn kr_exc_kind_name(kind: i32) -> *const c_char;
-    fn kr_error_clear();
 
     fn kr_int_from_str(text: *const c_char, len: usize, base: i32) -> KrValue;
     fn kr_str_from_utf8(text: *const c_char, size: usize) -> *mut KrStr;
@@ -173,85 +169,8 @@ for line in sys.stdin:
     print(out.replace('\\', '\\\\').replace('\n', '\\n').replace('\r', '\\r'))
 "#;
 
-fn escape(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('\n', "\\n")
-        .replace('\r', "\\r")
-}
-
-fn run_python(cases: &[String]) -> Vec<String> {
-    let python = std::env::var("KRAIT_PYTHON").unwrap_or_else(|_| "python3".into());
-    let mut child = Command::new(python)
-        .args(["-W", "ignore", "-c", EVAL])
-        .env("PYTHONIOENCODING", "utf-8")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("python3 is needed for the differential tests");
-    let input = cases.join("\n") + "\n";
-    let mut stdin = child.stdin.take().unwrap();
-    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap().unwrap();
-    assert!(out.status.success(), "python3 failed");
-    let lines: Vec<String> = String::from_utf8(out.stdout)
-        .unwrap()
-        .split('\n')
-        .map(String::from)
-        .collect();
-    assert_eq!(
-        lines.len(),
-        cases.len() + 1,
-        "python3 answered a different number of lines"
-    );
-    lines[..cases.len()].to_vec()
-}
-
-/// Runs the cases (expression, our answer) through python3 and asserts that every
-/// answer equals ours.
 fn check(what: &str, cases: &[(String, String)]) {
-    let exprs: Vec<String> = cases.iter().map(|(c, _)| c.clone()).collect();
-    let theirs = run_python(&exprs);
-    let failures: Vec<String> = cases
-        .iter()
-        .zip(&theirs)
-        .filter(|((_, ours), theirs)| &escape(ours) != *theirs)
-        .map(|((case, ours), theirs)| {
-            format!("{case}\n   krait:  {}\n   python: {theirs}", escape(ours))
-        })
-        .collect();
-    assert!(
-        failures.is_empty(),
-        "{what}: {} of {} cases differ; first ones:\n{}",
-        failures.len(),
-        cases.len(),
-        failures[..failures.len().min(60)].join("\n")
-    );
-    eprintln!("{what}: {} cases", cases.len());
-    if let Some(every) = std::env::var("KRAIT_SHOW_CASES")
-        .ok()
-        .and_then(|n| n.parse::<usize>().ok())
-    {
-        for (case, answer) in exprs.iter().zip(&theirs).step_by(every.max(1)) {
-            eprintln!("  {case}\n    -> {answer}");
-        }
-    }
-}
-
-/// The current exception as "ERR Name: message" (and cleared).
-fn error_text() -> String {
-    unsafe {
-        assert!(kr_error_occurred(), "failure without an exception");
-        let kind = CStr::from_ptr(kr_exc_kind_name(kr_error_kind())).to_string_lossy();
-        let msg = CStr::from_ptr(kr_error_message()).to_string_lossy();
-        let text = format!("ERR {kind}: {msg}");
-        kr_error_clear();
-        text
-    }
-}
-
-fn no_error() {
-    assert!(!unsafe { kr_error_occurred() }, "exception left set");
+    common::check(what, EVAL, &["-W", "ignore"], cases, 60);
 }
 
 /// The text of a runtime string (or the error when it is NULL).

@@ -131,15 +131,8 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             }
             Type::Optional(inner) => {
                 // None (kind 1) is the None word; anything else the inner type.
-                let desc = self
-                    .call_runtime("kr_dyn_type", &[d.into()])?
-                    .ok_or_else(|| Error::internal("?", "kr_dyn_type returns nothing"))?
-                    .into_pointer_value();
+                let kind = self.dyn_kind(d)?;
                 let i32_type = self.m.context.i32_type();
-                let kind = self
-                    .builder
-                    .build_load(i32_type, desc, "kind")?
-                    .into_int_value();
                 let is_none = self.builder.build_int_compare(
                     IntPredicate::EQ,
                     kind,
@@ -175,6 +168,19 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 ))
             }
         })
+    }
+
+    /// The `kr_tkind` of the value a dyn word holds (its descriptor's first field).
+    fn dyn_kind(&mut self, d: IntValue<'ctx>) -> Result<IntValue<'ctx>> {
+        let desc = self
+            .call_runtime("kr_dyn_type", &[d.into()])?
+            .ok_or_else(|| Error::internal("?", "kr_dyn_type returns nothing"))?
+            .into_pointer_value();
+        let i32_type = self.m.context.i32_type();
+        Ok(self
+            .builder
+            .build_load(i32_type, desc, "kind")?
+            .into_int_value())
     }
 
     /// A runtime call returning a dyn word that cannot fail.
@@ -437,15 +443,8 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         match &ty {
             Type::Dyn => {
                 let d = self.operand_dyn(value)?;
-                let desc = self
-                    .call_runtime("kr_dyn_type", &[d.into()])?
-                    .ok_or_else(|| Error::internal("?", "kr_dyn_type returns nothing"))?
-                    .into_pointer_value();
+                let kind = self.dyn_kind(d)?;
                 let i32_type = self.m.context.i32_type();
-                let kind = self
-                    .builder
-                    .build_load(i32_type, desc, "kind")?
-                    .into_int_value();
                 let bits =
                     self.builder
                         .build_left_shift(i32_type.const_int(1, false), kind, "bit")?;

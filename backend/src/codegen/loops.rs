@@ -249,15 +249,20 @@ impl<'ctx> super::function::FunctionGen<'_, 'ctx, '_> {
 
     /// Whether variable `var`'s slot holds a small int (low bit set).
     fn slot_is_small(&mut self, var: usize) -> Result<IntValue<'ctx>> {
-        let i64_type = self.m.context.i64_type();
+        let word = self.load_word(var)?;
+        self.word_is_small(word)
+    }
+
+    /// The word in speculated variable `var`'s slot.
+    fn load_word(&mut self, var: usize) -> Result<IntValue<'ctx>> {
         let Some(Some(slot)) = self.slots.get(var).copied() else {
             return Err(Error::internal("?", "a speculated variable without a slot"));
         };
-        let word = self
+        let i64_type = self.m.context.i64_type();
+        Ok(self
             .builder
             .build_load(i64_type, slot, "word")?
-            .into_int_value();
-        self.word_is_small(word)
+            .into_int_value())
     }
 
     fn word_is_small(&mut self, word: IntValue<'ctx>) -> Result<IntValue<'ctx>> {
@@ -293,13 +298,7 @@ impl<'ctx> super::function::FunctionGen<'_, 'ctx, '_> {
         let i64_type = self.m.context.i64_type();
         let mut all = i64_type.const_int(1, false);
         for var in vars {
-            let Some(Some(slot)) = self.slots.get(var).copied() else {
-                return Err(Error::internal("?", "a speculated variable without a slot"));
-            };
-            let word = self
-                .builder
-                .build_load(i64_type, slot, "word")?
-                .into_int_value();
+            let word = self.load_word(var)?;
             all = self.builder.build_and(all, word, "all")?;
         }
         let small = self.word_is_small(all)?;
