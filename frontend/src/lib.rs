@@ -10,6 +10,7 @@
 //! -> `scopes::SymbolTable::build`.
 
 pub mod ast;
+pub mod builtins;
 pub mod compile_checks;
 pub mod diagnostic;
 pub mod dump;

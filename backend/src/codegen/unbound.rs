@@ -89,8 +89,9 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
     }
 
     /// NameError's message, with CPython's suggestion among the names the frame
-    /// sees: its variables, the module's globals (all of them, as if assigned),
-    /// the builtins.
+    /// sees at that point: its local names, the module's globals
+    /// (in module code those certainly assigned by then; in a function all of
+    /// them, as if the module had run), the builtins.
     pub(super) fn name_error_message(&self, name: &str) -> String {
         let mut varnames: Vec<&str> = Vec::new();
         if !self.is_module {
@@ -99,6 +100,8 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                     varnames.push(n);
                 }
             }
+            // All the code's local names, bound or not (CPython 3.11 offers
+            // `co_varnames`).
             for var in &self.f.vars {
                 if let Some(n) = var.name.as_deref() {
                     if !varnames.contains(&n) {
@@ -109,12 +112,25 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         }
         let mut globals: Vec<&str> = crate::suggest::MODULE_DUNDERS.to_vec();
         let program = self.m.program;
-        let names = program
+        let bound = |slot: usize| !self.is_module || self.assigned.contains(slot);
+        // (A global nothing assigns, `Never`, is never in the module's dict.)
+        let global_names = program
             .globals
             .iter()
-            .map(|g| &*g.name)
-            .chain(program.functions.iter().map(|f| &*f.name));
-        for n in names {
+            .enumerate()
+            .filter(|(g, global)| {
+                global.ty != Type::Never && bound(assigned::global_slot(self.f, *g))
+            })
+            .map(|(_, g)| &*g.name);
+        let function_names = program
+            .functions
+            .iter()
+            .filter(|f| match f.template {
+                Some(t) => bound(assigned::function_slot(self.f, program.globals.len(), t)),
+                None => true,
+            })
+            .map(|f| &*f.name);
+        for n in global_names.chain(function_names) {
             if n != "<module>" && n != name && !globals.contains(&n) {
                 globals.push(n);
             }

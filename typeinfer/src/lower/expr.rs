@@ -428,6 +428,14 @@ impl FnLowering<'_> {
             }
             NameRef::Builtin(builtin) => self.builtin_call(builtin, args, keywords, range),
             NameRef::Undefined if &*id == "isinstance" => self.isinstance(args, keywords, range),
+            // A name nothing binds: NameError when the call evaluates it, before
+            // its arguments; the code after it cannot run.
+            NameRef::Global(global) if self.cx.unbound.contains(&*id) => {
+                let dst = self.fb.temp();
+                self.fb
+                    .emit(InstKind::LoadGlobal { dst, global }, func.range);
+                Ok(Operand::Var(dst))
+            }
             NameRef::Undefined => Err(Unsupported::new(format!("the function '{id}'"), func.range)),
             _ => Err(Unsupported::new(format!("calling '{id}'"), func.range)),
         }

@@ -33,6 +33,8 @@ struct ProgramContext<'a> {
     signatures: Vec<Signature>,
     /// Names bound by module-level imports of native modules.
     imports: HashMap<Box<str>, Imported>,
+    /// Globals no code ever binds (reading one raises NameError).
+    unbound: std::collections::HashSet<Box<str>>,
 }
 
 /// What an imported name stands for.
@@ -70,12 +72,14 @@ pub fn lower_module(module: &Module, scopes: &SymbolTable, _file: &SourceFile) -
             defaults: Vec::new(),
         }],
         imports: collect_imports(module)?,
+        unbound: std::collections::HashSet::new(),
     };
     for (i, def) in defs.iter().enumerate() {
         cx.functions.insert(def.name.clone(), FuncId(i as u32 + 1));
         cx.signatures.push(signature(def)?);
     }
-    let globals = collect_globals(scopes, &cx.functions, &cx.imports);
+    let (globals, unbound) = collect_globals(scopes, &cx.functions, &cx.imports);
+    cx.unbound = unbound;
     for (i, name) in globals.iter().enumerate() {
         cx.globals.insert(name.clone(), GlobalId(i as u32));
     }
@@ -196,9 +200,9 @@ fn collect_globals(
     scopes: &SymbolTable,
     functions: &HashMap<Box<str>, FuncId>,
     imports: &HashMap<Box<str>, Imported>,
-) -> Vec<Box<str>> {
+) -> (Vec<Box<str>>, std::collections::HashSet<Box<str>>) {
     let mut names: Vec<Box<str>> = Vec::new();
-    let mut add = |name: &str| {
+    let add = |names: &mut Vec<Box<str>>, name: &str| {
         if !functions.contains_key(name)
             && !imports.contains_key(name)
             && !names.iter().any(|n| &**n == name)
@@ -208,18 +212,36 @@ fn collect_globals(
     };
     for symbol in &scopes.top().symbols {
         if symbol.has(scopes::SymbolFlags::BOUND) {
-            add(&symbol.name);
+            add(&mut names, &symbol.name);
         }
     }
     for block in &scopes.blocks[1..] {
         for symbol in &block.symbols {
             if symbol.scope == Some(Scope::GlobalExplicit) && symbol.has(scopes::SymbolFlags::LOCAL)
             {
-                add(&symbol.name);
+                add(&mut names, &symbol.name);
             }
         }
     }
-    names
+    // A name no scope binds and that is not a builtin is a module global nothing
+    // assigns: reading it raises NameError at run time, as in Python.
+    let bound = names.len();
+    for block in &scopes.blocks {
+        for symbol in &block.symbols {
+            let global = matches!(
+                symbol.scope,
+                Some(Scope::GlobalImplicit) | Some(Scope::GlobalExplicit)
+            );
+            if global
+                && symbol.has(scopes::SymbolFlags::USE)
+                && !frontend::builtins::NAMES.contains(&&*symbol.name)
+            {
+                add(&mut names, &symbol.name);
+            }
+        }
+    }
+    let unbound = names[bound..].iter().cloned().collect();
+    (names, unbound)
 }
 
 fn lower_def(
