@@ -453,8 +453,9 @@ impl State<'_> {
     }
 
     /// Gives every instruction a destination of its own result type: one whose
-    /// variable is `dyn` while the instruction computes, say, a list writes a fresh
-    /// temporary instead, copied into the variable after it. Code generation then
+    /// variable is `dyn` (or a tuple of other item types) while the instruction
+    /// computes, say, a list writes a fresh temporary instead, copied into the
+    /// variable after it. Code generation then
     /// boxes values only in copies (and arguments, returns, stores), where the
     /// source's static type is at hand.
     fn make_boxing_explicit(&mut self, used: &[bool]) -> Result<()> {
@@ -464,13 +465,15 @@ impl State<'_> {
             for (b, block) in self.specs[f].blocks.iter().enumerate() {
                 for (i, inst) in block.insts.iter().enumerate() {
                     let Some(dst) = inst.kind.dst() else { continue };
-                    if self.specs[f].var(dst).ty != Type::Dyn
-                        || matches!(inst.kind, InstKind::Copy { .. })
-                    {
+                    let dst_ty = &self.specs[f].var(dst).ty;
+                    // Lists are never converted (aliases share one type instead).
+                    let converts = *dst_ty == Type::Dyn
+                        || (matches!(dst_ty, Type::Tuple(_)) && !dst_ty.has_list());
+                    if !converts || matches!(inst.kind, InstKind::Copy { .. }) {
                         continue;
                     }
                     match self.result_type(id, b, i, &inst.kind, inst.range)? {
-                        Some(t) if t != Type::Dyn && t != Type::Never => boxed.push((b, i, t)),
+                        Some(t) if t != *dst_ty && t != Type::Never => boxed.push((b, i, t)),
                         _ => {}
                     }
                 }

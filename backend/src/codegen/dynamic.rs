@@ -102,9 +102,24 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
     /// when `to` is `dyn` (a list or optional does not describe itself).
     pub(super) fn operand_to(&mut self, op: &Operand, to: &Type) -> Result<Val<'ctx>> {
         let v = self.operand(op)?;
+        let from = self.op_type(op);
+        self.convert(v, &from, to)
+    }
+
+    /// `v` of static type `from` as a value of type `to`: boxed for `dyn`; a tuple
+    /// whose items change representation (`tuple[int, str]` into
+    /// `tuple[dyn, str]`) rebuilt item by item by the runtime; otherwise `coerce`.
+    pub(super) fn convert(&mut self, v: Val<'ctx>, from: &Type, to: &Type) -> Result<Val<'ctx>> {
         if *to == Type::Dyn {
-            let ty = self.op_type(op);
-            return Ok(Val::Dyn(self.box_value(v, &ty)?));
+            return Ok(Val::Dyn(self.box_value(v, from)?));
+        }
+        if let (Type::Tuple(a), Type::Tuple(b)) = (from, to) {
+            let same =
+                a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y || *x == Type::Never);
+            if !same {
+                let d = self.box_value(v, from)?;
+                return self.unbox(d, to);
+            }
         }
         self.coerce(v, to)
     }

@@ -82,17 +82,15 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         })
     }
 
-    /// The slot word of `v` (of static type `from`) in a slot of type `to`: boxed
-    /// when `to` is `dyn`.
+    /// The slot word of `v` (of static type `from`) in a slot of type `to`,
+    /// converted as `convert` does (boxed when `to` is `dyn`).
     pub(super) fn slot_for(
         &mut self,
         v: Val<'ctx>,
         from: &Type,
         to: &Type,
     ) -> Result<IntValue<'ctx>> {
-        if *to == Type::Dyn {
-            return self.box_value(v, from);
-        }
+        let v = self.convert(v, from, to)?;
         self.slot_of(v, to)
     }
 
