@@ -21,6 +21,7 @@ use std::process::ExitCode;
 struct Analysed {
     bytes: Vec<u8>,
     source: SourceFile,
+    module: frontend::ast::Module,
     program: typeinfer::ir::Program,
 }
 
@@ -46,6 +47,7 @@ fn analyse(path: &Path, format: FormatArgs) -> Result<Analysed, ExitCode> {
     Ok(Analysed {
         bytes,
         source,
+        module,
         program,
     })
 }
@@ -82,13 +84,32 @@ fn compile(
     let line_of = |offset: u32| lines.line(offset);
     let name = traceback_name(&analysed.source.name);
     let carets = |range| crate::carets::caret_line(&analysed.source, range);
+    let warnings = syntax_warnings(analysed, &name);
     let info = SourceInfo {
         name: &name,
         line_of: &line_of,
         carets: &carets,
+        warnings: &warnings,
     };
     backend::compile(&analysed.program, &info, level, emit)
         .map_err(|e| report_backend(&analysed.source, e, format))
+}
+
+/// CPython's compile-time SyntaxWarnings as python3 prints them on stderr:
+/// `FILE:LINE: SyntaxWarning: MESSAGE` and the stripped source line.
+fn syntax_warnings(analysed: &Analysed, name: &str) -> String {
+    let source = &analysed.source;
+    let mut text = String::new();
+    for (range, message) in frontend::compile_checks::syntax_warnings(&analysed.module) {
+        let line = source.lines.line(range.start);
+        let start = source.lines.line_start(line) as usize;
+        let rest = source.text.get(start..).unwrap_or("");
+        let code = rest.lines().next().unwrap_or("").trim();
+        text.push_str(&format!(
+            "{name}:{line}: SyntaxWarning: {message}\n  {code}\n"
+        ));
+    }
+    text
 }
 
 /// The file name tracebacks print: python3 makes the script's path absolute

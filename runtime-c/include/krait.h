@@ -525,6 +525,8 @@ void kr_print_bool(bool b);
 void kr_print_none(void);
 void kr_print_str(const kr_str *s);
 void kr_print_utf8(const char *text, size_t len); /* raw bytes, e.g. " " and "\n" */
+/* Raw bytes to stderr, after flushing stdout (compile-time warnings). */
+void kr_print_stderr_utf8(const char *text, size_t len);
 void kr_flush_stdout(void);
 
 /* }==================================================================== */

@@ -103,3 +103,13 @@ void kr_print_none(void) { kr_print_utf8("None", 4); }
 /* Lone surrogates would make CPython raise UnicodeEncodeError here; krait writes
 ** their WTF-8 bytes for now (documented gap). */
 void kr_print_str(const kr_str *s) { kr_print_utf8(s->data, (size_t)s->size); }
+
+void kr_print_stderr_utf8(const char *text, size_t len) {
+  kr_flush_stdout();
+  while (len > 0) {
+    ssize_t n = write(2, text, len);
+    if (n <= 0) return; /* nowhere to report a failing stderr */
+    text += n;
+    len -= (size_t)n;
+  }
+}

@@ -26,6 +26,18 @@ pub fn generate_main(m: &mut ModuleGen) -> Result<()> {
         .get_nth_param(1)
         .ok_or_else(|| Error::internal("main", "no argv"))?;
     builder.build_call(m.runtime("kr_set_argv")?, &[argc.into(), argv.into()], "")?;
+    let warnings = m.source.warnings;
+    if !warnings.is_empty() {
+        let text = m
+            .constants
+            .c_string(context, &m.module, warnings.as_bytes());
+        let len = context.i64_type().const_int(warnings.len() as u64, false);
+        builder.build_call(
+            m.runtime("kr_print_stderr_utf8")?,
+            &[text.into(), len.into()],
+            "",
+        )?;
+    }
 
     let from_str = m.runtime("kr_int_from_str")?;
     let big_ints = m.constants.big_ints.clone();

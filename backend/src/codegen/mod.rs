@@ -49,6 +49,9 @@ pub struct SourceInfo<'a> {
     /// The caret line a traceback prints under the source line when the operation
     /// spanning this range fails (CPython 3.11's `~~^^~~`), if any.
     pub carets: &'a dyn Fn(frontend::ast::TextRange) -> Option<String>,
+    /// What python3 prints on stderr when it compiles the program (its
+    /// SyntaxWarnings): the executable prints it first, every run, as python3 does.
+    pub warnings: &'a str,
 }
 
 /// State shared by the functions of one module.
