@@ -219,6 +219,18 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         rhs: &Operand,
         inplace: bool,
     ) -> Result<()> {
+        let r = self.dyn_operator(op, lhs, rhs, inplace)?;
+        self.store(dst, Val::Dyn(r))
+    }
+
+    /// Both operands boxed, then `kr_dyn_binary` (or `kr_dyn_inplace`).
+    fn dyn_operator(
+        &mut self,
+        op: Operator,
+        lhs: &Operand,
+        rhs: &Operand,
+        inplace: bool,
+    ) -> Result<IntValue<'ctx>> {
         let code = binop_code(op).ok_or_else(|| self.unsupported("the operator '@'".into()))?;
         let a = self.operand_dyn(lhs)?;
         let b = self.operand_dyn(rhs)?;
@@ -228,8 +240,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         } else {
             "kr_dyn_binary"
         };
-        let r = self.call_runtime_value(name, &[code.into(), a.into(), b.into()])?;
-        self.store(dst, Val::Dyn(r))
+        self.call_runtime_value(name, &[code.into(), a.into(), b.into()])
     }
 
     /// `+`, `*`, `+=` and `*=` on lists where Python's semantics need more than a
@@ -275,16 +286,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         if !inplace && !mixed {
             return Ok(None);
         }
-        let code = binop_code(op).unwrap_or(0);
-        let a = self.operand_dyn(lhs)?;
-        let b = self.operand_dyn(rhs)?;
-        let code = self.m.context.i32_type().const_int(code, false);
-        let name = if inplace {
-            "kr_dyn_inplace"
-        } else {
-            "kr_dyn_binary"
-        };
-        let d = self.call_runtime_value(name, &[code.into(), a.into(), b.into()])?;
+        let d = self.dyn_operator(op, lhs, rhs, inplace)?;
         // The runtime returns the list itself (in place) or a new one whose element
         // descriptor is the result's: unboxing checks and keeps the object.
         Ok(Some(self.unbox(d, result)?))
@@ -399,15 +401,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 let a = self.operand_dyn(a)?;
                 Val::Dyn(self.call_runtime_value("kr_dyn_abs", &[a.into()])?)
             }
-            (Builtin::Pow, [a, b]) => {
-                let a = self.operand_dyn(a)?;
-                let b = self.operand_dyn(b)?;
-                let code = binop_code(Operator::Pow).unwrap_or(6);
-                let code = self.m.context.i32_type().const_int(code, false);
-                Val::Dyn(
-                    self.call_runtime_value("kr_dyn_binary", &[code.into(), a.into(), b.into()])?,
-                )
-            }
+            (Builtin::Pow, [a, b]) => Val::Dyn(self.dyn_operator(Operator::Pow, a, b, false)?),
             (Builtin::Sum, [seq, rest @ ..]) => {
                 let s = self.operand_dyn(seq)?;
                 let start = match rest.first() {
