@@ -4,10 +4,11 @@
 //! zeros, infinities, nans, extremes), int()/float() of strings, and str repr and
 //! comparisons. Results are compared as text; floats as their bits.
 
+mod common;
+
+use common::{error_text, run_python};
 use runtime_c::ffi::*;
 use std::ffi::{c_char, CStr};
-use std::io::Write;
-use std::process::{Command, Stdio};
 
 fn main() {
     unsafe { kr_runtime_init() };
@@ -33,35 +34,6 @@ fn main() {
     }
 }
 
-/// Runs `script` with one input line per case; returns its output lines.
-fn run_python(script: &str, cases: &[String]) -> Vec<String> {
-    let python = std::env::var("KRAIT_PYTHON").unwrap_or_else(|_| "python3".into());
-    let mut child = Command::new(python)
-        .args(["-c", script])
-        .env("PYTHONIOENCODING", "utf-8")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("python3 is needed for the differential tests");
-    let input = cases.join("\n") + "\n";
-    let mut stdin = child.stdin.take().unwrap();
-    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap().unwrap();
-    assert!(out.status.success(), "python3 failed");
-    let lines: Vec<String> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(String::from)
-        .collect();
-    assert_eq!(
-        lines.len(),
-        cases.len(),
-        "python3 answered a different number of lines"
-    );
-    lines
-}
-
 fn compare(what: &str, cases: &[String], ours: &[String], theirs: &[String]) {
     let failures: Vec<String> = cases
         .iter()
@@ -77,16 +49,6 @@ fn compare(what: &str, cases: &[String], ours: &[String], theirs: &[String]) {
         cases.len(),
         failures[..failures.len().min(10)].join("\n")
     );
-}
-
-fn error_text() -> String {
-    unsafe {
-        let kind = CStr::from_ptr(kr_exc_kind_name(kr_error_kind())).to_string_lossy();
-        let msg = CStr::from_ptr(kr_error_message()).to_string_lossy();
-        let text = format!("ERR {kind}: {msg}");
-        kr_error_clear();
-        text
-    }
 }
 
 /// A float result as Python's side prints it: bits, "nan" (any nan), or the error.
@@ -223,6 +185,7 @@ fn float_repr_matches_python() {
         "import struct, sys\n\
          for line in sys.stdin:\n\
          \x20   print(repr(struct.unpack('<d', struct.pack('<Q', int(line)))[0]))\n",
+        &[],
         &cases,
     );
     compare("float repr", &cases, &ours, &theirs);
@@ -322,7 +285,7 @@ fn float_arithmetic_matches_python() {
             });
         }
     }
-    let theirs = run_python(ARITHMETIC, &cases);
+    let theirs = run_python(ARITHMETIC, &[], &cases);
     compare("float arithmetic", &cases, &ours, &theirs);
 }
 
@@ -397,7 +360,7 @@ fn str_to_number_matches_python() {
         assert_eq!(v, KR_ERROR);
         ours.push(error_text());
     }
-    let theirs = run_python(PARSING, &cases);
+    let theirs = run_python(PARSING, &[], &cases);
     compare("int()/float() of str", &cases, &ours, &theirs);
 }
 
@@ -463,7 +426,7 @@ fn str_repr_and_order_match_python() {
             ));
         }
     }
-    let theirs = run_python(STRINGS, &cases);
+    let theirs = run_python(STRINGS, &[], &cases);
     compare("str repr/order", &cases, &ours, &theirs);
 }
 

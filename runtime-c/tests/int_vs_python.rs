@@ -2,6 +2,9 @@
 //! the same operands (small, at the small/big boundary, and big; random and chosen
 //! edges) must give the same results, the same exception classes and messages.
 
+mod common;
+
+use common::{error_text, run_python};
 use runtime_c::ffi::*;
 
 fn main() {
@@ -13,8 +16,6 @@ fn main() {
 }
 
 use std::ffi::CStr;
-use std::io::Write;
-use std::process::{Command, Stdio};
 
 /// Operands as decimal text: the small-int boundary (2**62), i64 limits, big values.
 fn operands() -> Vec<String> {
@@ -91,16 +92,6 @@ fn outcome(v: KrValue) -> String {
             return error_text();
         }
         CStr::from_ptr(p).to_string_lossy().into_owned()
-    }
-}
-
-fn error_text() -> String {
-    unsafe {
-        let kind = CStr::from_ptr(kr_exc_kind_name(kr_error_kind())).to_string_lossy();
-        let msg = CStr::from_ptr(kr_error_message()).to_string_lossy();
-        let text = format!("ERR {kind}: {msg}");
-        kr_error_clear();
-        text
     }
 }
 
@@ -237,7 +228,7 @@ fn ints_match_python() {
             ours.push(if c == 2 { "nan".into() } else { c.to_string() });
         }
     }
-    let theirs = run_python(&cases);
+    let theirs = run_python(PYTHON, &[], &cases);
     assert_eq!(
         theirs.len(),
         cases.len(),
@@ -345,25 +336,4 @@ fn hex_float(d: f64) -> String {
     } else {
         format!("{sign}0x1.{mantissa:013x}p{}", exp - 1023)
     }
-}
-
-fn run_python(cases: &[String]) -> Vec<String> {
-    let python = std::env::var("KRAIT_PYTHON").unwrap_or_else(|_| "python3".into());
-    let mut child = Command::new(python)
-        .args(["-c", PYTHON])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("python3 is needed for the differential tests");
-    let input = cases.join("\n") + "\n";
-    let mut stdin = child.stdin.take().unwrap();
-    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap().unwrap();
-    assert!(out.status.success(), "python3 failed");
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(String::from)
-        .collect()
 }

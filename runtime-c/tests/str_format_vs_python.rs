@@ -7,6 +7,9 @@
 //! hex/oct/bin; and the decoding of sys.argv. Results and errors (class and message)
 //! are compared as text; strings travel as hex of their (WTF-)8 bytes.
 
+mod common;
+
+use common::error_text;
 use runtime_c::ffi::*;
 use std::ffi::{c_char, CStr};
 use std::io::Write;
@@ -232,17 +235,6 @@ fn int(text: &str) -> KrValue {
     let v = unsafe { kr_int_from_str(text.as_ptr().cast(), text.len(), 10) };
     assert_ne!(v, KR_ERROR, "bad int {text}");
     v
-}
-
-fn error_text() -> String {
-    unsafe {
-        assert!(kr_error_occurred(), "a failure without an exception");
-        let kind = CStr::from_ptr(kr_exc_kind_name(kr_error_kind())).to_string_lossy();
-        let msg = CStr::from_ptr(kr_error_message()).to_string_lossy();
-        let text = format!("ERR {kind}: {msg}");
-        kr_error_clear();
-        text
-    }
 }
 
 /// A str result ("S" + hex) or the error.

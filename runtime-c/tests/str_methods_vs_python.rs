@@ -12,8 +12,10 @@
 //! of their (WTF-)8 bytes, and every string result's cached length and ASCII flag are
 //! checked against its bytes.
 
+mod common;
+
+use common::{error_text, no_error};
 use runtime_c::ffi::*;
-use std::ffi::CStr;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
@@ -211,24 +213,6 @@ fn show(bytes: &[u8]) -> String {
         }
     }
     out + "'"
-}
-
-fn error_text() -> String {
-    unsafe {
-        assert!(kr_error_occurred(), "a failure without an exception");
-        let kind = CStr::from_ptr(kr_exc_kind_name(kr_error_kind())).to_string_lossy();
-        let msg = CStr::from_ptr(kr_error_message()).to_string_lossy();
-        let text = format!("ERR {kind}: {msg}");
-        kr_error_clear();
-        text
-    }
-}
-
-fn no_error() {
-    assert!(
-        !unsafe { kr_error_occurred() },
-        "an exception after a success"
-    );
 }
 
 /// Checks a string result's cached length and ASCII flag and its NUL; returns its bytes.

@@ -2,6 +2,9 @@
 //! in one process (one line each), the comparison of its answers with the
 //! runtime's, and the runtime's pending exception as text.
 
+// Each test binary compiles this module and uses a part of it.
+#![allow(dead_code)]
+
 use std::ffi::{c_char, CStr};
 use std::io::Write;
 use std::process::{Command, Stdio};
