@@ -86,6 +86,14 @@ pub(crate) struct FunctionGen<'m, 'ctx, 'p> {
     /// The inlined frame of the instruction being generated (`Inst::frame`).
     pub(super) frame: u32,
     pub(super) fast: Option<usize>,
+    /// Int words whose "is a small int" bit is already an LLVM value: the phi that
+    /// merges an operation's fast path (certainly small) with its slow path. Testing
+    /// that phi instead of the word's tag lets LLVM thread the fast path straight
+    /// through (it cannot see the tag of a phi of `x | 1` and a call's result).
+    pub(super) small_bits: std::collections::HashMap<IntValue<'ctx>, IntValue<'ctx>>,
+    /// The same for the int last stored in a variable's slot, valid until control
+    /// flow merges (the next IR block, or a point a fast copy resumes at).
+    pub(super) slot_small: std::collections::HashMap<usize, IntValue<'ctx>>,
 }
 
 impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
@@ -210,6 +218,8 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             current_block: usize::MAX,
             frame: 0,
             fast: None,
+            small_bits: std::collections::HashMap::new(),
+            slot_small: std::collections::HashMap::new(),
         };
         gen.line = (gen.m.source.line_of)(f.range.start);
         gen.enter()?;
@@ -248,6 +258,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
     /// `self.fast` set) in a loop's fast copy (module `loops`).
     fn block(&mut self, b: usize, block: &'p typeinfer::ir::Block) -> Result<()> {
         self.current_block = b;
+        self.slot_small.clear();
         self.assigned = self
             .definite
             .get(b)
@@ -363,7 +374,11 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
                             .ok_or_else(|| Error::internal("?", "slot without a type"))?;
                         let value = self.builder.build_load(llvm_ty, slot, "")?;
                         if *ty == Type::Int {
-                            self.assume_small_read(v.index(), value.into_int_value())?;
+                            let word = value.into_int_value();
+                            self.assume_small_read(v.index(), word)?;
+                            if let Some(bit) = self.slot_small.get(&v.index()).copied() {
+                                self.small_bits.insert(word, bit);
+                            }
                         }
                         Val::from_basic(ty, Some(value))
                     }
@@ -424,6 +439,14 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             value.basic(),
         ) {
             self.builder.build_store(slot, v)?;
+            let bit = match value {
+                Val::Int(word) => self.small_bits.get(&word).copied(),
+                _ => None,
+            };
+            match bit {
+                Some(bit) => self.slot_small.insert(dst.index(), bit),
+                None => self.slot_small.remove(&dst.index()),
+            };
         }
         if let Some(flag) = self.flags.get(dst.index()).copied().flatten() {
             let yes = self.m.context.bool_type().const_int(1, false);

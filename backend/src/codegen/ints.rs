@@ -13,6 +13,7 @@ use super::function::FunctionGen;
 use super::values::tag;
 use crate::error::{Error, Result};
 use frontend::ast::Operator;
+use inkwell::basic_block::BasicBlock;
 use inkwell::intrinsics::Intrinsic;
 use inkwell::types::BasicTypeEnum;
 use inkwell::values::{BasicMetadataValueEnum, BasicValueEnum, FloatValue, IntValue};
@@ -29,6 +30,9 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
 
     /// True when the word is a small int.
     pub fn is_small(&mut self, a: IntValue<'ctx>) -> Result<IntValue<'ctx>> {
+        if let Some(bit) = self.small_bits.get(&a) {
+            return Ok(*bit);
+        }
         let low = self.builder.build_and(a, self.i64(1), "")?;
         Ok(self
             .builder
@@ -37,6 +41,11 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
 
     /// True when both words are small ints.
     pub fn both_small(&mut self, a: IntValue<'ctx>, b: IntValue<'ctx>) -> Result<IntValue<'ctx>> {
+        if self.small_bits.contains_key(&a) || self.small_bits.contains_key(&b) {
+            let x = self.is_small(a)?;
+            let y = self.is_small(b)?;
+            return Ok(self.builder.build_and(x, y, "both.small")?);
+        }
         let both = self.builder.build_and(a, b, "")?;
         self.is_small(both)
     }
@@ -50,6 +59,18 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         fast: impl FnOnce(&mut Self) -> Result<(BasicValueEnum<'ctx>, Option<IntValue<'ctx>>)>,
         slow: impl FnOnce(&mut Self) -> Result<BasicValueEnum<'ctx>>,
     ) -> Result<BasicValueEnum<'ctx>> {
+        Ok(self.fast_or_slow_ends(ty, cond, fast, slow)?.0)
+    }
+
+    /// `fast_or_slow`, also giving the blocks the fast and slow paths end in.
+    #[allow(clippy::type_complexity)]
+    fn fast_or_slow_ends(
+        &mut self,
+        ty: BasicTypeEnum<'ctx>,
+        cond: IntValue<'ctx>,
+        fast: impl FnOnce(&mut Self) -> Result<(BasicValueEnum<'ctx>, Option<IntValue<'ctx>>)>,
+        slow: impl FnOnce(&mut Self) -> Result<BasicValueEnum<'ctx>>,
+    ) -> Result<(BasicValueEnum<'ctx>, (BasicBlock<'ctx>, BasicBlock<'ctx>))> {
         let context = self.m.context;
         let fast_bb = context.append_basic_block(self.llvm, "fast");
         let slow_bb = context.append_basic_block(self.llvm, "slow");
@@ -74,7 +95,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         self.builder.position_at_end(done_bb);
         let phi = self.builder.build_phi(ty, "")?;
         phi.add_incoming(&[(&fast_value, fast_end), (&slow_value, slow_end)]);
-        Ok(phi.as_basic_value())
+        Ok((phi.as_basic_value(), (fast_end, slow_end)))
     }
 
     /// An `llvm.s{add,sub,mul}.with.overflow.i64` call: (result, overflowed).
@@ -115,14 +136,29 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
     ) -> Result<IntValue<'ctx>> {
         let args: Vec<BasicMetadataValueEnum> = slow_args.iter().map(|a| (*a).into()).collect();
         let ty = self.m.context.i64_type().into();
-        Ok(self
-            .fast_or_slow(
-                ty,
-                cond,
-                |g| fast(g).map(|(v, o)| (v.into(), o)),
-                |g| g.call_runtime_value(slow_fn, &args).map(Into::into),
-            )?
-            .into_int_value())
+        let mut slow_small = None;
+        let (value, ends) = self.fast_or_slow_ends(
+            ty,
+            cond,
+            |g| fast(g).map(|(v, o)| (v.into(), o)),
+            |g| {
+                let v = g.call_runtime_value(slow_fn, &args)?;
+                slow_small = Some(g.is_small(v)?);
+                Ok(v.into())
+            },
+        )?;
+        let value = value.into_int_value();
+        // The fast path's result is small by construction; the slow path's is
+        // tested where it is made.
+        if let Some(slow_small) = slow_small {
+            let bool_type = self.m.context.bool_type();
+            let phi = self.builder.build_phi(bool_type, "small")?;
+            let yes = bool_type.const_int(1, false);
+            phi.add_incoming(&[(&yes, ends.0), (&slow_small, ends.1)]);
+            self.small_bits
+                .insert(value, phi.as_basic_value().into_int_value());
+        }
+        Ok(value)
     }
 
     /// `a op b` for two ints (tagged words), with Python's semantics and errors.
