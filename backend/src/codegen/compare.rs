@@ -192,7 +192,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         Ok(self
             .fast_or_slow(
                 ty,
-                both,
+                &both,
                 |g| Ok((g.builder.build_int_compare(p, a, b, "")?.into(), None)),
                 |g| {
                     let r = if matches!(op, CmpOp::Eq | CmpOp::NotEq) {
@@ -248,7 +248,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         Ok(self
             .fast_or_slow(
                 ty,
-                cond,
+                &[cond],
                 |g| {
                     let f64_type = g.m.context.f64_type();
                     let dx = g.builder.build_signed_int_to_float(x, f64_type, "")?;

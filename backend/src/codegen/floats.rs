@@ -30,7 +30,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 let ty = self.m.context.f64_type().into();
                 self.fast_or_slow(
                     ty,
-                    nonzero,
+                    &[nonzero],
                     |g| Ok((g.builder.build_float_div(a, b, "")?.into(), None)),
                     |g| {
                         g.call_runtime_double("kr_float_div", &[a.into(), b.into()])

@@ -4,7 +4,7 @@
 //! Each operation tests that its operands are small (low bits 1), computes on the
 //! tagged words directly with LLVM's overflow intrinsics, and takes the runtime's
 //! exact slow path (`kr_int_*`) for big operands or on overflow:
-//!   add: a + (b - 1) = 2(x + y) + 1      sub: (a - b) | 1 = 2(x - y) + 1
+//!   add: a + (b - 1) = 2(x + y) + 1      sub: a - (b - 1) = 2(x - y) + 1
 //!   mul: (a >> 1) * (b - 1) + 1          neg: 2 - a
 //! The intrinsic overflows exactly when the result leaves the small range, because
 //! the small range is the i64 range halved.
@@ -39,27 +39,32 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             .build_int_compare(IntPredicate::NE, low, self.i64(0), "small")?)
     }
 
-    /// True when both words are small ints.
-    pub fn both_small(&mut self, a: IntValue<'ctx>, b: IntValue<'ctx>) -> Result<IntValue<'ctx>> {
+    /// Conditions that all hold when both words are small ints: one test of both
+    /// tags, or, when an operand's bit is already known (`small_bits`), one test
+    /// each, so that each stays a branch of its own LLVM can thread.
+    pub fn both_small(
+        &mut self,
+        a: IntValue<'ctx>,
+        b: IntValue<'ctx>,
+    ) -> Result<Vec<IntValue<'ctx>>> {
         if self.small_bits.contains_key(&a) || self.small_bits.contains_key(&b) {
-            let x = self.is_small(a)?;
-            let y = self.is_small(b)?;
-            return Ok(self.builder.build_and(x, y, "both.small")?);
+            return Ok(vec![self.is_small(a)?, self.is_small(b)?]);
         }
         let both = self.builder.build_and(a, b, "")?;
-        self.is_small(both)
+        Ok(vec![self.is_small(both)?])
     }
 
-    /// `if cond { fast } else { slow }` producing one value. The fast path may also
-    /// give up (its second result, e.g. an overflow bit) and continue on the slow one.
+    /// `if conds are all true { fast } else { slow }` producing one value. The fast
+    /// path may also give up (its second result, e.g. an overflow bit) and continue
+    /// on the slow one.
     pub fn fast_or_slow(
         &mut self,
         ty: BasicTypeEnum<'ctx>,
-        cond: IntValue<'ctx>,
+        conds: &[IntValue<'ctx>],
         fast: impl FnOnce(&mut Self) -> Result<(BasicValueEnum<'ctx>, Option<IntValue<'ctx>>)>,
         slow: impl FnOnce(&mut Self) -> Result<BasicValueEnum<'ctx>>,
     ) -> Result<BasicValueEnum<'ctx>> {
-        Ok(self.fast_or_slow_ends(ty, cond, fast, slow)?.0)
+        Ok(self.fast_or_slow_ends(ty, conds, fast, slow)?.0)
     }
 
     /// `fast_or_slow`, also giving the blocks the fast and slow paths end in.
@@ -67,18 +72,19 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
     fn fast_or_slow_ends(
         &mut self,
         ty: BasicTypeEnum<'ctx>,
-        cond: IntValue<'ctx>,
+        conds: &[IntValue<'ctx>],
         fast: impl FnOnce(&mut Self) -> Result<(BasicValueEnum<'ctx>, Option<IntValue<'ctx>>)>,
         slow: impl FnOnce(&mut Self) -> Result<BasicValueEnum<'ctx>>,
     ) -> Result<(BasicValueEnum<'ctx>, (BasicBlock<'ctx>, BasicBlock<'ctx>))> {
         let context = self.m.context;
-        let fast_bb = context.append_basic_block(self.llvm, "fast");
         let slow_bb = context.append_basic_block(self.llvm, "slow");
         let done_bb = context.append_basic_block(self.llvm, "done");
-        let cond = self.expect(cond, true)?;
-        self.builder
-            .build_conditional_branch(cond, fast_bb, slow_bb)?;
-        self.builder.position_at_end(fast_bb);
+        for cond in conds {
+            let next = context.append_basic_block(self.llvm, "fast");
+            let cond = self.expect(*cond, true)?;
+            self.builder.build_conditional_branch(cond, next, slow_bb)?;
+            self.builder.position_at_end(next);
+        }
         let (fast_value, give_up) = fast(self)?;
         let fast_end = self.current_block()?;
         match give_up {
@@ -129,7 +135,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
 
     fn int_fast_slow(
         &mut self,
-        cond: IntValue<'ctx>,
+        conds: &[IntValue<'ctx>],
         fast: impl FnOnce(&mut Self) -> Result<(IntValue<'ctx>, Option<IntValue<'ctx>>)>,
         slow_fn: &str,
         slow_args: &[IntValue<'ctx>],
@@ -139,7 +145,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         let mut slow_small = None;
         let (value, ends) = self.fast_or_slow_ends(
             ty,
-            cond,
+            conds,
             |g| fast(g).map(|(v, o)| (v.into(), o)),
             |g| {
                 let v = g.call_runtime_value(slow_fn, &args)?;
@@ -172,7 +178,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         let both = self.both_small(a, b)?;
         match op {
             Add => self.int_fast_slow(
-                both,
+                &both,
                 |g| {
                     let b1 = g.builder.build_int_sub(b, g.i64(1), "")?;
                     let (r, o) = g.with_overflow("llvm.sadd.with.overflow", a, b1)?;
@@ -182,17 +188,17 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 &[a, b],
             ),
             Sub => self.int_fast_slow(
-                both,
+                &both,
                 |g| {
-                    let (r, o) = g.with_overflow("llvm.ssub.with.overflow", a, b)?;
-                    let r = g.builder.build_or(r, g.i64(1), "")?;
+                    let b1 = g.builder.build_int_sub(b, g.i64(1), "")?;
+                    let (r, o) = g.with_overflow("llvm.ssub.with.overflow", a, b1)?;
                     Ok((r, Some(o)))
                 },
                 "kr_int_sub",
                 &[a, b],
             ),
             Mult => self.int_fast_slow(
-                both,
+                &both,
                 |g| {
                     let x = g.builder.build_right_shift(a, g.i64(1), true, "")?;
                     let b1 = g.builder.build_int_sub(b, g.i64(1), "")?;
@@ -213,10 +219,11 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                     self.builder
                         .build_int_compare(IntPredicate::NE, b, self.i64(tag(-1)), "")?;
                 let ok = self.builder.build_and(not_zero, not_minus_one, "")?;
-                let cond = self.builder.build_and(both, ok, "")?;
+                let mut conds = both;
+                conds.push(ok);
                 let floor = op == FloorDiv;
                 self.int_fast_slow(
-                    cond,
+                    &conds,
                     |g| g.small_floordiv_mod(a, b, floor).map(|v| (v, None)),
                     if floor {
                         "kr_int_floordiv"
@@ -227,19 +234,19 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 )
             }
             BitAnd => self.int_fast_slow(
-                both,
+                &both,
                 |g| Ok((g.builder.build_and(a, b, "")?, None)),
                 "kr_int_and",
                 &[a, b],
             ),
             BitOr => self.int_fast_slow(
-                both,
+                &both,
                 |g| Ok((g.builder.build_or(a, b, "")?, None)),
                 "kr_int_or",
                 &[a, b],
             ),
             BitXor => self.int_fast_slow(
-                both,
+                &both,
                 |g| {
                     let r = g.builder.build_xor(a, b, "")?;
                     Ok((g.builder.build_or(r, g.i64(1), "")?, None))
@@ -253,9 +260,10 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 let nonneg =
                     self.builder
                         .build_int_compare(IntPredicate::SGT, b, self.i64(0), "")?;
-                let cond = self.builder.build_and(both, nonneg, "")?;
+                let mut conds = both;
+                conds.push(nonneg);
                 self.int_fast_slow(
-                    cond,
+                    &conds,
                     |g| {
                         let x = g.builder.build_right_shift(a, g.i64(1), true, "")?;
                         let y = g.builder.build_right_shift(b, g.i64(1), true, "")?;
@@ -323,7 +331,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
     pub fn int_negate(&mut self, a: IntValue<'ctx>) -> Result<IntValue<'ctx>> {
         let small = self.is_small(a)?;
         self.int_fast_slow(
-            small,
+            &[small],
             |g| {
                 let (r, o) = g.with_overflow("llvm.ssub.with.overflow", g.i64(2), a)?;
                 Ok((r, Some(o)))
@@ -337,7 +345,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         let small = self.is_small(a)?;
         // ~x = -x - 1: flip every bit of the word but the tag.
         self.int_fast_slow(
-            small,
+            &[small],
             |g| Ok((g.builder.build_xor(a, g.i64(!1u64), "")?, None)),
             "kr_int_invert",
             &[a],
@@ -347,7 +355,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
     pub fn int_abs(&mut self, a: IntValue<'ctx>) -> Result<IntValue<'ctx>> {
         let small = self.is_small(a)?;
         self.int_fast_slow(
-            small,
+            &[small],
             |g| {
                 let negative =
                     g.builder
@@ -374,7 +382,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         Ok(self
             .fast_or_slow(
                 f64_type.into(),
-                small,
+                &[small],
                 |g| {
                     let x = g.builder.build_right_shift(a, g.i64(1), true, "")?;
                     let d = g.builder.build_signed_int_to_float(x, f64_type, "")?;
@@ -398,7 +406,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         let both = self.both_small(a, b)?;
         let x = self.builder.build_right_shift(a, self.i64(1), true, "x")?;
         let y = self.builder.build_right_shift(b, self.i64(1), true, "y")?;
-        let mut cond = both;
+        let mut conds = both;
         for v in [x, y] {
             let shifted = self.builder.build_int_add(v, self.i64(EXACT_DOUBLE), "")?;
             let exact = self.builder.build_int_compare(
@@ -407,17 +415,17 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 self.i64(2 * EXACT_DOUBLE),
                 "",
             )?;
-            cond = self.builder.build_and(cond, exact, "")?;
+            conds.push(exact);
         }
         let nonzero = self
             .builder
             .build_int_compare(IntPredicate::NE, y, self.i64(0), "")?;
-        let cond = self.builder.build_and(cond, nonzero, "")?;
+        conds.push(nonzero);
         let f64_type = self.m.context.f64_type();
         Ok(self
             .fast_or_slow(
                 f64_type.into(),
-                cond,
+                &conds,
                 |g| {
                     let dx = g.builder.build_signed_int_to_float(x, f64_type, "")?;
                     let dy = g.builder.build_signed_int_to_float(y, f64_type, "")?;

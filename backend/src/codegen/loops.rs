@@ -241,7 +241,10 @@ impl<'ctx> super::function::FunctionGen<'_, 'ctx, '_> {
         let Some(&resume) = self.resume.get(&(b, i)) else {
             return Err(Error::internal("?", "a fast loop without its resume point"));
         };
-        let small = self.slot_is_small(var)?;
+        let small = match self.slot_small.get(&var).copied() {
+            Some(bit) => bit,
+            None => self.slot_is_small(var)?,
+        };
         let small = self.expect(small, true)?;
         let next = context.append_basic_block(self.llvm, "fast.ok");
         self.builder.build_conditional_branch(small, next, resume)?;

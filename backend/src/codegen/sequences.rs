@@ -200,32 +200,59 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         Ok(slot.into_int_value())
     }
 
-    /// Item `index` of a list's items as a slot word: lists of bools hold bytes
+    /// Where item `index` of a list's items is: lists of bools hold bytes
     /// (`kr_list.width` 1), every other list 64-bit slots.
-    fn load_item(
+    fn item_ptr(
         &mut self,
         items: PointerValue<'ctx>,
         index: IntValue<'ctx>,
-        list: &Type,
-    ) -> Result<IntValue<'ctx>> {
-        if item_width(list) == 8 {
-            return self.load_slot(items, index);
+        width: u64,
+    ) -> Result<PointerValue<'ctx>> {
+        if width == 8 {
+            return self.slot_ptr(items, index);
         }
         let i8_type = self.m.context.i8_type();
-        let p = unsafe {
+        Ok(unsafe {
             self.builder
                 .build_in_bounds_gep(i8_type, items, &[index], "byte.ptr")?
-        };
-        let byte = self.builder.build_load(i8_type, p, "byte")?;
-        self.tag_access(byte.as_instruction_value(), Access::Slot);
-        Ok(self.builder.build_int_z_extend(
-            byte.into_int_value(),
-            self.m.context.i64_type(),
-            "slot",
-        )?)
+        })
     }
 
-    /// Stores a slot word as item `index` of a list's items (see `load_item`).
+    /// The slot word at `p`, an item of a list of `width`-byte items.
+    fn load_item_at(&mut self, p: PointerValue<'ctx>, width: u64) -> Result<IntValue<'ctx>> {
+        let i64_type = self.m.context.i64_type();
+        if width == 8 {
+            let slot = self.builder.build_load(i64_type, p, "slot")?;
+            self.tag_access(slot.as_instruction_value(), Access::Slot);
+            return Ok(slot.into_int_value());
+        }
+        let i8_type = self.m.context.i8_type();
+        let byte = self.builder.build_load(i8_type, p, "byte")?;
+        self.tag_access(byte.as_instruction_value(), Access::Slot);
+        Ok(self
+            .builder
+            .build_int_z_extend(byte.into_int_value(), i64_type, "slot")?)
+    }
+
+    /// Stores a slot word at `p` (see `load_item_at`).
+    fn store_item_at(
+        &mut self,
+        p: PointerValue<'ctx>,
+        slot: IntValue<'ctx>,
+        width: u64,
+    ) -> Result<()> {
+        let store = if width == 8 {
+            self.builder.build_store(p, slot)?
+        } else {
+            let i8_type = self.m.context.i8_type();
+            let byte = self.builder.build_int_truncate(slot, i8_type, "byte")?;
+            self.builder.build_store(p, byte)?
+        };
+        self.tag_access(Some(store), Access::Slot);
+        Ok(())
+    }
+
+    /// Stores a slot word as item `index` of a list's items.
     fn store_item(
         &mut self,
         items: PointerValue<'ctx>,
@@ -233,20 +260,74 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         slot: IntValue<'ctx>,
         list: &Type,
     ) -> Result<()> {
-        let store = if item_width(list) == 8 {
-            let p = self.slot_ptr(items, index)?;
-            self.builder.build_store(p, slot)?
-        } else {
-            let i8_type = self.m.context.i8_type();
-            let p = unsafe {
-                self.builder
-                    .build_in_bounds_gep(i8_type, items, &[index], "byte.ptr")?
-            };
-            let byte = self.builder.build_int_truncate(slot, i8_type, "byte")?;
-            self.builder.build_store(p, byte)?
+        let width = item_width(list);
+        let p = self.item_ptr(items, index, width)?;
+        self.store_item_at(p, slot, width)
+    }
+
+    /// Where item `index` (an int operand) of `items` (`length` of them, `width`
+    /// bytes each) is, after Python's bounds check (IndexError(message)).
+    ///
+    /// The common case works on the tagged word itself: a small int `n` is the
+    /// word `2n + 1`, so `0 <= n < length` is the one unsigned compare
+    /// `word < 2 * length`, and the item is at byte `width * (word - 1) / 2`, which
+    /// for 8-byte slots is the address mode `items - 4 + 4 * word`: no untagging.
+    /// Big ints, negative indices and out-of-range ones take the general path,
+    /// which checks them and joins with the word of the non-negative index.
+    fn checked_item_ptr(
+        &mut self,
+        items: PointerValue<'ctx>,
+        length: IntValue<'ctx>,
+        index: &Operand,
+        width: u64,
+        message: &str,
+    ) -> Result<PointerValue<'ctx>> {
+        let iv = self.operand(index)?;
+        let Val::Int(word) = self.coerce(iv, &Type::Int)? else {
+            return Err(internal("an index that is not an int"));
         };
-        self.tag_access(Some(store), Access::Slot);
-        Ok(())
+        let context = self.m.context;
+        let i64_type = context.i64_type();
+        let one = i64_type.const_int(1, false);
+        let doubled = self.builder.build_left_shift(length, one, "length2")?;
+        let below = self
+            .builder
+            .build_int_compare(IntPredicate::ULT, word, doubled, "inside")?;
+        let small = self.is_small(word)?;
+        let general = context.append_basic_block(self.llvm, "index.general");
+        let done = context.append_basic_block(self.llvm, "index.done");
+        for cond in [small, below] {
+            let next = context.append_basic_block(self.llvm, "index.fast");
+            let cond = self.expect(cond, true)?;
+            self.builder.build_conditional_branch(cond, next, general)?;
+            self.builder.position_at_end(next);
+        }
+        let fast_end = self.current_block()?;
+        self.builder.build_unconditional_branch(done)?;
+        self.builder.position_at_end(general);
+        let i = self.index_i64(Val::Int(word))?;
+        let i = self.checked_index(i, length, message)?;
+        let shifted = self.builder.build_left_shift(i, one, "")?;
+        let checked = self.builder.build_or(shifted, one, "index.word")?;
+        let general_end = self.current_block()?;
+        self.builder.build_unconditional_branch(done)?;
+        self.builder.position_at_end(done);
+        let phi = self.builder.build_phi(i64_type, "index.word")?;
+        phi.add_incoming(&[(&word, fast_end), (&checked, general_end)]);
+        let word = phi.as_basic_value().into_int_value();
+        let i8_type = context.i8_type();
+        if width != 8 {
+            let n = self.builder.build_right_shift(word, one, false, "index")?;
+            return self.item_ptr(items, n, width);
+        }
+        let four = i64_type.const_int(4, false);
+        let offset = self.builder.build_int_nuw_mul(word, four, "offset")?;
+        let minus_four = i64_type.const_int((-4i64) as u64, true);
+        let offset = self.builder.build_int_add(offset, minus_four, "offset")?;
+        Ok(unsafe {
+            self.builder
+                .build_in_bounds_gep(i8_type, items, &[offset], "slot.ptr")?
+        })
     }
 
     // ---- errors -----------------------------------------------------------------
@@ -339,13 +420,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             }
         }
         let one = i64_type.const_int(1, false);
-        let is_small = self.builder.build_and(word, one, "is.small")?;
-        let is_small = self.builder.build_int_compare(
-            IntPredicate::NE,
-            is_small,
-            i64_type.const_zero(),
-            "",
-        )?;
+        let is_small = self.is_small(word)?;
         let is_small = self.expect(is_small, true)?;
         let here = self.current_block()?;
         let big = context.append_basic_block(self.llvm, "index.big");
@@ -473,8 +548,14 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             Type::Tuple(types) => {
                 let t = self.obj(value)?;
                 let iv = self.operand(index)?;
-                let i = self.index_i64(iv)?;
-                if let Some(c) = i.get_sign_extended_constant() {
+                let Val::Int(word) = self.coerce(iv, &Type::Int)? else {
+                    return Err(internal("a tuple index that is not an int"));
+                };
+                let constant = word
+                    .get_sign_extended_constant()
+                    .filter(|w| w & 1 == 1)
+                    .map(|w| w >> 1);
+                if let Some(c) = constant {
                     let n = types.len() as i64;
                     let position = if c < 0 { c + n } else { c };
                     if !(0..n).contains(&position) {
@@ -502,24 +583,25 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                     return self.store(dst, v);
                 }
                 let length = self.i64_const(types.len() as i64);
-                let i = self.checked_index(i, length, "tuple index out of range")?;
                 let array = self.items(t, &container)?;
-                let slot = self.load_slot(array, i)?;
+                let p =
+                    self.checked_item_ptr(array, length, index, 8, "tuple index out of range")?;
+                let slot = self.load_item_at(p, 8)?;
                 let v = self.value_of_slot(slot, &result_ty)?;
                 self.store(dst, v)
             }
             Type::List(_) => {
                 let l = self.obj(value)?;
-                let iv = self.operand(index)?;
-                let i = self.index_i64(iv)?;
                 let length = self.raw_length(l)?;
-                let i = self.checked_index(i, length, "list index out of range")?;
+                let array = self.items(l, &container)?;
+                let width = item_width(&container);
+                let p =
+                    self.checked_item_ptr(array, length, index, width, "list index out of range")?;
                 if result_ty == Type::Never {
                     // Only an empty list has elements of no type: the check raised.
                     return self.trap();
                 }
-                let array = self.items(l, &container)?;
-                let slot = self.load_item(array, i, &container)?;
+                let slot = self.load_item_at(p, width)?;
                 let v = self.value_of_slot(slot, &result_ty)?;
                 self.store(dst, v)
             }
@@ -544,15 +626,20 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             return Err(internal("item assignment on a non-list"));
         };
         let l = self.obj(value)?;
-        let iv = self.operand(index)?;
-        let i = self.index_i64(iv)?;
         let length = self.raw_length(l)?;
-        let i = self.checked_index(i, length, "list assignment index out of range")?;
+        let array = self.items(l, &container)?;
+        let width = item_width(&container);
+        let p = self.checked_item_ptr(
+            array,
+            length,
+            index,
+            width,
+            "list assignment index out of range",
+        )?;
         let v = self.operand_raw(item)?;
         let from = self.op_type_raw(item);
         let slot = self.slot_for(v, &from, elem)?;
-        let array = self.items(l, &container)?;
-        self.store_item(array, i, slot, &container)
+        self.store_item_at(p, slot, width)
     }
 
     pub(super) fn del_item(&mut self, value: &Operand, index: &Operand) -> Result<()> {
