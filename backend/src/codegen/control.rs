@@ -18,11 +18,14 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             self.m.program.functions.get(func.index()).ok_or_else(|| {
                 Error::internal("?", format!("call of unknown function #{}", func.0))
             })?;
-        let llvm_callee = *self
-            .m
-            .functions
-            .get(func.index())
-            .ok_or_else(|| Error::internal("?", "callee was not declared"))?;
+        let llvm_callee = match self.self_calls {
+            Some((me, copy)) if me == func => copy,
+            _ => *self
+                .m
+                .functions
+                .get(func.index())
+                .ok_or_else(|| Error::internal("?", "callee was not declared"))?,
+        };
         if let Some(template) = callee.template {
             self.check_function_defined(template, &callee.name)?;
         }

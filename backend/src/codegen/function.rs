@@ -94,19 +94,24 @@ pub(crate) struct FunctionGen<'m, 'ctx, 'p> {
     /// The same for the int last stored in a variable's slot, valid until control
     /// flow merges (the next IR block, or a point a fast copy resumes at).
     pub(super) slot_small: std::collections::HashMap<usize, IntValue<'ctx>>,
+    /// This function's id and where its calls of itself go (`ModuleGen::unrolled`).
+    pub(super) self_calls: Option<(FuncId, FunctionValue<'ctx>)>,
 }
 
 impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
-    pub fn generate(m: &'m mut ModuleGen<'ctx, 'p>, id: FuncId) -> Result<()> {
+    /// Generates the body of function `id` into `llvm` (its declaration, or its
+    /// unrolled copy); its calls of itself go to `self_calls` when given.
+    pub fn generate(
+        m: &'m mut ModuleGen<'ctx, 'p>,
+        id: FuncId,
+        llvm: FunctionValue<'ctx>,
+        self_calls: Option<FunctionValue<'ctx>>,
+    ) -> Result<()> {
         let program = m.program;
         let f = program
             .functions
             .get(id.index())
             .ok_or_else(|| Error::internal("?", "function id out of range"))?;
-        let llvm = *m
-            .functions
-            .get(id.index())
-            .ok_or_else(|| Error::internal("?", "function was not declared"))?;
         let context = m.context;
         let builder = context.create_builder();
         let entry = context.append_basic_block(llvm, "entry");
@@ -220,6 +225,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             fast: None,
             small_bits: std::collections::HashMap::new(),
             slot_small: std::collections::HashMap::new(),
+            self_calls: self_calls.map(|copy| (id, copy)),
         };
         gen.line = (gen.m.source.line_of)(f.range.start);
         gen.enter()?;
