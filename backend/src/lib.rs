@@ -11,6 +11,7 @@ pub mod abi;
 pub mod codegen;
 pub mod error;
 pub mod link;
+mod split_phis;
 pub mod suggest;
 pub mod target;
 

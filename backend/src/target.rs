@@ -88,7 +88,15 @@ pub fn optimise(module: &Module, machine: &TargetMachine, level: OptLevel) -> Re
     let options = PassBuilderOptions::create();
     module
         .run_passes(&format!("default<O{}>", level.level()), machine, options)
-        .map_err(|e| Error::Llvm(e.to_string()))
+        .map_err(|e| Error::Llvm(e.to_string()))?;
+    if level.level() >= 2 && crate::split_phis::split_aggregate_phis(module) {
+        // Fold the split phis' constants into the branches they feed.
+        let cleanup = "function(instcombine,simplifycfg,jump-threading,simplifycfg)";
+        module
+            .run_passes(cleanup, machine, PassBuilderOptions::create())
+            .map_err(|e| Error::Llvm(e.to_string()))?;
+    }
+    Ok(())
 }
 
 /// Machine code for the module, as an object file or assembly text.
