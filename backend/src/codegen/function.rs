@@ -96,6 +96,13 @@ pub(crate) struct FunctionGen<'m, 'ctx, 'p> {
     pub(super) slot_small: std::collections::HashMap<usize, IntValue<'ctx>>,
     /// This function's id and where its calls of itself go (`ModuleGen::unrolled`).
     pub(super) self_calls: Option<(FuncId, FunctionValue<'ctx>)>,
+    /// Bounds-checked item pointers still valid here (`checked_items`), those each
+    /// generated block ended with (per copy: `None` for the ordinary one), and each
+    /// block's only predecessor.
+    pub(super) checked_items: super::checked_items::ItemFacts<'ctx>,
+    pub(super) exit_items:
+        std::collections::HashMap<(Option<usize>, usize), super::checked_items::ItemFacts<'ctx>>,
+    pub(super) single_pred: Vec<Option<usize>>,
 }
 
 impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
@@ -226,6 +233,9 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             small_bits: std::collections::HashMap::new(),
             slot_small: std::collections::HashMap::new(),
             self_calls: self_calls.map(|copy| (id, copy)),
+            checked_items: Default::default(),
+            exit_items: std::collections::HashMap::new(),
+            single_pred: super::checked_items::single_predecessors(f),
         };
         gen.line = (gen.m.source.line_of)(f.range.start);
         gen.enter()?;
@@ -236,7 +246,9 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             gen.builder.build_unconditional_branch(first)?;
         }
         let reachable = f.reachable_blocks();
-        for (b, block) in f.blocks.iter().enumerate() {
+        let order = super::checked_items::generation_order(f);
+        for &b in &order {
+            let block = &f.blocks[b];
             gen.builder.position_at_end(gen.blocks[b]);
             if !reachable.get(b).copied().unwrap_or(true) {
                 // Nothing jumps here; inference did not type its code.
@@ -247,7 +259,8 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
         }
         for l in 0..gen.fast_loops.len() {
             gen.fast = Some(l);
-            for (b, block) in f.blocks.iter().enumerate() {
+            for &b in &order {
+                let block = &f.blocks[b];
                 let copy = gen.fast_loops[l].body[b] && reachable.get(b).copied().unwrap_or(false);
                 if let (true, Some(fast_block)) = (copy, gen.fast_blocks[b]) {
                     gen.builder.position_at_end(fast_block);
@@ -265,6 +278,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
     fn block(&mut self, b: usize, block: &'p typeinfer::ir::Block) -> Result<()> {
         self.current_block = b;
         self.slot_small.clear();
+        self.enter_block_items(b);
         self.assigned = self
             .definite
             .get(b)
@@ -277,11 +291,14 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             self.current_kind = Some(&inst.kind);
             self.unwrap = super::optionals::unwraps_operands(&inst.kind);
             self.frame = inst.frame;
+            self.before_instruction(&inst.kind);
             self.instruction(inst)?;
             if let Some(dst) = inst.kind.dst() {
+                self.after_instruction(&inst.kind, dst);
                 self.after_write(b, i, dst.index())?;
             }
         }
+        self.leave_block_items(b);
         self.line = (self.m.source.line_of)(block.term_range.start);
         self.range = block.term_range;
         self.caret_range = Some(block.term_range);

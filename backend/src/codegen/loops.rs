@@ -234,8 +234,10 @@ impl<'ctx> super::function::FunctionGen<'_, 'ctx, '_> {
             self.builder.build_unconditional_branch(resume)?;
             self.builder.position_at_end(resume);
             self.resume.insert((b, i), resume);
-            // The fast copy joins here: what was known about slots no longer holds.
+            // The fast copy joins here: what was known about slots and checked
+            // items no longer holds.
             self.slot_small.clear();
+            self.checked_items.clear();
             return Ok(());
         }
         let Some(&resume) = self.resume.get(&(b, i)) else {

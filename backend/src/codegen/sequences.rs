@@ -591,12 +591,19 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 self.store(dst, v)
             }
             Type::List(_) => {
-                let l = self.obj(value)?;
-                let length = self.raw_length(l)?;
-                let array = self.items(l, &container)?;
                 let width = item_width(&container);
-                let p =
-                    self.checked_item_ptr(array, length, index, width, "list index out of range")?;
+                let p = match self.checked_item(value, index) {
+                    Some(p) => p,
+                    None => {
+                        let l = self.obj(value)?;
+                        let length = self.raw_length(l)?;
+                        let array = self.items(l, &container)?;
+                        let message = "list index out of range";
+                        let p = self.checked_item_ptr(array, length, index, width, message)?;
+                        self.remember_item(value, index, p);
+                        p
+                    }
+                };
                 if result_ty == Type::Never {
                     // Only an empty list has elements of no type: the check raised.
                     return self.trap();
@@ -625,17 +632,19 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         let Type::List(elem) = &container else {
             return Err(internal("item assignment on a non-list"));
         };
-        let l = self.obj(value)?;
-        let length = self.raw_length(l)?;
-        let array = self.items(l, &container)?;
         let width = item_width(&container);
-        let p = self.checked_item_ptr(
-            array,
-            length,
-            index,
-            width,
-            "list assignment index out of range",
-        )?;
+        let p = match self.checked_item(value, index) {
+            Some(p) => p,
+            None => {
+                let l = self.obj(value)?;
+                let length = self.raw_length(l)?;
+                let array = self.items(l, &container)?;
+                let message = "list assignment index out of range";
+                let p = self.checked_item_ptr(array, length, index, width, message)?;
+                self.remember_item(value, index, p);
+                p
+            }
+        };
         let v = self.operand_raw(item)?;
         let from = self.op_type_raw(item);
         let slot = self.slot_for(v, &from, elem)?;
