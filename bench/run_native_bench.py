@@ -1,13 +1,20 @@
 #!/usr/bin/env python3
-"""Native benchmark runner: python3 vs `krait build -O3` vs C (`cc -O3`).
+"""Native benchmark runner: python3 vs `krait build -O3` vs C (gcc and clang -O3).
 
-Usage: run_native_bench.py KRAIT [--runs N] [--wall] [--only NAME ...]
+Usage: run_native_bench.py KRAIT [--runs N] [--python-runs N] [--wall]
+                                 [--only NAME ...] [--cc COMPILER ...]
 
 For every bench/programs/NAME.py (with its C twin NAME.c) it builds krait's executable
-and the C one, runs python3, krait and C side by side (best of --runs), checks that
-krait prints exactly what python3 prints, and prints a table with the speed-up over
-python3, krait's time relative to C and the geometric means. Programs krait cannot
-compile yet stay in the table, marked as such. See bench/README.md.
+and the C one with each C compiler found (gcc and clang by default, both `-O3
+-ffp-contract=off`, so that C computes floats as Python does: no fused multiply-add),
+runs them, checks that krait prints exactly what python3 prints and that the C
+versions print the same numbers, and prints a table with the speed-up over python3,
+krait's time relative to each C compiler and the geometric means. Programs krait
+cannot compile yet stay in the table, marked as such. See bench/README.md.
+
+The native executables run in interleaved rounds (krait, gcc, clang, krait, ...), so
+that a change in the machine's speed during the run hits them alike, and the best
+of --runs rounds is kept; python3 runs --python-runs times.
 
 Times are CPU seconds (user + system of the child) by default: on a shared machine
 they are far steadier than wall-clock seconds; --wall measures wall-clock instead.
@@ -49,16 +56,43 @@ def timed(argv, wall):
 
 
 def best_of(argv, runs, wall):
-    best = None
-    first = None
+    """Best time of `runs` runs of argv, and the first run's (exit code, stdout, stderr)."""
+    times, first = best_of_each([argv], runs, wall)
+    return times[0], first[0]
+
+
+def best_of_each(argvs, runs, wall):
+    """Runs every argv once per round, for `runs` rounds; per argv its best time (None
+    if it failed) and its first run's (exit code, stdout, stderr)."""
+    best = [None] * len(argvs)
+    first = [None] * len(argvs)
+    failed = [False] * len(argvs)
     for _ in range(runs):
-        seconds, code, stdout, stderr = timed(argv, wall)
-        if first is None:
-            first = (code, stdout, stderr)
-        if code != 0:
-            break
-        best = seconds if best is None else min(best, seconds)
+        for k, argv in enumerate(argvs):
+            if failed[k]:
+                continue
+            seconds, code, stdout, stderr = timed(argv, wall)
+            if first[k] is None:
+                first[k] = (code, stdout, stderr)
+            if code != 0:
+                failed[k] = True
+                best[k] = None
+                continue
+            best[k] = seconds if best[k] is None else min(best[k], seconds)
     return best, first
+
+
+def find_compilers(requested):
+    """The C compilers to compare with: those requested, or gcc and clang if found."""
+    if requested:
+        return requested
+    found = []
+    for names in (["gcc", "cc"], ["clang", "clang-19", "clang-18", "clang-17"]):
+        for name in names:
+            if shutil.which(name):
+                found.append(name)
+                break
+    return found
 
 
 def same_numbers(a, b):
@@ -85,75 +119,108 @@ def first_line(text):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     parser.add_argument("krait", help="path to the (release) krait binary")
-    parser.add_argument("--runs", type=int, default=3, help="best of N runs (default 3)")
+    parser.add_argument("--runs", type=int, default=5,
+                        help="rounds of the native executables, best kept (default 5)")
+    parser.add_argument("--python-runs", type=int, default=1,
+                        help="runs of python3, best kept (default 1)")
     parser.add_argument("--wall", action="store_true", help="wall-clock instead of CPU time")
     parser.add_argument("--only", nargs="*", help="benchmark names to run")
-    parser.add_argument("--cc", default=os.environ.get("CC", "cc"), help="the C compiler")
+    parser.add_argument("--cc", nargs="*", default=None,
+                        help="C compilers (default: gcc and clang, those found)")
     args = parser.parse_args()
 
     names = sorted(f[:-3] for f in os.listdir(PROGRAMS) if f.endswith(".py"))
     if args.only:
         names = [n for n in names if n in args.only]
+    compilers = find_compilers(args.cc)
     python = real_python()
     work = tempfile.mkdtemp(prefix="krait-native-bench-")
     env = dict(os.environ, KRAIT_CACHE_DIR=os.path.join(work, "cache"))
     clock = "wall-clock" if args.wall else "CPU (user+sys)"
-    print(f"python: {python} ({sys.version.split()[0]}), krait: {args.krait}, C: {args.cc} -O3")
-    print(f"times: {clock} seconds, best of {args.runs}; "
-          f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
+    print(f"python: {python} ({sys.version.split()[0]}), krait: {args.krait}, "
+          f"C: {', '.join(compilers) or 'none'} (-O3 -ffp-contract=off)")
+    print(f"times: {clock} seconds, best of {args.runs} interleaved rounds "
+          f"(python3: {args.python_runs}); load average {os.getloadavg()[0]:.2f} "
+          f"on {os.cpu_count()} cores")
     print()
 
-    header = f"{'program':<14} {'python s':>9} {'krait s':>9} {'C s':>8} {'vs python':>10} {'krait/C':>8}  note"
+    def label(cc):
+        return os.path.basename(cc).split("-")[0][:8]
+
+    c_heads = "".join(f" {label(cc) + ' s':>11}" for cc in compilers)
+    ratio_heads = "".join(f" {'krait/' + label(cc)[:4]:>10}" for cc in compilers)
+    header = (f"{'program':<14} {'python s':>9} {'krait s':>9}{c_heads} "
+              f"{'vs python':>10}{ratio_heads}  note")
     print(header)
     print("-" * len(header))
-    speedups, ratios, wrong = [], [], 0
+    speedups, wrong = [], 0
+    ratios = {cc: [] for cc in compilers}
     try:
         for name in names:
             source = os.path.join(PROGRAMS, name + ".py")
             c_source = os.path.join(PROGRAMS, name + ".c")
             exe = os.path.join(work, name)
-            c_exe = os.path.join(work, name + "-c")
-
+            notes = []
             build = subprocess.run(
                 [args.krait, "build", "-O3", source, "-o", exe],
                 capture_output=True, text=True, env=env)
-            c_ok = os.path.exists(c_source) and subprocess.run(
-                [args.cc, "-O3", c_source, "-o", c_exe, "-lm"],
-                capture_output=True).returncode == 0
+            c_exes = {}
+            for cc in compilers:
+                c_exe = os.path.join(work, f"{name}-{cc}")
+                ok = os.path.exists(c_source) and subprocess.run(
+                    [cc, "-O3", "-ffp-contract=off", c_source, "-o", c_exe, "-lm"],
+                    capture_output=True).returncode == 0
+                if ok:
+                    c_exes[cc] = c_exe
+                else:
+                    notes.append(f"C version missing or failed to compile with {cc}")
 
-            py_time, (py_code, py_out, _) = best_of([python, source], args.runs, args.wall)
-            c_time, c_first = best_of([c_exe], args.runs, args.wall) if c_ok else (None, None)
-            notes = []
-            k_time = None
+            py_time, (py_code, py_out, _) = best_of([python, source], args.python_runs,
+                                                    args.wall)
+            runnable = []
             if build.returncode != 0:
                 if UNSUPPORTED in build.stderr:
                     notes.append("krait cannot compile it yet: " + first_line(build.stderr))
                 else:
                     notes.append("krait build FAILED: " + first_line(build.stderr))
             else:
-                k_time, (k_code, k_out, k_err) = best_of([exe], args.runs, args.wall)
+                runnable.append(("krait", [exe]))
+            runnable += [(cc, [c_exe]) for cc, c_exe in c_exes.items()]
+            times, firsts = best_of_each([argv for _, argv in runnable], args.runs, args.wall)
+            results = {who: (t, f) for (who, _), t, f in zip(runnable, times, firsts)}
+
+            k_time = None
+            if "krait" in results:
+                k_time, (k_code, k_out, _) = results["krait"]
                 if k_out != py_out or k_code != py_code:
                     wrong += 1
                     k_time = None
                     notes.append(f"WRONG OUTPUT (exit {k_code}): {k_out[:60]!r}")
-            if not c_ok:
-                notes.append("C version missing or failed to compile")
-            elif c_first and not same_numbers(c_first[1].decode(), py_out.decode()):
-                notes.append("C prints different numbers")
+            c_times = {}
+            for cc in c_exes:
+                c_time, c_first = results[cc]
+                c_times[cc] = c_time
+                if c_first and not same_numbers(c_first[1].decode(), py_out.decode()):
+                    notes.append(f"{cc} prints different numbers")
 
             def cell(value, width, fmt="{:.3f}"):
                 return (fmt.format(value) if value is not None else "-").rjust(width)
 
             speedup = py_time / k_time if k_time and py_time else None
-            ratio = k_time / c_time if k_time and c_time else None
             if speedup:
                 speedups.append(speedup)
-            if ratio:
-                ratios.append(ratio)
-            print(f"{name:<14} {cell(py_time, 9)} {cell(k_time, 9)} {cell(c_time, 8)} "
-                  f"{cell(speedup, 10, '{:.1f}x')} {cell(ratio, 8, '{:.2f}')}  {'; '.join(notes)}")
+            row = f"{name:<14} {cell(py_time, 9)} {cell(k_time, 9)}"
+            row += "".join(f" {cell(c_times.get(cc), 11)}" for cc in compilers)
+            row += f" {cell(speedup, 10, '{:.1f}x')}"
+            for cc in compilers:
+                c_time = c_times.get(cc)
+                ratio = k_time / c_time if k_time and c_time else None
+                if ratio:
+                    ratios[cc].append(ratio)
+                row += f" {cell(ratio, 10, '{:.2f}')}"
+            print(f"{row}  {'; '.join(notes)}")
             sys.stdout.flush()
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -161,11 +228,14 @@ def main():
     def geomean(values):
         return math.exp(sum(math.log(v) for v in values) / len(values)) if values else None
 
+    def fmt(value, width, form):
+        return (form.format(value) if value else "-").rjust(width)
+
     print("-" * len(header))
-    g_speed, g_ratio = geomean(speedups), geomean(ratios)
-    print(f"{'geomean':<14} {'':>9} {'':>9} {'':>8} "
-          f"{(f'{g_speed:.1f}x' if g_speed else '-'):>10} {(f'{g_ratio:.2f}' if g_ratio else '-'):>8}"
-          f"  over {len(speedups)} of {len(names)} programs krait compiles")
+    row = f"{'geomean':<14} {'':>9} {'':>9}" + "".join(f" {'':>11}" for _ in compilers)
+    row += f" {fmt(geomean(speedups), 10, '{:.1f}x')}"
+    row += "".join(f" {fmt(geomean(ratios[cc]), 10, '{:.2f}')}" for cc in compilers)
+    print(f"{row}  over {len(speedups)} of {len(names)} programs krait compiles")
     return 1 if wrong else 0
 
 

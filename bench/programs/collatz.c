@@ -24,6 +24,6 @@ static long longest(long limit) {
 }
 
 int main(void) {
-    printf("%ld\n", longest(100000));
+    printf("%ld\n", longest(800000));
     return 0;
 }

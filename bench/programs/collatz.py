@@ -21,4 +21,4 @@ def longest(limit):
     return best_start * 1000 + best
 
 
-print(longest(100000))
+print(longest(800000))

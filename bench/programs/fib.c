@@ -7,6 +7,6 @@ static long fib(long n) {
 }
 
 int main(void) {
-    printf("%ld\n", fib(34));
+    printf("%ld\n", fib(38));
     return 0;
 }

@@ -21,7 +21,7 @@ static double series(long terms) {
 }
 
 int main(void) {
-    printf("%.17g\n", integrate(4000000));
-    printf("%.17g\n", series(4000000));
+    printf("%.17g\n", integrate(32000000));
+    printf("%.17g\n", series(32000000));
     return 0;
 }

@@ -17,5 +17,5 @@ def series(terms):
     return total
 
 
-print(integrate(4000000))
-print(series(4000000))
+print(integrate(32000000))
+print(series(32000000))

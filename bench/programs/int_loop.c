@@ -14,6 +14,6 @@ static long checksum(long n, long m) {
 }
 
 int main(void) {
-    printf("%ld\n", checksum(5000, 1500));
+    printf("%ld\n", checksum(40000, 1500));
     return 0;
 }

@@ -8,4 +8,4 @@ def checksum(n, m):
     return total
 
 
-print(checksum(5000, 1500))
+print(checksum(40000, 1500))

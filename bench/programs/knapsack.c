@@ -29,6 +29,6 @@ static long knapsack(long items, long capacity) {
 }
 
 int main(void) {
-    printf("%ld\n", knapsack(800, 10000));
+    printf("%ld\n", knapsack(4000, 20000));
     return 0;
 }

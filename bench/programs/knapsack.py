@@ -22,4 +22,4 @@ def knapsack(items, capacity):
     return best[capacity]
 
 
-print(knapsack(800, 10000))
+print(knapsack(4000, 20000))

@@ -27,6 +27,6 @@ static long render(long size, long limit) {
 }
 
 int main(void) {
-    printf("%ld\n", render(400, 100));
+    printf("%ld\n", render(1000, 100));
     return 0;
 }

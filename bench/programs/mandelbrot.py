@@ -27,4 +27,4 @@ def render(size, limit):
     return inside * 1000000000 + total
 
 
-print(render(400, 100))
+print(render(1000, 100))

@@ -68,7 +68,7 @@ int main(void) {
     vy[0] = -py / solar_mass;
     vz[0] = -pz / solar_mass;
     printf("%.17g\n", energy(x, y, z, vx, vy, vz, mass));
-    advance(x, y, z, vx, vy, vz, mass, 0.01, 100000);
+    advance(x, y, z, vx, vy, vz, mass, 0.01, 500000);
     printf("%.17g\n", energy(x, y, z, vx, vy, vz, mass));
     return 0;
 }

@@ -72,4 +72,4 @@ def main(steps):
     print(energy(x, y, z, vx, vy, vz, mass, n))
 
 
-main(100000)
+main(500000)

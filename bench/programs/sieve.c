@@ -27,7 +27,7 @@ static long sieve(long n) {
 
 int main(void) {
     long result = 0;
-    for (int r = 0; r < 5; r++) result = sieve(2000000);
+    for (int r = 0; r < 5; r++) result = sieve(10000000);
     printf("%ld\n", result);
     return 0;
 }

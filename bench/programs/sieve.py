@@ -21,5 +21,5 @@ def sieve(n):
 
 result = 0
 for _ in range(5):
-    result = sieve(2000000)
+    result = sieve(10000000)
 print(result)

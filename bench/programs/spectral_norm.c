@@ -51,6 +51,6 @@ static double spectral_norm(long n) {
 }
 
 int main(void) {
-    printf("%.17g\n", spectral_norm(350));
+    printf("%.17g\n", spectral_norm(1000));
     return 0;
 }

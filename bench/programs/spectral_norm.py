@@ -37,4 +37,4 @@ def spectral_norm(n):
     return (vbv / vv) ** 0.5
 
 
-print(spectral_norm(350))
+print(spectral_norm(1000))
