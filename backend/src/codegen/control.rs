@@ -174,6 +174,26 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         };
         match value {
             Some(v) if super::values::has_sentinel(ty) => {
+                if !failed {
+                    // A result is never the failure sentinel (ints are odd or
+                    // pointers): once inlined, the caller's test of it folds away.
+                    let valid = match v {
+                        inkwell::values::BasicValueEnum::IntValue(i) => {
+                            let zero = i.get_type().const_zero();
+                            Some(
+                                self.builder
+                                    .build_int_compare(IntPredicate::NE, i, zero, "")?,
+                            )
+                        }
+                        inkwell::values::BasicValueEnum::PointerValue(p) => {
+                            Some(self.builder.build_is_not_null(p, "")?)
+                        }
+                        _ => None,
+                    };
+                    if let Some(valid) = valid {
+                        self.assume(valid)?;
+                    }
+                }
                 self.builder.build_return(Some(&v))?;
             }
             Some(v) => {

@@ -288,10 +288,15 @@ impl<'ctx> super::function::FunctionGen<'_, 'ctx, '_> {
             return Ok(());
         }
         let small = self.word_is_small(word)?;
+        self.assume(small)
+    }
+
+    /// `llvm.assume(cond)`: tells LLVM that `cond` holds here.
+    pub(super) fn assume(&mut self, cond: IntValue<'ctx>) -> Result<()> {
         let assume = Intrinsic::find("llvm.assume")
             .and_then(|i| i.get_declaration(&self.m.module, &[]))
             .ok_or_else(|| Error::internal("?", "llvm.assume is missing"))?;
-        self.builder.build_call(assume, &[small.into()], "")?;
+        self.builder.build_call(assume, &[cond.into()], "")?;
         Ok(())
     }
 
