@@ -312,7 +312,13 @@ fn signature(def: &ast::FunctionDef) -> Result<Signature> {
     })
 }
 
-/// The type an annotation names, for the annotations the native subset knows.
+/// The type an annotation names. Annotations do not decide types (docs/typeinfer.md,
+/// "Seeds"), but a program that writes them must compile: every annotation built
+/// from builtin classes is accepted (`list[float]`, `tuple[int, str]`,
+/// `dict[str, int]`, `int | None`, `"Forward"` strings), giving its type where the
+/// native subset has one and `dyn` (any value) otherwise. A name that is not a
+/// builtin class is reported: Python evaluates annotations of parameters and
+/// module variables, so an unknown one could be a NameError.
 pub(crate) fn annotation_type(e: &Expr) -> Result<Type> {
     match &e.kind {
         ExprKind::Name { id, .. } => match &**id {
@@ -321,12 +327,63 @@ pub(crate) fn annotation_type(e: &Expr) -> Result<Type> {
             "bool" => Ok(Type::Bool),
             "str" => Ok(Type::Str),
             "None" => Ok(Type::NoneType),
+            "list" => Ok(Type::List(Box::new(Type::Dyn))),
+            "tuple" | "dict" | "set" | "frozenset" | "object" | "complex" | "bytes"
+            | "bytearray" | "range" | "type" => Ok(Type::Dyn),
             _ => Err(Unsupported::new(format!("the annotation '{id}'"), e.range)),
         },
-        ExprKind::Constant {
-            value: ast::Constant::None,
-            ..
-        } => Ok(Type::NoneType),
+        ExprKind::Constant { value, .. } => match value {
+            ast::Constant::None => Ok(Type::NoneType),
+            // A string annotation is a forward reference, never evaluated here.
+            ast::Constant::Str(_) => Ok(Type::Dyn),
+            _ => Err(Unsupported::new("this kind of annotation", e.range)),
+        },
+        ExprKind::Subscript { value, slice, .. } => {
+            let ExprKind::Name { id, .. } = &value.kind else {
+                return Err(Unsupported::new("this kind of annotation", e.range));
+            };
+            let args: Vec<&Expr> = match &slice.kind {
+                ExprKind::Tuple { elts, .. } => elts.iter().collect(),
+                _ => vec![&**slice],
+            };
+            // `tuple[int, ...]`: any length.
+            let any_length = args.iter().any(|a| {
+                matches!(
+                    a.kind,
+                    ExprKind::Constant {
+                        value: ast::Constant::Ellipsis,
+                        ..
+                    }
+                )
+            });
+            let types = args
+                .iter()
+                .filter(|a| {
+                    !matches!(
+                        a.kind,
+                        ExprKind::Constant {
+                            value: ast::Constant::Ellipsis,
+                            ..
+                        }
+                    )
+                })
+                .map(|a| annotation_type(a))
+                .collect::<Result<Vec<_>>>()?;
+            match (&**id, types.as_slice()) {
+                ("list", [item]) => Ok(Type::List(Box::new(item.clone()))),
+                ("tuple", _) if !any_length => Ok(Type::Tuple(types)),
+                ("tuple" | "dict" | "set" | "frozenset" | "type", _) => Ok(Type::Dyn),
+                _ => Err(Unsupported::new("this kind of annotation", e.range)),
+            }
+        }
+        ExprKind::BinOp {
+            left,
+            op: ast::Operator::BitOr,
+            right,
+        } => {
+            // The lattice's join: `int | None` is an optional, `int | str` dyn.
+            Ok(annotation_type(left)?.join(&annotation_type(right)?))
+        }
         _ => Err(Unsupported::new("this kind of annotation", e.range)),
     }
 }
