@@ -715,6 +715,9 @@ kr_value kr_dyn_getitem(kr_value a, kr_value index); /* a[index], a dyn result *
 ** int or bool) or KR_ABSENT; TypeError "slice indices must be integers or None or
 ** have an __index__ method", ValueError "slice step cannot be zero". */
 kr_value kr_dyn_slice(kr_value a, kr_value start, kr_value stop, kr_value step);
+/* A dyn slice bound of a statically typed slice: KR_ABSENT for None, the int word
+** otherwise; *error with the TypeError of kr_dyn_slice for other types. */
+kr_value kr_dyn_slice_bound(kr_value bound, bool *error);
 /* a[index] = x for a list: false with CPython's TypeError/IndexError, or
 ** NotImplementedError when x's type does not fit the list's (non-dyn) element type. */
 bool kr_dyn_setitem(kr_value a, kr_value index, kr_value x);

@@ -793,6 +793,15 @@ static bool slice_bound(kr_value d, kr_value *out) {
   return true;
 }
 
+kr_value kr_dyn_slice_bound(kr_value bound, bool *error) {
+  kr_value out;
+  if (!slice_bound(bound, &out)) {
+    *error = true;
+    return KR_ABSENT;
+  }
+  return out;
+}
+
 kr_value kr_dyn_slice(kr_value a, kr_value start, kr_value stop, kr_value step) {
   kr_tkind k = kind_of(a);
   if (!is_sequence(k)) return raisef(KR_EXC_TYPE, "'%s' object is not subscriptable", kr_dyn_type_name(a));

@@ -107,7 +107,9 @@ pub fn slice_type(
         return Ok(Type::Dyn);
     }
     for (_, t) in parts.iter().flatten() {
-        if !is_intlike(t) && *t != Type::NoneType && *t != Type::Dyn {
+        // A float, str, list or tuple bound is a TypeError at run time.
+        let never_an_index = matches!(t, Type::Float | Type::Str | Type::List(_) | Type::Tuple(_));
+        if !is_intlike(t) && *t != Type::NoneType && *t != Type::Dyn && !never_an_index {
             return Err(Unsupported::new(
                 format!("slice bounds of type '{t}'"),
                 range,

@@ -961,6 +961,7 @@ fn caret_range(kind: &InstKind, range: TextRange) -> Option<TextRange> {
         | InstKind::GetItem { .. }
         | InstKind::SetItem { .. }
         | InstKind::DelItem { .. }
+        | InstKind::DelSlice { .. }
         | InstKind::Slice { .. }
         | InstKind::Call { .. }
         | InstKind::CallBuiltin { .. }

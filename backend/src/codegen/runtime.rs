@@ -88,6 +88,7 @@ const SIGNATURES: &[(&str, C, &[C])] = &[
     ("kr_dyn_getitem", I64, &[I64, I64]),
     ("kr_dyn_sum", I64, &[I64, I64]),
     ("kr_dyn_slice", I64, &[I64, I64, I64, I64]),
+    ("kr_dyn_slice_bound", I64, &[I64, Ptr]),
     ("kr_dyn_setitem", Bool, &[I64, I64, I64]),
     ("kr_dyn_format", Ptr, &[I64, Ptr]),
     ("kr_dyn_abs", I64, &[I64]),
@@ -335,6 +336,7 @@ fn memory_effects(name: &str) -> Option<u64> {
         | "kr_float_pow"
         | "kr_float_divmod"
         | "kr_index_value"
+        | "kr_dyn_slice_bound"
         | "kr_ssize_value"
         | "kr_float_round"
         | "kr_float_from_kr_str"

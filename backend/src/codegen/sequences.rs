@@ -688,8 +688,22 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         match part {
             None | Some(Operand::Const(Const::None)) => Ok(self.i64_const(0)),
             Some(op) => {
-                if self.op_type(op) == Type::NoneType {
+                let ty = self.op_type(op);
+                if ty == Type::NoneType {
                     return Ok(self.i64_const(0));
+                }
+                if matches!(ty, Type::Float | Type::Str | Type::List(_) | Type::Tuple(_)) {
+                    let message =
+                        "slice indices must be integers or None or have an __index__ method";
+                    self.raise_const("KR_EXC_TYPE", message)?;
+                    return Ok(self.i64_const(0));
+                }
+                if ty == Type::Dyn {
+                    let d = self.operand_dyn(op)?;
+                    return Ok(self
+                        .call_runtime_flagged("kr_dyn_slice_bound", &[d.into()])?
+                        .ok_or_else(|| internal("kr_dyn_slice_bound returns nothing"))?
+                        .into_int_value());
                 }
                 self.int_word(op)
             }
