@@ -501,6 +501,7 @@ impl State<'_> {
                     },
                     range,
                     frame,
+                    reads: Vec::new(),
                 };
                 spec.blocks[b].insts.insert(i + 1, copy);
                 let targets = &mut self.call_targets[f];

@@ -110,6 +110,8 @@ pub struct Block {
     pub term: Terminator,
     /// Where the terminator comes from (a `return`, `raise`, loop test...).
     pub term_range: TextRange,
+    /// Where the local variables among the terminator's operands were written.
+    pub term_reads: Vec<(VarId, TextRange)>,
 }
 
 /// A compile-time constant operand.
@@ -147,6 +149,9 @@ pub struct Inst {
     pub range: TextRange,
     /// The inlined frame the instruction runs in (`Function::frames`; 0: none).
     pub frame: u32,
+    /// Where the local variables among its operands were written in the source: an
+    /// UnboundLocalError points at the name, as CPython's does.
+    pub reads: Vec<(VarId, TextRange)>,
 }
 
 #[derive(Clone, Debug)]
@@ -296,6 +301,61 @@ pub enum InstKind {
 }
 
 impl InstKind {
+    /// The operands an instruction reads.
+    pub fn operands(&self) -> Vec<&Operand> {
+        match self {
+            InstKind::Copy { src, .. } | InstKind::StoreGlobal { src, .. } => vec![src],
+            InstKind::Binary { lhs, rhs, .. } | InstKind::Compare { lhs, rhs, .. } => {
+                vec![lhs, rhs]
+            }
+            InstKind::Unary { operand, .. } | InstKind::Not { operand, .. } => vec![operand],
+            InstKind::Truth { value, .. } | InstKind::Index { value, .. } => vec![value],
+            InstKind::Call { args, .. } => args.iter().collect(),
+            InstKind::CallBuiltin { args, keywords, .. } => {
+                args.iter().chain(keywords.iter().map(|(_, v)| v)).collect()
+            }
+            InstKind::LoadGlobal { .. } | InstKind::DefFunction { .. } => Vec::new(),
+            InstKind::BuildList { items, .. } | InstKind::BuildTuple { items, .. } => {
+                items.iter().collect()
+            }
+            InstKind::GetItem { value, index, .. } | InstKind::DelItem { value, index } => {
+                vec![value, index]
+            }
+            InstKind::SetItem { value, index, item } => vec![value, index, item],
+            InstKind::Slice {
+                value,
+                start,
+                stop,
+                step,
+                ..
+            }
+            | InstKind::DelSlice {
+                value,
+                start,
+                stop,
+                step,
+            } => std::iter::once(value)
+                .chain(start.iter())
+                .chain(stop.iter())
+                .chain(step.iter())
+                .collect(),
+            InstKind::CallMethod {
+                receiver,
+                args,
+                keywords,
+                ..
+            } => std::iter::once(receiver)
+                .chain(args.iter())
+                .chain(keywords.iter().map(|(_, v)| v))
+                .collect(),
+            InstKind::UnpackCheck { value, .. } => vec![value],
+            InstKind::Format { value, spec, .. } => {
+                std::iter::once(value).chain(spec.iter()).collect()
+            }
+            InstKind::JoinStr { parts, .. } => parts.iter().collect(),
+        }
+    }
+
     /// The variable this instruction defines, if any.
     pub fn dst(&self) -> Option<VarId> {
         match self {
@@ -608,6 +668,16 @@ pub enum Terminator {
 }
 
 impl Terminator {
+    /// The operands the terminator reads.
+    pub fn operands(&self) -> Vec<&Operand> {
+        match self {
+            Terminator::Branch { cond, .. } => vec![cond],
+            Terminator::Return(value) => vec![value],
+            Terminator::Raise { message, .. } => message.iter().collect(),
+            Terminator::Jump(_) | Terminator::Unreachable => Vec::new(),
+        }
+    }
+
     pub fn successors(&self) -> Vec<BlockId> {
         match self {
             Terminator::Jump(b) => vec![*b],

@@ -73,6 +73,9 @@ pub(crate) struct FunctionGen<'m, 'ctx, 'p> {
     /// The instruction being generated, and whether its operands are read as
     /// values (an optional operand is checked for None, see `optionals`).
     pub(super) current_kind: Option<&'p InstKind>,
+    /// Where the current instruction's local-variable operands were read
+    /// (`Inst::reads`).
+    pub(super) reads: &'p [(VarId, TextRange)],
     pub(super) unwrap: bool,
     /// Innermost loops with a fast copy (`loops`), per IR block its fast copy, the
     /// block checking a loop's variables on entry (per loop), and where the
@@ -222,6 +225,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             range: f.range,
             caret_range: None,
             current_kind: None,
+            reads: &[],
             unwrap: false,
             fast_loops,
             fast_blocks,
@@ -289,6 +293,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             self.range = inst.range;
             self.caret_range = caret_range(&inst.kind, inst.range);
             self.current_kind = Some(&inst.kind);
+            self.reads = &inst.reads;
             self.unwrap = super::optionals::unwraps_operands(&inst.kind);
             self.frame = inst.frame;
             self.before_instruction(&inst.kind);
@@ -303,6 +308,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
         self.range = block.term_range;
         self.caret_range = Some(block.term_range);
         self.current_kind = None;
+        self.reads = &block.term_reads;
         self.unwrap = false;
         self.frame = 0;
         self.terminator(&block.term)
@@ -728,7 +734,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
     // ---- instructions -----------------------------------------------------------
 
     pub(super) fn instruction(&mut self, inst: &Inst) -> Result<()> {
-        for op in inst_operands(&inst.kind) {
+        for op in inst.kind.operands() {
             if self.operand_is_never(op) {
                 return self.read_never(op);
             }
@@ -985,55 +991,4 @@ pub(super) fn exc_kind(enumerator: &str) -> Result<i64> {
             format!("the runtime header does not define {enumerator}"),
         )
     })
-}
-
-/// The operands an instruction reads.
-pub(super) fn inst_operands(kind: &InstKind) -> Vec<&Operand> {
-    match kind {
-        InstKind::Copy { src, .. } | InstKind::StoreGlobal { src, .. } => vec![src],
-        InstKind::Binary { lhs, rhs, .. } | InstKind::Compare { lhs, rhs, .. } => vec![lhs, rhs],
-        InstKind::Unary { operand, .. } | InstKind::Not { operand, .. } => vec![operand],
-        InstKind::Truth { value, .. } | InstKind::Index { value, .. } => vec![value],
-        InstKind::Call { args, .. } => args.iter().collect(),
-        InstKind::CallBuiltin { args, keywords, .. } => {
-            args.iter().chain(keywords.iter().map(|(_, v)| v)).collect()
-        }
-        InstKind::LoadGlobal { .. } | InstKind::DefFunction { .. } => Vec::new(),
-        InstKind::BuildList { items, .. } | InstKind::BuildTuple { items, .. } => {
-            items.iter().collect()
-        }
-        InstKind::GetItem { value, index, .. } | InstKind::DelItem { value, index } => {
-            vec![value, index]
-        }
-        InstKind::SetItem { value, index, item } => vec![value, index, item],
-        InstKind::Slice {
-            value,
-            start,
-            stop,
-            step,
-            ..
-        }
-        | InstKind::DelSlice {
-            value,
-            start,
-            stop,
-            step,
-        } => std::iter::once(value)
-            .chain(start.iter())
-            .chain(stop.iter())
-            .chain(step.iter())
-            .collect(),
-        InstKind::CallMethod {
-            receiver,
-            args,
-            keywords,
-            ..
-        } => std::iter::once(receiver)
-            .chain(args.iter())
-            .chain(keywords.iter().map(|(_, v)| v))
-            .collect(),
-        InstKind::UnpackCheck { value, .. } => vec![value],
-        InstKind::Format { value, spec, .. } => std::iter::once(value).chain(spec.iter()).collect(),
-        InstKind::JoinStr { parts, .. } => parts.iter().collect(),
-    }
 }

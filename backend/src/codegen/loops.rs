@@ -158,7 +158,7 @@ fn speculated_vars(f: &Function, body: &[bool], at_header: Option<&VarSet>) -> V
             continue;
         }
         for inst in &block.insts {
-            for op in super::function::inst_operands(&inst.kind) {
+            for op in inst.kind.operands() {
                 mark(op);
             }
         }

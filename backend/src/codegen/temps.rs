@@ -44,7 +44,7 @@ pub fn block_local_temps(f: &Function) -> Vec<bool> {
     };
     for (b, block) in f.blocks.iter().enumerate() {
         for (i, inst) in block.insts.iter().enumerate() {
-            for op in super::function::inst_operands(&inst.kind) {
+            for op in inst.kind.operands() {
                 use_at(op, b, i, &mut ok);
             }
         }

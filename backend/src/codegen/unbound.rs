@@ -47,7 +47,20 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 None => self.m.context.bool_type().const_int(1, false),
             },
         };
-        self.raise_if(missing, "KR_EXC_UNBOUND_LOCAL", &message)
+        // CPython points at the name that was read.
+        let read = self
+            .reads
+            .iter()
+            .find(|(var, _)| *var == v)
+            .map(|(_, r)| *r);
+        let saved = (self.line, self.caret_range);
+        if let Some(range) = read {
+            self.line = (self.m.source.line_of)(range.start);
+            self.caret_range = Some(range);
+        }
+        let result = self.raise_if(missing, "KR_EXC_UNBOUND_LOCAL", &message);
+        (self.line, self.caret_range) = saved;
+        result
     }
 
     /// Raises NameError unless module variable `global` has been assigned.

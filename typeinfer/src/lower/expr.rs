@@ -136,7 +136,11 @@ impl FnLowering<'_> {
 
     pub(super) fn name_load(&mut self, name: &str, range: TextRange) -> Result<Operand> {
         match self.resolve(name, range)? {
-            NameRef::Local(key) => Ok(Operand::Var(self.fb.local_by_key(&key))),
+            NameRef::Local(key) => {
+                let var = self.fb.local_by_key(&key);
+                self.fb.note_read(var, range);
+                Ok(Operand::Var(var))
+            }
             NameRef::Global(global) => {
                 let dst = self.fb.temp();
                 self.fb.emit(InstKind::LoadGlobal { dst, global }, range);

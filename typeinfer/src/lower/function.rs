@@ -21,6 +21,9 @@ pub struct FunctionBuilder {
     pub loops: Vec<LoopTargets>,
     /// The inlined frame instructions are emitted in (`Inst::frame`).
     pub frame: u32,
+    /// Local variables read by name and not yet used by an instruction, with the
+    /// name's range (`Inst::reads`).
+    pending_reads: Vec<(VarId, TextRange)>,
 }
 
 impl FunctionBuilder {
@@ -42,6 +45,7 @@ impl FunctionBuilder {
             current: Some(BlockId(0)),
             loops: Vec::new(),
             frame: 0,
+            pending_reads: Vec::new(),
         }
     }
 
@@ -95,11 +99,34 @@ impl FunctionBuilder {
     /// nothing jumps to, so lowering never has to special-case dead code.
     pub fn emit(&mut self, kind: InstKind, range: TextRange) {
         let block = self.ensure_block();
+        let reads = self.take_reads(&kind.operands());
         self.func.blocks[block.index()].insts.push(Inst {
             kind,
             range,
             frame: self.frame,
+            reads,
         });
+    }
+
+    /// Notes that local `var` was read by name at `range` (the first read of it
+    /// counts until an instruction uses it: that read is the one that fails).
+    pub fn note_read(&mut self, var: VarId, range: TextRange) {
+        if !self.pending_reads.iter().any(|(v, _)| *v == var) {
+            self.pending_reads.push((var, range));
+        }
+    }
+
+    /// The pending reads of the variables among `operands`, no longer pending.
+    fn take_reads(&mut self, operands: &[&Operand]) -> Vec<(VarId, TextRange)> {
+        let mut reads = Vec::new();
+        self.pending_reads.retain(|(v, range)| {
+            let used = operands.iter().any(|op| **op == Operand::Var(*v));
+            if used {
+                reads.push((*v, *range));
+            }
+            !used
+        });
+        reads
     }
 
     /// Starts emitting into a new inlined frame (a comprehension's); the previous
@@ -122,9 +149,13 @@ impl FunctionBuilder {
     /// Ends the current block.
     pub fn terminate(&mut self, term: Terminator, range: TextRange) {
         let block = self.ensure_block();
+        let reads = self.take_reads(&term.operands());
+        // A read no instruction of the block used belongs to no failure here.
+        self.pending_reads.clear();
         let b = &mut self.func.blocks[block.index()];
         b.term = term;
         b.term_range = range;
+        b.term_reads = reads;
         self.current = None;
     }
 
