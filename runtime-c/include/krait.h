@@ -117,6 +117,11 @@ kr_value kr_int_from_str(const char *text, size_t len, int base);
 kr_value kr_int_from_double(double d);
 
 kr_value kr_int_add(kr_value a, kr_value b);
+/* The int whose tagged word overflowed to 'wrapped' in an inline add or subtract of
+** two small ints: the true word is wrapped -/+ 2^64 (the opposite sign of the wrapped
+** one), so the value is wrapped >> 1 -/+ 2^63. Lets compiled code drop its operands
+** once the inline operation is done. */
+kr_value kr_int_from_overflow(int64_t wrapped);
 kr_value kr_int_sub(kr_value a, kr_value b);
 kr_value kr_int_mul(kr_value a, kr_value b);
 kr_value kr_int_floordiv(kr_value a, kr_value b);

@@ -79,6 +79,17 @@ kr_value kr_int_from_i64(int64_t i) {
   return from_mpz(z);
 }
 
+kr_value kr_int_from_overflow(int64_t wrapped) {
+  mpz_t z;
+  mpz_init_set_si(z, wrapped >> 1);
+  if (wrapped < 0) {
+    mpz_add_ui(z, z, 1UL << 63);
+  } else {
+    mpz_sub_ui(z, z, 1UL << 63);
+  }
+  return from_mpz(z);
+}
+
 bool kr_int_to_i64(kr_value a, int64_t *out) {
   if (kr_is_small(a)) {
     *out = kr_small_value(a);

@@ -16,7 +16,7 @@ use frontend::ast::Operator;
 use inkwell::basic_block::BasicBlock;
 use inkwell::intrinsics::Intrinsic;
 use inkwell::types::BasicTypeEnum;
-use inkwell::values::{BasicMetadataValueEnum, BasicValueEnum, FloatValue, IntValue};
+use inkwell::values::{BasicMetadataValueEnum, BasicValueEnum, FloatValue, IntValue, PhiValue};
 use inkwell::IntPredicate;
 
 /// Largest magnitude whose conversion to double is exact on both sides of a
@@ -64,10 +64,13 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         fast: impl FnOnce(&mut Self) -> Result<(BasicValueEnum<'ctx>, Option<IntValue<'ctx>>)>,
         slow: impl FnOnce(&mut Self) -> Result<BasicValueEnum<'ctx>>,
     ) -> Result<BasicValueEnum<'ctx>> {
-        Ok(self.fast_or_slow_ends(ty, conds, fast, slow)?.0)
+        let (phi, _) = self.fast_or_slow_ends(ty, conds, fast, slow, None)?;
+        Ok(phi.as_basic_value())
     }
 
-    /// `fast_or_slow`, also giving the blocks the fast and slow paths end in.
+    /// `fast_or_slow` giving the phi and the blocks the fast and slow paths end
+    /// in; a fast path that gives up goes to `give_up_to` when given (the caller
+    /// completes that path and the phi).
     #[allow(clippy::type_complexity)]
     fn fast_or_slow_ends(
         &mut self,
@@ -75,7 +78,8 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         conds: &[IntValue<'ctx>],
         fast: impl FnOnce(&mut Self) -> Result<(BasicValueEnum<'ctx>, Option<IntValue<'ctx>>)>,
         slow: impl FnOnce(&mut Self) -> Result<BasicValueEnum<'ctx>>,
-    ) -> Result<(BasicValueEnum<'ctx>, (BasicBlock<'ctx>, BasicBlock<'ctx>))> {
+        give_up_to: Option<BasicBlock<'ctx>>,
+    ) -> Result<(PhiValue<'ctx>, (BasicBlock<'ctx>, BasicBlock<'ctx>))> {
         let context = self.m.context;
         let slow_bb = context.append_basic_block(self.llvm, "slow");
         let done_bb = context.append_basic_block(self.llvm, "done");
@@ -90,7 +94,8 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         match give_up {
             Some(g) => {
                 let g = self.expect(g, false)?;
-                self.builder.build_conditional_branch(g, slow_bb, done_bb)?
+                let to = give_up_to.unwrap_or(slow_bb);
+                self.builder.build_conditional_branch(g, to, done_bb)?
             }
             None => self.builder.build_unconditional_branch(done_bb)?,
         };
@@ -101,7 +106,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         self.builder.position_at_end(done_bb);
         let phi = self.builder.build_phi(ty, "")?;
         phi.add_incoming(&[(&fast_value, fast_end), (&slow_value, slow_end)]);
-        Ok((phi.as_basic_value(), (fast_end, slow_end)))
+        Ok((phi, (fast_end, slow_end)))
     }
 
     /// An `llvm.s{add,sub,mul}.with.overflow.i64` call: (result, overflowed).
@@ -140,29 +145,69 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         slow_fn: &str,
         slow_args: &[IntValue<'ctx>],
     ) -> Result<IntValue<'ctx>> {
+        self.int_fast_slow_with(conds, fast, slow_fn, slow_args, false)
+    }
+
+    /// `int_fast_slow` where `wraps` says the fast path gives up only when an add
+    /// or subtract of the tagged words overflowed: then `kr_int_from_overflow`
+    /// rebuilds the int from the wrapped word alone, so the operands need not stay
+    /// alive past the operation (LLVM can then update a variable in place).
+    fn int_fast_slow_with(
+        &mut self,
+        conds: &[IntValue<'ctx>],
+        fast: impl FnOnce(&mut Self) -> Result<(IntValue<'ctx>, Option<IntValue<'ctx>>)>,
+        slow_fn: &str,
+        slow_args: &[IntValue<'ctx>],
+        wraps: bool,
+    ) -> Result<IntValue<'ctx>> {
         let args: Vec<BasicMetadataValueEnum> = slow_args.iter().map(|a| (*a).into()).collect();
-        let ty = self.m.context.i64_type().into();
+        let context = self.m.context;
+        let ty = context.i64_type().into();
+        let overflow_bb = wraps.then(|| context.append_basic_block(self.llvm, "overflow"));
         let mut slow_small = None;
-        let (value, ends) = self.fast_or_slow_ends(
+        let mut wrapped = None;
+        let (phi, ends) = self.fast_or_slow_ends(
             ty,
             conds,
-            |g| fast(g).map(|(v, o)| (v.into(), o)),
+            |g| {
+                let (v, o) = fast(g)?;
+                wrapped = Some(v);
+                Ok((v.into(), o))
+            },
             |g| {
                 let v = g.call_runtime_value(slow_fn, &args)?;
                 slow_small = Some(g.is_small(v)?);
                 Ok(v.into())
             },
+            overflow_bb,
         )?;
-        let value = value.into_int_value();
+        let done = self.current_block()?;
+        let bool_type = context.bool_type();
+        let yes = bool_type.const_int(1, false);
+        let mut bits = vec![(yes, ends.0)];
+        if let Some(slow_small) = slow_small {
+            bits.push((slow_small, ends.1));
+        }
+        if let (Some(overflow_bb), Some(wrapped)) = (overflow_bb, wrapped) {
+            // An overflowed result is never small.
+            self.builder.position_at_end(overflow_bb);
+            let big = self.call_runtime_value("kr_int_from_overflow", &[wrapped.into()])?;
+            let overflow_end = self.current_block()?;
+            self.builder.build_unconditional_branch(done)?;
+            phi.add_incoming(&[(&big, overflow_end)]);
+            bits.push((bool_type.const_zero(), overflow_end));
+            self.builder.position_at_end(done);
+        }
+        let value = phi.as_basic_value().into_int_value();
         // The fast path's result is small by construction; the slow path's is
         // tested where it is made.
-        if let Some(slow_small) = slow_small {
-            let bool_type = self.m.context.bool_type();
-            let phi = self.builder.build_phi(bool_type, "small")?;
-            let yes = bool_type.const_int(1, false);
-            phi.add_incoming(&[(&yes, ends.0), (&slow_small, ends.1)]);
+        if slow_small.is_some() {
+            let small = self.builder.build_phi(bool_type, "small")?;
+            for (bit, block) in &bits {
+                small.add_incoming(&[(bit, *block)]);
+            }
             self.small_bits
-                .insert(value, phi.as_basic_value().into_int_value());
+                .insert(value, small.as_basic_value().into_int_value());
         }
         Ok(value)
     }
@@ -177,7 +222,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         use Operator::*;
         let both = self.both_small(a, b)?;
         match op {
-            Add => self.int_fast_slow(
+            Add => self.int_fast_slow_with(
                 &both,
                 |g| {
                     let b1 = g.builder.build_int_sub(b, g.i64(1), "")?;
@@ -186,8 +231,9 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 },
                 "kr_int_add",
                 &[a, b],
+                true,
             ),
-            Sub => self.int_fast_slow(
+            Sub => self.int_fast_slow_with(
                 &both,
                 |g| {
                     let b1 = g.builder.build_int_sub(b, g.i64(1), "")?;
@@ -196,6 +242,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 },
                 "kr_int_sub",
                 &[a, b],
+                true,
             ),
             Mult => self.int_fast_slow(
                 &both,

@@ -10,7 +10,7 @@
 use super::function::FunctionGen;
 use super::values::{Val, NONE_WORD};
 use crate::error::{Error, Result};
-use frontend::ast::{CmpOp, UnaryOp};
+use frontend::ast::{CmpOp, Operator, UnaryOp};
 use inkwell::values::IntValue;
 use inkwell::IntPredicate;
 use typeinfer::ir::{Builtin, InstKind, Operand};
@@ -72,6 +72,16 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 inplace,
                 ..
             }) => {
+                let other = if lhs == op { rhs } else { lhs };
+                let sequence = matches!(
+                    self.op_type(other).strip_optional(),
+                    Type::Str | Type::List(_) | Type::Tuple(_)
+                );
+                if *o == Operator::Mult && sequence {
+                    // Sequence repetition takes the other operand as the count.
+                    let message = "can't multiply sequence by non-int of type 'NoneType'";
+                    return (type_error, message.to_string());
+                }
                 let eq = if *inplace { "=" } else { "" };
                 let symbol = format!("{}{eq}", typeinfer::print::operator_text(*o));
                 let (a, b) = if lhs == op {

@@ -38,6 +38,7 @@ const SIGNATURES: &[(&str, C, &[C])] = &[
     ("kr_int_from_str", I64, &[Ptr, I64, I32]),
     ("kr_int_from_double", I64, &[F64]),
     ("kr_int_add", I64, &[I64, I64]),
+    ("kr_int_from_overflow", I64, &[I64]),
     ("kr_int_sub", I64, &[I64, I64]),
     ("kr_int_mul", I64, &[I64, I64]),
     ("kr_int_floordiv", I64, &[I64, I64]),
@@ -273,6 +274,7 @@ fn memory_effects(name: &str) -> Option<u64> {
     Some(match name {
         "kr_error_occurred" => 1 << 2,
         "kr_int_add"
+        | "kr_int_from_overflow"
         | "kr_int_sub"
         | "kr_int_mul"
         | "kr_int_floordiv"
