@@ -16,6 +16,10 @@ The native executables run in interleaved rounds (krait, gcc, clang, krait, ...)
 that a change in the machine's speed during the run hits them alike, and the best
 of --runs rounds is kept; python3 runs --python-runs times.
 
+--instructions also counts the instructions each native executable executes (one
+run under valgrind's cachegrind, if installed) and prints krait's count relative to
+each C compiler's: unlike times, these counts do not move with the machine's load.
+
 Times are CPU seconds (user + system of the child) by default: on a shared machine
 they are far steadier than wall-clock seconds; --wall measures wall-clock instead.
 """
@@ -82,6 +86,18 @@ def best_of_each(argvs, runs, wall):
     return best, first
 
 
+def instructions(argv):
+    """Instructions executed by argv (valgrind cachegrind's "I refs"), or None."""
+    proc = subprocess.run(
+        ["valgrind", "--tool=cachegrind", "--cache-sim=no",
+         "--cachegrind-out-file=/dev/null"] + argv,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    for line in proc.stderr.splitlines():
+        if "I   refs:" in line or "I refs:" in line:
+            return int(line.split(":")[1].strip().replace(",", ""))
+    return None
+
+
 def find_compilers(requested):
     """The C compilers to compare with: those requested, or gcc and clang if found."""
     if requested:
@@ -129,6 +145,8 @@ def main():
     parser.add_argument("--only", nargs="*", help="benchmark names to run")
     parser.add_argument("--cc", nargs="*", default=None,
                         help="C compilers (default: gcc and clang, those found)")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count executed instructions (valgrind)")
     args = parser.parse_args()
 
     names = sorted(f[:-3] for f in os.listdir(PROGRAMS) if f.endswith(".py"))
@@ -157,6 +175,10 @@ def main():
     print("-" * len(header))
     speedups, wrong = [], 0
     ratios = {cc: [] for cc in compilers}
+    counted = []  # (name, krait count, {cc: count})
+    if args.instructions and not shutil.which("valgrind"):
+        print("--instructions: valgrind is not installed; counting nothing")
+        args.instructions = False
     try:
         for name in names:
             source = os.path.join(PROGRAMS, name + ".py")
@@ -222,6 +244,9 @@ def main():
                 row += f" {cell(ratio, 10, '{:.2f}')}"
             print(f"{row}  {'; '.join(notes)}")
             sys.stdout.flush()
+            if args.instructions and k_time:
+                counted.append((name, instructions([exe]),
+                                {cc: instructions([c_exe]) for cc, c_exe in c_exes.items()}))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -236,6 +261,27 @@ def main():
     row += f" {fmt(geomean(speedups), 10, '{:.1f}x')}"
     row += "".join(f" {fmt(geomean(ratios[cc]), 10, '{:.2f}')}" for cc in compilers)
     print(f"{row}  over {len(speedups)} of {len(names)} programs krait compiles")
+    if counted:
+        print()
+        print("instructions executed (millions), and krait's count relative to C:")
+        head = f"{'program':<14} {'krait':>9}" + "".join(f" {label(cc):>9}" for cc in compilers)
+        head += "".join(f" {'krait/' + label(cc)[:4]:>10}" for cc in compilers)
+        print(head)
+        count_ratios = {cc: [] for cc in compilers}
+        for name, k_count, c_counts in counted:
+            row = f"{name:<14} {fmt(k_count and k_count / 1e6, 9, '{:.0f}')}"
+            row += "".join(f" {fmt(c_counts.get(cc) and c_counts[cc] / 1e6, 9, '{:.0f}')}"
+                           for cc in compilers)
+            for cc in compilers:
+                c_count = c_counts.get(cc)
+                ratio = k_count / c_count if k_count and c_count else None
+                if ratio:
+                    count_ratios[cc].append(ratio)
+                row += f" {fmt(ratio, 10, '{:.2f}')}"
+            print(row)
+        row = f"{'geomean':<14} {'':>9}" + "".join(f" {'':>9}" for _ in compilers)
+        row += "".join(f" {fmt(geomean(count_ratios[cc]), 10, '{:.2f}')}" for cc in compilers)
+        print(row)
     return 1 if wrong else 0
 
 
