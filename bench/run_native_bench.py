@@ -98,6 +98,19 @@ def instructions(argv):
     return None
 
 
+def ratio_cells(krait, c_values, compilers, collected):
+    """krait's value relative to each compiler's, as table cells; each ratio is also
+    appended to collected[compiler] (for the geometric means)."""
+    cells = ""
+    for cc in compilers:
+        c_value = c_values.get(cc)
+        ratio = krait / c_value if krait and c_value else None
+        if ratio:
+            collected[cc].append(ratio)
+        cells += f" {(f'{ratio:.2f}' if ratio else '-'):>10}"
+    return cells
+
+
 def find_compilers(requested):
     """The C compilers to compare with: those requested, or gcc and clang if found."""
     if requested:
@@ -236,12 +249,7 @@ def main():
             row = f"{name:<14} {cell(py_time, 9)} {cell(k_time, 9)}"
             row += "".join(f" {cell(c_times.get(cc), 11)}" for cc in compilers)
             row += f" {cell(speedup, 10, '{:.1f}x')}"
-            for cc in compilers:
-                c_time = c_times.get(cc)
-                ratio = k_time / c_time if k_time and c_time else None
-                if ratio:
-                    ratios[cc].append(ratio)
-                row += f" {cell(ratio, 10, '{:.2f}')}"
+            row += ratio_cells(k_time, c_times, compilers, ratios)
             print(f"{row}  {'; '.join(notes)}")
             sys.stdout.flush()
             if args.instructions and k_time:
@@ -272,12 +280,7 @@ def main():
             row = f"{name:<14} {fmt(k_count and k_count / 1e6, 9, '{:.0f}')}"
             row += "".join(f" {fmt(c_counts.get(cc) and c_counts[cc] / 1e6, 9, '{:.0f}')}"
                            for cc in compilers)
-            for cc in compilers:
-                c_count = c_counts.get(cc)
-                ratio = k_count / c_count if k_count and c_count else None
-                if ratio:
-                    count_ratios[cc].append(ratio)
-                row += f" {fmt(ratio, 10, '{:.2f}')}"
+            row += ratio_cells(k_count, c_counts, compilers, count_ratios)
             print(row)
         row = f"{'geomean':<14} {'':>9}" + "".join(f" {'':>9}" for _ in compilers)
         row += "".join(f" {fmt(geomean(count_ratios[cc]), 10, '{:.2f}')}" for cc in compilers)

@@ -592,18 +592,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             }
             Type::List(_) => {
                 let width = item_width(&container);
-                let p = match self.checked_item(value, index) {
-                    Some(p) => p,
-                    None => {
-                        let l = self.obj(value)?;
-                        let length = self.raw_length(l)?;
-                        let array = self.items(l, &container)?;
-                        let message = "list index out of range";
-                        let p = self.checked_item_ptr(array, length, index, width, message)?;
-                        self.remember_item(value, index, p);
-                        p
-                    }
-                };
+                let p = self.list_item_ptr(value, index, &container, "list index out of range")?;
                 if result_ty == Type::Never {
                     // Only an empty list has elements of no type: the check raised.
                     return self.trap();
@@ -614,6 +603,26 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             }
             other => Err(internal(&format!("subscript of '{other}'"))),
         }
+    }
+
+    /// Where item `index` of list `value` is, checked (IndexError(message)), or
+    /// the pointer an earlier access to the same item checked (`checked_items`).
+    fn list_item_ptr(
+        &mut self,
+        value: &Operand,
+        index: &Operand,
+        list: &Type,
+        message: &str,
+    ) -> Result<PointerValue<'ctx>> {
+        if let Some(p) = self.checked_item(value, index) {
+            return Ok(p);
+        }
+        let l = self.obj(value)?;
+        let length = self.raw_length(l)?;
+        let array = self.items(l, list)?;
+        let p = self.checked_item_ptr(array, length, index, item_width(list), message)?;
+        self.remember_item(value, index, p);
+        Ok(p)
     }
 
     pub(super) fn set_item(
@@ -633,18 +642,8 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             return Err(internal("item assignment on a non-list"));
         };
         let width = item_width(&container);
-        let p = match self.checked_item(value, index) {
-            Some(p) => p,
-            None => {
-                let l = self.obj(value)?;
-                let length = self.raw_length(l)?;
-                let array = self.items(l, &container)?;
-                let message = "list assignment index out of range";
-                let p = self.checked_item_ptr(array, length, index, width, message)?;
-                self.remember_item(value, index, p);
-                p
-            }
-        };
+        let message = "list assignment index out of range";
+        let p = self.list_item_ptr(value, index, &container, message)?;
         let v = self.operand_raw(item)?;
         let from = self.op_type_raw(item);
         let slot = self.slot_for(v, &from, elem)?;
