@@ -27,8 +27,14 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             "cannot access local variable '{name}' where it is not associated with a value"
         );
         let ty = self.var_type(v)?;
-        let missing = match (self.slots.get(v.index()).copied().flatten(), ty) {
-            (Some(slot), Type::Int | Type::Str) => {
+        // Slots start zeroed, and no value of these types is the zero word (ints
+        // are odd or pointers, the others pointers, None in an optional is 2).
+        let has_empty = matches!(
+            ty,
+            Type::Int | Type::Str | Type::List(_) | Type::Tuple(_) | Type::Dyn | Type::Optional(_)
+        );
+        let missing = match (self.slots.get(v.index()).copied().flatten(), has_empty) {
+            (Some(slot), true) => {
                 let llvm_ty = storage_type(self.m.context, ty)?
                     .ok_or_else(|| Error::internal("?", "slot without a type"))?;
                 let value = self.builder.build_load(llvm_ty, slot, "")?;
