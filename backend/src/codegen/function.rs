@@ -968,6 +968,7 @@ fn caret_range(kind: &InstKind, range: TextRange) -> Option<TextRange> {
         | InstKind::SetItem { .. }
         | InstKind::DelItem { .. }
         | InstKind::DelSlice { .. }
+        | InstKind::Index { .. }
         | InstKind::Slice { .. }
         | InstKind::Call { .. }
         | InstKind::CallBuiltin { .. }

@@ -88,7 +88,8 @@ impl FnLowering<'_> {
         for a in args {
             let v = self.expr(a)?;
             let dst = self.fb.temp();
-            self.fb.emit(InstKind::Index { dst, value: v }, a.range);
+            // A bound that is not an int fails the call: CPython's caret is under it.
+            self.fb.emit(InstKind::Index { dst, value: v }, range);
             values.push(Operand::Var(dst));
         }
         Ok(match values.len() {
@@ -138,7 +139,7 @@ impl FnLowering<'_> {
                     Some(s) => {
                         let v = self.expr(s)?;
                         let dst = self.fb.temp();
-                        self.fb.emit(InstKind::Index { dst, value: v }, s.range);
+                        self.fb.emit(InstKind::Index { dst, value: v }, iter.range);
                         Operand::Var(dst)
                     }
                     None => int(0),
