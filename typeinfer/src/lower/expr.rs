@@ -343,7 +343,7 @@ impl FnLowering<'_> {
 
     /// `module.name`: what the attribute of an imported native module stands for;
     /// `None` when `value` is not such a module.
-    fn module_attribute(&self, value: &Expr, attr: &str) -> Result<Option<NameRef>> {
+    fn module_attribute(&mut self, value: &Expr, attr: &str) -> Result<Option<NameRef>> {
         let ExprKind::Name { id, .. } = &value.kind else {
             return Ok(None);
         };

@@ -51,7 +51,7 @@ impl FnLowering<'_> {
     pub(super) fn is_builtin_named(&self, func: &Expr, name: &str) -> Result<bool> {
         Ok(match &func.kind {
             ExprKind::Name { id, .. } if &**id == name => matches!(
-                self.resolve(name, func.range)?,
+                self.lookup(name, func.range)?,
                 NameRef::Undefined | NameRef::Builtin(_)
             ),
             _ => false,

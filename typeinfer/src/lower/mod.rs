@@ -35,6 +35,11 @@ struct ProgramContext<'a> {
     imports: HashMap<Box<str>, Imported>,
     /// Globals no code ever binds (reading one raises NameError).
     unbound: std::collections::HashSet<Box<str>>,
+    /// When some code comes before an `import`: per imported name, a global the
+    /// `import` statement sets, which every use of the name reads first, so that a
+    /// use before the import raises NameError as in Python. Empty in the usual
+    /// layout (imports first), where no use can come before them.
+    import_flags: HashMap<Box<str>, GlobalId>,
 }
 
 /// What an imported name stands for.
@@ -73,15 +78,25 @@ pub fn lower_module(module: &Module, scopes: &SymbolTable, _file: &SourceFile) -
         }],
         imports: collect_imports(module)?,
         unbound: std::collections::HashSet::new(),
+        import_flags: HashMap::new(),
     };
     for (i, def) in defs.iter().enumerate() {
         cx.functions.insert(def.name.clone(), FuncId(i as u32 + 1));
         cx.signatures.push(signature(def)?);
     }
-    let (globals, unbound) = collect_globals(scopes, &cx.functions, &cx.imports);
+    let (mut globals, unbound) = collect_globals(scopes, &cx.functions, &cx.imports);
     cx.unbound = unbound;
     for (i, name) in globals.iter().enumerate() {
         cx.globals.insert(name.clone(), GlobalId(i as u32));
+    }
+    if !imports_come_first(module) {
+        let mut names: Vec<&Box<str>> = cx.imports.keys().collect();
+        names.sort();
+        for name in names {
+            cx.import_flags
+                .insert(name.clone(), GlobalId(globals.len() as u32));
+            globals.push(name.clone());
+        }
     }
 
     let main = FnLowering::new(&cx, scopes.top(), "<module>", true)
@@ -140,6 +155,25 @@ fn def_ranges(module: &Module) -> impl Iterator<Item = ast::TextRange> + '_ {
         StmtKind::FunctionDef(_) => Some(s.range),
         _ => None,
     })
+}
+
+/// Whether every `import` of the module comes before any other statement (a
+/// docstring aside): then no code can use an imported name before its import.
+fn imports_come_first(module: &Module) -> bool {
+    let mut code_seen = false;
+    for (i, stmt) in module.body.iter().enumerate() {
+        match &stmt.kind {
+            StmtKind::Import { .. } | StmtKind::ImportFrom { .. } => {
+                if code_seen {
+                    return false;
+                }
+            }
+            StmtKind::Expr { value }
+                if i == 0 && matches!(value.kind, ExprKind::Constant { .. }) => {}
+            _ => code_seen = true,
+        }
+    }
+    true
 }
 
 /// The names module-level `import` statements bind. Only native modules can be
@@ -449,7 +483,25 @@ impl<'a> FnLowering<'a> {
         Ok(self.fb.finish(end))
     }
 
-    fn resolve(&self, name: &str, range: ast::TextRange) -> Result<NameRef> {
+    fn resolve(&mut self, name: &str, range: ast::TextRange) -> Result<NameRef> {
+        let resolved = self.lookup(name, range)?;
+        if let Some(&global) = self.cx.import_flags.get(name) {
+            if matches!(
+                resolved,
+                NameRef::Module(_) | NameRef::Builtin(_) | NameRef::Constant(_) | NameRef::Value(_)
+            ) {
+                // A use of an imported name: NameError if the import has not run.
+                let dst = self.fb.temp();
+                self.fb
+                    .emit(crate::ir::InstKind::LoadGlobal { dst, global }, range);
+            }
+        }
+        Ok(resolved)
+    }
+
+    /// What `name` refers to, without emitting anything (`resolve` also checks
+    /// that an imported name's import has run).
+    fn lookup(&self, name: &str, range: ast::TextRange) -> Result<NameRef> {
         // Comprehensions are inlined: their own variables are locals of the
         // enclosing function under a private key; what they take from the enclosing
         // function (free there, a cell here) is that function's local.

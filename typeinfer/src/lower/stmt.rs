@@ -13,8 +13,17 @@ impl FnLowering<'_> {
                 self.expr(value)?;
             }
             StmtKind::Pass | StmtKind::Global { .. } => {}
-            StmtKind::Import { .. } | StmtKind::ImportFrom { .. } if self.is_module => {
-                // Resolved statically before lowering (`collect_imports`).
+            StmtKind::Import { names } | StmtKind::ImportFrom { names, .. } if self.is_module => {
+                // Resolved statically before lowering (`collect_imports`); the
+                // statement only marks the names bound (`import_flags`).
+                for alias in names {
+                    let bound = alias.asname.as_ref().unwrap_or(&alias.name);
+                    if let Some(&global) = self.cx.import_flags.get(bound) {
+                        let src = Operand::Const(Const::Bool(true));
+                        self.fb
+                            .emit(InstKind::StoreGlobal { global, src }, alias.range);
+                    }
+                }
             }
             StmtKind::FunctionDef(def) if self.is_module => {
                 // Module-level functions are called directly; the `def` only
