@@ -105,8 +105,12 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
     /// Whether `kind` leaves every list's length and items array as they were.
     fn keeps_item_pointers(&self, kind: &InstKind) -> bool {
         let touches_lists = |ops: &[&Operand]| {
-            ops.iter()
-                .any(|op| matches!(self.op_type_raw(op), Type::List(_) | Type::Dyn))
+            ops.iter().any(|op| {
+                matches!(
+                    self.op_type_raw(op).strip_optional(),
+                    Type::List(_) | Type::Dyn
+                )
+            })
         };
         match kind {
             InstKind::Copy { .. }

@@ -99,6 +99,20 @@ def local_cases():
 print(local_cases())
 
 
+# Growing a `list | None` in place while an alias of it holds a checked item.
+def grow(flag):
+    xs = [1, 2] if flag else None
+    ys = [0]
+    if flag:
+        ys = xs
+    first = ys[0]
+    xs += [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18]
+    ys[0] = first + ys[0]
+    return xs, ys
+
+
+print(grow(True))
+
 # Deleting an item between the accesses: the second one is out of range.
 g = [4, 5, 6]
 h = g[2]
