@@ -63,6 +63,7 @@ pub fn infer(program: &Program) -> Result<Program> {
         globals,
         main,
         specialised: true,
+        template_names: program.template_names.clone(),
     })
 }
 

@@ -52,6 +52,10 @@ pub struct Program {
     pub main: FuncId,
     /// False after lowering, true after inference.
     pub specialised: bool,
+    /// The name of each template (by template id), kept after inference, which
+    /// drops the templates: a function never called still has a name (NameError
+    /// suggestions offer it).
+    pub template_names: Vec<Box<str>>,
 }
 
 #[derive(Clone, Debug)]

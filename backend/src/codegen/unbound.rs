@@ -141,14 +141,21 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 global.ty != Type::Never && bound(assigned::global_slot(self.f, *g))
             })
             .map(|(_, g)| &*g.name);
+        // Module-level functions (templates; `<module>` is template 0) whose `def`
+        // has run, whether or not anything calls them.
         let function_names = program
-            .functions
+            .template_names
             .iter()
-            .filter(|f| match f.template {
-                Some(t) => bound(assigned::function_slot(self.f, program.globals.len(), t)),
-                None => true,
+            .enumerate()
+            .skip(1)
+            .filter(|(t, _)| {
+                bound(assigned::function_slot(
+                    self.f,
+                    program.globals.len(),
+                    FuncId(*t as u32),
+                ))
             })
-            .map(|f| &*f.name);
+            .map(|(_, name)| &**name);
         for n in global_names.chain(function_names) {
             if n != "<module>" && n != name && !globals.contains(&n) {
                 globals.push(n);

@@ -105,8 +105,10 @@ pub fn lower_module(module: &Module, scopes: &SymbolTable, _file: &SourceFile) -
     for (def, range) in defs.iter().zip(def_ranges(module)) {
         functions.push(lower_def(&cx, def, range)?);
     }
+    let template_names = functions.iter().map(|f| f.name.clone()).collect();
     Ok(Program {
         functions,
+        template_names,
         globals: globals
             .into_iter()
             .map(|name| Global {
