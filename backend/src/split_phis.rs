@@ -86,6 +86,11 @@ fn split_phi(module: &Module, phi_inst: InstructionValue<'_>) -> bool {
         // The same field read, moved to the end of each incoming block.
         let mut fields: Vec<(BasicValueEnum, _)> = Vec::with_capacity(incoming.len());
         for (value, from) in &incoming {
+            // A block that reaches the phi by two edges (a switch) has one value.
+            if let Some(&(field, _)) = fields.iter().find(|(_, b)| b == from) {
+                fields.push((field, *from));
+                continue;
+            }
             let Some(terminator) = from.get_terminator() else {
                 return false;
             };
