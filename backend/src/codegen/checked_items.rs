@@ -48,25 +48,15 @@ impl<'ctx> ItemFacts<'ctx> {
     }
 }
 
-/// Per IR block, how many predecessors it has and the last one seen.
+/// Per IR block other than the entry, its predecessor when it has exactly one.
 pub fn single_predecessors(f: &typeinfer::ir::Function) -> Vec<Option<usize>> {
-    let reachable = f.reachable_blocks();
-    let mut preds: Vec<(usize, usize)> = vec![(0, 0); f.blocks.len()];
-    for (b, block) in f.blocks.iter().enumerate() {
-        if !reachable.get(b).copied().unwrap_or(false) {
-            continue;
-        }
-        for s in block.term.successors() {
-            if let Some(p) = preds.get_mut(s.index()) {
-                p.0 += 1;
-                p.1 = b;
-            }
-        }
-    }
-    preds
+    super::loops::predecessors(f, &f.reachable_blocks())
         .into_iter()
         .enumerate()
-        .map(|(b, (count, p))| (count == 1 && b != 0).then_some(p))
+        .map(|(b, p)| match p.as_slice() {
+            [only] if b != 0 => Some(*only),
+            _ => None,
+        })
         .collect()
 }
 

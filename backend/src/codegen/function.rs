@@ -127,15 +127,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
         let entry = context.append_basic_block(llvm, "entry");
         builder.position_at_end(entry);
         let flag = builder.build_alloca(context.i8_type(), "error.flag")?;
-        let templates = program.template_names.len().max(
-            program
-                .functions
-                .iter()
-                .filter_map(|f| f.template)
-                .map(|t| t.index() + 1)
-                .max()
-                .unwrap_or(0),
-        );
+        let templates = program.template_names.len();
         let definite = assigned::definitely_assigned(f, program.globals.len(), templates);
         let fast_loops = super::loops::fast_loops(f, &definite);
         // Leaving a fast copy mid-block reads temporaries from their slots.

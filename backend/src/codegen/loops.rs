@@ -32,13 +32,11 @@ pub struct FastLoop {
     pub vars: Vec<usize>,
 }
 
-/// Blocks dominating each block (`dom[b][d]`: `d` dominates `b`), by the classic
-/// iterative data flow; unreachable blocks are dominated by everything.
-fn dominators(f: &Function, reachable: &[bool]) -> Vec<Vec<bool>> {
-    let n = f.blocks.len();
-    let mut preds = vec![Vec::new(); n];
+/// Per block, the reachable blocks that jump to it (once per edge).
+pub fn predecessors(f: &Function, reachable: &[bool]) -> Vec<Vec<usize>> {
+    let mut preds = vec![Vec::new(); f.blocks.len()];
     for (b, block) in f.blocks.iter().enumerate() {
-        if !reachable[b] {
+        if !reachable.get(b).copied().unwrap_or(false) {
             continue;
         }
         for s in block.term.successors() {
@@ -47,6 +45,13 @@ fn dominators(f: &Function, reachable: &[bool]) -> Vec<Vec<bool>> {
             }
         }
     }
+    preds
+}
+
+/// Blocks dominating each block (`dom[b][d]`: `d` dominates `b`), by the classic
+/// iterative data flow; unreachable blocks are dominated by everything.
+fn dominators(f: &Function, preds: &[Vec<usize>], reachable: &[bool]) -> Vec<Vec<bool>> {
+    let n = f.blocks.len();
     let mut dom = vec![vec![true; n]; n];
     if n > 0 {
         dom[0] = vec![false; n];
@@ -84,7 +89,8 @@ pub fn fast_loops(f: &Function, definite: &[VarSet]) -> Vec<FastLoop> {
         return Vec::new();
     }
     let reachable = f.reachable_blocks();
-    let dom = dominators(f, &reachable);
+    let preds = predecessors(f, &reachable);
+    let dom = dominators(f, &preds, &reachable);
     // Natural loops, one per header: the blocks that reach a back edge's source
     // without passing through the header.
     let mut loops: Vec<(usize, Vec<bool>)> = Vec::new();
@@ -111,11 +117,7 @@ pub fn fast_loops(f: &Function, definite: &[VarSet]) -> Vec<FastLoop> {
                     continue;
                 }
                 body[x] = true;
-                for (p, pb) in f.blocks.iter().enumerate() {
-                    if reachable[p] && pb.term.successors().iter().any(|t| t.index() == x) {
-                        work.push(p);
-                    }
-                }
+                work.extend(&preds[x]);
             }
         }
     }
