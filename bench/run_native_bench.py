@@ -161,6 +161,8 @@ def main():
     parser.add_argument("--instructions", action="store_true",
                         help="also count executed instructions (valgrind)")
     args = parser.parse_args()
+    if args.runs < 1 or args.python_runs < 1:
+        parser.error("--runs and --python-runs must be at least 1")
 
     names = sorted(f[:-3] for f in os.listdir(PROGRAMS) if f.endswith(".py"))
     if args.only:

@@ -30,6 +30,8 @@ pub struct FastLoop {
     /// The speculated variables: named `int` locals the loop reads that are
     /// certainly assigned when it starts.
     pub vars: Vec<usize>,
+    /// Per variable of the function: whether the loop assigns it.
+    pub written: Vec<bool>,
 }
 
 /// Per block, the reachable blocks that jump to it (once per edge).
@@ -136,10 +138,27 @@ pub fn fast_loops(f: &Function, definite: &[VarSet]) -> Vec<FastLoop> {
                 header: *header,
                 body: body.clone(),
                 vars,
+                written: written_vars(f, body),
             });
         }
     }
     chosen
+}
+
+/// Per variable of `f`: whether an instruction of the loop assigns it.
+fn written_vars(f: &Function, body: &[bool]) -> Vec<bool> {
+    let mut written = vec![false; f.vars.len()];
+    for (b, block) in f.blocks.iter().enumerate() {
+        if !body[b] {
+            continue;
+        }
+        for inst in &block.insts {
+            if let Some(w) = inst.kind.dst().and_then(|d| written.get_mut(d.index())) {
+                *w = true;
+            }
+        }
+    }
+    written
 }
 
 /// Named `int` locals read in the loop and certainly assigned at its header.
@@ -284,13 +303,38 @@ impl<'ctx> super::function::FunctionGen<'_, 'ctx, '_> {
             .build_int_compare(IntPredicate::NE, tag, i64_type.const_zero(), "small")?)
     }
 
-    /// A read of `var` in a fast copy: tells LLVM the word is a small int.
+    /// A read of `var` in a fast copy: tells LLVM the word is a small int, and
+    /// for a variable the loop never assigns, a medium one (checked on entry).
     pub(super) fn assume_small_read(&mut self, var: usize, word: IntValue<'ctx>) -> Result<()> {
-        if self.fast.is_none() || self.speculating(var).is_none() {
+        if self.fast.is_none() {
             return Ok(());
         }
+        let Some(l) = self.speculating(var) else {
+            return Ok(());
+        };
         let small = self.word_is_small(word)?;
-        self.assume(small)
+        self.assume(small)?;
+        if !self.fast_loops[l].written.get(var).copied().unwrap_or(true) {
+            let medium = self.word_is_medium(word)?;
+            self.assume(medium)?;
+        }
+        Ok(())
+    }
+
+    /// Whether a small-int word holds a medium int: one whose magnitude is below
+    /// 2^61, so that adding or subtracting two of them, or one and a small int
+    /// that a comparison bounds by it, cannot overflow a word.
+    fn word_is_medium(&mut self, word: IntValue<'ctx>) -> Result<IntValue<'ctx>> {
+        let i64_type = self.m.context.i64_type();
+        let shifted =
+            self.builder
+                .build_int_add(word, i64_type.const_int(1 << 62, false), "medium.shift")?;
+        Ok(self.builder.build_int_compare(
+            IntPredicate::ULT,
+            shifted,
+            i64_type.const_int(1 << 63, false),
+            "medium",
+        )?)
     }
 
     /// `llvm.assume(cond)`: tells LLVM that `cond` holds here.
@@ -311,11 +355,17 @@ impl<'ctx> super::function::FunctionGen<'_, 'ctx, '_> {
         let vars = self.fast_loops[l].vars.clone();
         let i64_type = self.m.context.i64_type();
         let mut all = i64_type.const_int(1, false);
+        let mut medium = self.m.context.bool_type().const_int(1, false);
         for var in vars {
             let word = self.load_word(var)?;
             all = self.builder.build_and(all, word, "all")?;
+            if !self.fast_loops[l].written.get(var).copied().unwrap_or(true) {
+                let this = self.word_is_medium(word)?;
+                medium = self.builder.build_and(medium, this, "all.medium")?;
+            }
         }
         let small = self.word_is_small(all)?;
+        let small = self.builder.build_and(small, medium, "enter")?;
         let small = self.expect(small, true)?;
         let fast = self.fast_blocks[header]
             .ok_or_else(|| Error::internal("?", "a fast loop without its header"))?;
