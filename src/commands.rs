@@ -89,7 +89,7 @@ fn with_program(
             .and_then(|scopes| {
                 let lowered = typeinfer::lower::lower_module(module, &scopes, source);
                 let program = if infer {
-                    lowered.and_then(|p| typeinfer::infer::infer(&p))
+                    lowered.and_then(|p| typeinfer::specialise(&p))
                 } else {
                     lowered
                 };

@@ -546,6 +546,10 @@ void kr_traceback_add(const char *file, int line, const char *function);
 /* The same with the caret line printed under the source line (without CPython's
 ** 4-space margin; NULL for none). */
 void kr_traceback_add_at(const char *file, int line, const char *function, const char *carets);
+/* 'count' entries of one place: the frames of a self-recursive function that
+** generated code runs as iterations of a loop (each stopped at the same call). */
+void kr_traceback_add_repeated(const char *file, int line, const char *function,
+                               const char *carets, int count);
 /* Forgets the frames (kr_raise and kr_error_clear do this). */
 void kr_traceback_clear(void);
 /* CPython's report of the current exception ("Traceback (most recent call last):",

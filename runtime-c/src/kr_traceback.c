@@ -51,6 +51,12 @@ void kr_traceback_add_at(const char *file, int line, const char *function, const
   }
 }
 
+void kr_traceback_add_repeated(const char *file, int line, const char *function,
+                               const char *carets, int count) {
+  for (int i = 0; i < count && frame_count < FRAME_LIMIT; i++)
+    kr_traceback_add_at(file, line, function, carets);
+}
+
 void kr_traceback_add(const char *file, int line, const char *function) {
   kr_traceback_add_at(file, line, function, NULL);
 }

@@ -235,7 +235,8 @@ impl State<'_> {
             InstKind::LoadGlobal { global, .. } => self.globals[global.index()].clone(),
             InstKind::StoreGlobal { .. }
             | InstKind::DefFunction { .. }
-            | InstKind::UnpackCheck { .. } => return Ok(None),
+            | InstKind::UnpackCheck { .. }
+            | InstKind::TailFrame { .. } => return Ok(None),
             InstKind::DelSlice { value, .. } => {
                 match strict(value) {
                     Type::List(_) | Type::Never => {}

@@ -302,6 +302,12 @@ pub enum InstKind {
     DefFunction {
         func: FuncId,
     },
+    /// A self tail call turned into a jump (`tail_calls`): the next iteration is a
+    /// new frame of the function. Counts it (RecursionError past the limit, as the
+    /// call would raise) and forgets the named locals `forget`.
+    TailFrame {
+        forget: Vec<VarId>,
+    },
 }
 
 impl InstKind {
@@ -318,7 +324,9 @@ impl InstKind {
             InstKind::CallBuiltin { args, keywords, .. } => {
                 args.iter().chain(keywords.iter().map(|(_, v)| v)).collect()
             }
-            InstKind::LoadGlobal { .. } | InstKind::DefFunction { .. } => Vec::new(),
+            InstKind::LoadGlobal { .. }
+            | InstKind::DefFunction { .. }
+            | InstKind::TailFrame { .. } => Vec::new(),
             InstKind::BuildList { items, .. } | InstKind::BuildTuple { items, .. } => {
                 items.iter().collect()
             }
@@ -382,6 +390,7 @@ impl InstKind {
             | InstKind::JoinStr { dst, .. } => Some(*dst),
             InstKind::StoreGlobal { .. }
             | InstKind::DefFunction { .. }
+            | InstKind::TailFrame { .. }
             | InstKind::SetItem { .. }
             | InstKind::DelItem { .. }
             | InstKind::DelSlice { .. }
@@ -411,6 +420,7 @@ impl InstKind {
             | InstKind::JoinStr { dst, .. } => Some(dst),
             InstKind::StoreGlobal { .. }
             | InstKind::DefFunction { .. }
+            | InstKind::TailFrame { .. }
             | InstKind::SetItem { .. }
             | InstKind::DelItem { .. }
             | InstKind::DelSlice { .. }

@@ -14,6 +14,7 @@ pub mod ir;
 pub mod lower;
 pub mod native;
 pub mod print;
+pub mod tail_calls;
 pub mod types;
 
 pub use error::Unsupported;
@@ -28,5 +29,12 @@ pub fn compile(
     file: &SourceFile,
 ) -> Result<ir::Program, Unsupported> {
     let templates = lower::lower_module(module, scopes, file)?;
-    infer::infer(&templates)
+    specialise(&templates)
+}
+
+/// Inference, then the rewrites that need its types (self tail calls as loops).
+pub fn specialise(templates: &ir::Program) -> Result<ir::Program, Unsupported> {
+    let mut program = infer::infer(templates)?;
+    tail_calls::rewrite_program(&mut program);
+    Ok(program)
 }

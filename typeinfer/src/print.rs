@@ -174,6 +174,10 @@ fn inst_text(f: &Function, kind: &InstKind) -> String {
         InstKind::LoadGlobal { dst, global } => format!("{} = global #{}", v(dst), global.0),
         InstKind::StoreGlobal { global, src } => format!("global #{} = {}", global.0, o(src)),
         InstKind::DefFunction { func } => format!("def #{}", func.0),
+        InstKind::TailFrame { forget } => {
+            let names: Vec<String> = forget.iter().map(|v| format!("%{}", v.0)).collect();
+            format!("tail_frame(forget [{}])", names.join(", "))
+        }
         InstKind::BuildList { dst, items } => format!("{} = [{}]", v(dst), list(items)),
         InstKind::BuildTuple { dst, items } => format!("{} = ({})", v(dst), list(items)),
         InstKind::GetItem { dst, value, index } => {

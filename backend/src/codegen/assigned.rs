@@ -37,6 +37,12 @@ impl VarSet {
         }
     }
 
+    pub fn remove(&mut self, i: usize) {
+        if let Some(w) = self.0.get_mut(i / 64) {
+            *w &= !(1 << (i % 64));
+        }
+    }
+
     /// `self &= other`; true if `self` changed.
     fn intersect(&mut self, other: &VarSet) -> bool {
         let mut changed = false;
@@ -106,6 +112,12 @@ pub fn definitely_assigned(f: &Function, globals: usize, templates: usize) -> Ve
 
 /// Records what an instruction assigns.
 pub fn mark(f: &Function, globals: usize, kind: &InstKind, state: &mut VarSet) {
+    if let InstKind::TailFrame { forget } = kind {
+        for v in forget {
+            state.remove(v.index());
+        }
+        return;
+    }
     let slot = match kind {
         InstKind::StoreGlobal { global, .. } => global_slot(f, global.index()),
         InstKind::DefFunction { func } => function_slot(f, globals, *func),

@@ -31,9 +31,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         }
         let mut values: Vec<BasicMetadataValueEnum> = Vec::new();
         if self.m.takes_depth(func) {
-            let depth = self
-                .depth
-                .ok_or_else(|| Error::internal("?", "a call before the frame is counted"))?;
+            let depth = self.frame_depth()?;
             values.push(depth.into());
         }
         for (arg, param) in args.iter().zip(&callee.params) {

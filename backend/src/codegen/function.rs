@@ -99,6 +99,11 @@ pub(crate) struct FunctionGen<'m, 'ctx, 'p> {
     pub(super) slot_small: std::collections::HashMap<usize, IntValue<'ctx>>,
     /// This function's id and where its calls of itself go (`ModuleGen::unrolled`).
     pub(super) self_calls: Option<(FuncId, FunctionValue<'ctx>)>,
+    /// In a function whose self tail call became a loop (`tail_calls`): where the
+    /// depth of the current iteration's frame is kept, and the line and caret text
+    /// of the call, for the iterations' traceback entries.
+    pub(super) depth_slot: Option<PointerValue<'ctx>>,
+    pub(super) tail_site: Option<(u32, Option<String>)>,
     /// Bounds-checked item pointers still valid here (`checked_items`), those each
     /// generated block ended with (per copy: `None` for the ordinary one), and each
     /// block's only predecessor.
@@ -170,6 +175,11 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
                 None
             });
         }
+        // A function whose tail call became a loop changes its depth per iteration.
+        let depth_slot = match super::tail_calls::has_tail_frame(f) {
+            true => Some(builder.build_alloca(context.i32_type(), "frame.depth")?),
+            false => None,
+        };
         let mut llvm_params = llvm.get_param_iter();
         let caller_depth = if m.takes_depth(id) {
             llvm_params.next().map(|p| p.into_int_value())
@@ -231,6 +241,8 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             small_bits: std::collections::HashMap::new(),
             slot_small: std::collections::HashMap::new(),
             self_calls: self_calls.map(|copy| (id, copy)),
+            depth_slot,
+            tail_site: None,
             checked_items: Default::default(),
             exit_items: std::collections::HashMap::new(),
             single_pred: super::checked_items::single_predecessors(f),
@@ -326,6 +338,9 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             .builder
             .build_int_add(caller, i32_type.const_int(1, false), "depth")?;
         self.depth = Some(depth);
+        if let Some(slot) = self.depth_slot {
+            self.builder.build_store(slot, depth)?;
+        }
         let too_deep = self.builder.build_int_compare(
             IntPredicate::UGT,
             depth,
@@ -337,15 +352,22 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
         let ok = self.m.context.append_basic_block(self.llvm, "body");
         self.builder.build_conditional_branch(too_deep, raise, ok)?;
         self.builder.position_at_end(raise);
+        self.raise_recursion_error()?;
+        // CPython fails the call before the new frame exists: the traceback's last
+        // entry is the caller's call site, so this frame adds none.
+        self.return_with(None, true)?;
+        self.builder.position_at_end(ok);
+        Ok(())
+    }
+
+    /// Sets RecursionError as the current exception.
+    pub(super) fn raise_recursion_error(&mut self) -> Result<()> {
+        let i32_type = self.m.context.i32_type();
         let kind = exc_kind("KR_EXC_RECURSION")?;
         let kind = i32_type.const_int(kind as u64, false);
         let text = "maximum recursion depth exceeded";
         let message = self.str_constant(text.as_bytes(), text.len());
         self.call_runtime("kr_raise_str", &[kind.into(), message.into()])?;
-        // CPython fails the call before the new frame exists: the traceback's last
-        // entry is the caller's call site, so this frame adds none.
-        self.return_with(None, true)?;
-        self.builder.position_at_end(ok);
         Ok(())
     }
 
@@ -710,6 +732,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
                 carets.as_basic_value().into(),
             ],
         )?;
+        self.tail_traceback(file, name)?;
         self.return_with(None, true)
     }
 
@@ -865,6 +888,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
                 ..
             } => self.list_method(*dst, receiver, method, args, keywords),
             InstKind::UnpackCheck { value, count } => self.unpack_check(value, *count),
+            InstKind::TailFrame { forget } => self.tail_frame(forget),
             InstKind::Format {
                 dst,
                 value,
@@ -949,7 +973,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
 
 /// The range a failure of this instruction is reported at with carets: those whose
 /// range is the expression CPython attributes the error to.
-fn caret_range(kind: &InstKind, range: TextRange) -> Option<TextRange> {
+pub(super) fn caret_range(kind: &InstKind, range: TextRange) -> Option<TextRange> {
     match kind {
         // CPython prints no caret line for a `for` over something not iterable.
         InstKind::CallBuiltin {
@@ -970,13 +994,14 @@ fn caret_range(kind: &InstKind, range: TextRange) -> Option<TextRange> {
         | InstKind::LoadGlobal { .. }
         | InstKind::Compare { .. }
         | InstKind::Format { .. }
-        | InstKind::UnpackCheck { .. } => Some(range),
+        | InstKind::UnpackCheck { .. }
+        | InstKind::TailFrame { .. } => Some(range),
         _ => None,
     }
 }
 
 /// CPython's default `sys.getrecursionlimit()`.
-const RECURSION_LIMIT: u64 = 1000;
+pub(super) const RECURSION_LIMIT: u64 = 1000;
 
 /// The runtime's number for an exception kind.
 pub(super) fn exc_kind(enumerator: &str) -> Result<i64> {

@@ -27,6 +27,7 @@ pub mod runtime;
 mod seq_builtins;
 mod sequences;
 mod str_methods;
+mod tail_calls;
 mod tbaa;
 mod tdesc;
 mod temps;

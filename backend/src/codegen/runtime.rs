@@ -32,6 +32,11 @@ const SIGNATURES: &[(&str, C, &[C])] = &[
     ("kr_error_occurred", Bool, &[]),
     ("kr_traceback_add", Void, &[Ptr, I32, Ptr]),
     ("kr_traceback_add_at", Void, &[Ptr, I32, Ptr, Ptr]),
+    (
+        "kr_traceback_add_repeated",
+        Void,
+        &[Ptr, I32, Ptr, Ptr, I32],
+    ),
     ("kr_exit_with_exception", Void, &[]),
     ("kr_flush_stdout", Void, &[]),
     ("kr_raise_str", I64, &[I32, Ptr]),
@@ -329,6 +334,7 @@ fn memory_effects(name: &str) -> Option<u64> {
         | "kr_print_utf8"
         | "kr_traceback_add"
         | "kr_traceback_add_at"
+        | "kr_traceback_add_repeated"
         | "kr_str_from_utf8" => ARGS_READ,
         "kr_int_truediv"
         | "kr_int_to_double"

@@ -1,0 +1,127 @@
+//! The frames of a self tail call turned into a loop (`typeinfer::tail_calls`).
+//!
+//! Each iteration of such a loop is a Python frame. `InstKind::TailFrame` at the jump
+//! counts it: the depth of the current iteration lives in a slot (mem2reg makes it
+//! a phi), calls pass it on, and past the recursion limit the jump raises
+//! RecursionError as the call would. An exception leaving the function at
+//! iteration k adds, after the innermost frame's entry, k entries for the call
+//! (`kr_traceback_add_repeated`), one per frame the iterations stand for.
+
+use super::function::FunctionGen;
+use crate::error::{Error, Result};
+use inkwell::values::{IntValue, PointerValue};
+use inkwell::IntPredicate;
+use typeinfer::ir::{Function, InstKind, VarId};
+
+/// Whether `f` has a tail call turned into a loop.
+pub fn has_tail_frame(f: &Function) -> bool {
+    f.blocks.iter().any(|b| {
+        b.insts
+            .iter()
+            .any(|i| matches!(i.kind, InstKind::TailFrame { .. }))
+    })
+}
+
+impl<'ctx> FunctionGen<'_, 'ctx, '_> {
+    /// The depth of the running frame, which calls pass to their callee.
+    pub(super) fn frame_depth(&mut self) -> Result<IntValue<'ctx>> {
+        if let Some(slot) = self.depth_slot {
+            let i32_type = self.m.context.i32_type();
+            return Ok(self
+                .builder
+                .build_load(i32_type, slot, "frame.depth")?
+                .into_int_value());
+        }
+        self.depth
+            .ok_or_else(|| Error::internal("?", "a call before the frame is counted"))
+    }
+
+    /// The jump of a tail call: the next iteration is a new frame. Counts it
+    /// (RecursionError past the limit) and forgets the named locals `forget`.
+    pub(super) fn tail_frame(&mut self, forget: &[VarId]) -> Result<()> {
+        let Some(slot) = self.depth_slot else {
+            return Err(Error::internal("?", "a tail frame without its depth slot"));
+        };
+        let carets = self.caret_range.and_then(|r| (self.m.source.carets)(r));
+        self.tail_site = Some((self.line, carets));
+        let i32_type = self.m.context.i32_type();
+        let depth = self.frame_depth()?;
+        let next = self
+            .builder
+            .build_int_add(depth, i32_type.const_int(1, false), "next.depth")?;
+        let too_deep = self.builder.build_int_compare(
+            IntPredicate::UGT,
+            next,
+            i32_type.const_int(super::function::RECURSION_LIMIT, false),
+            "too.deep",
+        )?;
+        let too_deep = self.expect(too_deep, false)?;
+        let raise = self
+            .m
+            .context
+            .append_basic_block(self.llvm, "tail.recursion");
+        let ok = self.m.context.append_basic_block(self.llvm, "tail.frame");
+        self.builder.build_conditional_branch(too_deep, raise, ok)?;
+        self.builder.position_at_end(raise);
+        // The call fails before its frame exists: this frame's entry is the last.
+        self.raise_recursion_error()?;
+        self.branch_to_error()?;
+        self.builder.position_at_end(ok);
+        self.builder.build_store(slot, next)?;
+        for v in forget {
+            self.forget_local(*v)?;
+        }
+        Ok(())
+    }
+
+    /// Local `v` back to "not assigned": the zero word, or its flag cleared.
+    fn forget_local(&mut self, v: VarId) -> Result<()> {
+        let ty = self.var_type(v)?.clone();
+        if let Some(Some(slot)) = self.slots.get(v.index()).copied() {
+            if let Some(llvm_ty) = super::values::storage_type(self.m.context, &ty)? {
+                self.builder.build_store(slot, llvm_ty.const_zero())?;
+            }
+        }
+        if let Some(Some(flag)) = self.flags.get(v.index()).copied() {
+            let bool_type = self.m.context.bool_type();
+            self.builder.build_store(flag, bool_type.const_zero())?;
+        }
+        Ok(())
+    }
+
+    /// On the error path, after the innermost frame's entry: one entry per earlier
+    /// iteration, each stopped at the tail call.
+    pub(super) fn tail_traceback(
+        &mut self,
+        file: PointerValue<'ctx>,
+        name: PointerValue<'ctx>,
+    ) -> Result<()> {
+        let (Some(slot), Some((line, carets)), Some(first)) =
+            (self.depth_slot, self.tail_site.clone(), self.depth)
+        else {
+            return Ok(());
+        };
+        let context = self.m.context;
+        let depth = self
+            .builder
+            .build_load(context.i32_type(), slot, "frame.depth")?
+            .into_int_value();
+        let count = self.builder.build_int_sub(depth, first, "tail.frames")?;
+        let line = context.i32_type().const_int(line as u64, false);
+        let carets = match carets {
+            Some(text) => self.c_string(text.as_bytes()),
+            None => context.ptr_type(Default::default()).const_null(),
+        };
+        self.call_runtime(
+            "kr_traceback_add_repeated",
+            &[
+                file.into(),
+                line.into(),
+                name.into(),
+                carets.into(),
+                count.into(),
+            ],
+        )?;
+        Ok(())
+    }
+}
