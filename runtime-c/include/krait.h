@@ -675,6 +675,9 @@ const char *kr_dyn_type_name(kr_value d); /* "int", "float", "NoneType", ... */
 ** mismatch. A bool is accepted as the int 0/1 and as the float 0.0/1.0; an int as a
 ** float converts like float(x) (OverflowError "int too large to convert to float"). */
 kr_value kr_dyn_as_int(kr_value d);
+/* operator.index(d): an int, or a bool as 0 or 1; anything else is CPython's
+** TypeError "'float' object cannot be interpreted as an integer". */
+kr_value kr_dyn_index(kr_value d);
 double kr_dyn_as_float(kr_value d, bool *error);
 int kr_dyn_as_bool(kr_value d); /* the truth value, 0 or 1 */
 struct kr_str *kr_dyn_as_str(kr_value d);

@@ -250,6 +250,15 @@ kr_value kr_dyn_as_int(kr_value d) {
   return expected(&kr_tdesc_int, d);
 }
 
+kr_value kr_dyn_index(kr_value d) {
+  if (kr_is_small(d)) return d;
+  const kr_box *box = (const kr_box *)(uintptr_t)d;
+  if (box->t->kind == KR_T_INT) return box->v;
+  if (box->t->kind == KR_T_BOOL) return kr_small(box->v != 0);
+  return raisef(KR_EXC_TYPE, "'%s' object cannot be interpreted as an integer",
+                kr_tdesc_name(kr_dyn_type(d)));
+}
+
 double kr_dyn_as_float(kr_value d, bool *error) {
   switch (kind_of(d)) {
     case KR_T_FLOAT: return slot_double(kr_dyn_slot(d));

@@ -224,18 +224,62 @@ static bool shift_count(kr_value b, unsigned long *count, bool *huge) {
   return true;
 }
 
+/* Results beyond this many bits are a MemoryError: GMP aborts the process past
+** about 2^37 bits, and CPython's allocation of such an int would fail or take
+** gigabytes. */
+#define MAX_RESULT_BITS ((uint64_t)1 << 36)
+
+/* The number of bits of |v|. */
+static uint64_t magnitude_bits(kr_value v) {
+  operand x;
+  operand_init(&x, v);
+  uint64_t bits = mpz_sizeinbase(x.z, 2);
+  operand_clear(&x);
+  return bits;
+}
+
+/* The error of a != 0 shifted left by a count too large to compute. CPython sizes
+** the result in 30-bit digits (a word shift of more than PY_SSIZE_T_MAX / 4 digits
+** is clipped to that) and refuses more than MAX_LONG_DIGITS with OverflowError;
+** below that the allocation itself fails, a MemoryError. */
+static kr_value huge_lshift_error(kr_value a, kr_value b) {
+  const unsigned long digit_bits = 30;
+  const uint64_t max_digits = ((uint64_t)INT64_MAX - 24) / 4;
+  const uint64_t clip = (uint64_t)INT64_MAX / 4;
+  operand x, y;
+  operand_init(&x, a);
+  operand_init(&y, b);
+  mpz_t q;
+  mpz_init(q);
+  unsigned long rem = mpz_fdiv_q_ui(q, y.z, digit_bits);
+  uint64_t wordshift = clip;
+  if (mpz_cmp_ui(q, clip) < 0) {
+    wordshift = mpz_get_ui(q);
+  } else {
+    rem = 0;
+  }
+  uint64_t size = (mpz_sizeinbase(x.z, 2) + digit_bits - 1) / digit_bits;
+  mpz_clear(q);
+  operand_clear(&x);
+  operand_clear(&y);
+  if (size + wordshift + (rem != 0) > max_digits)
+    return kr_raise(KR_EXC_OVERFLOW, "too many digits in integer");
+  return kr_raise(KR_EXC_MEMORY, "");
+}
+
 kr_value kr_int_lshift(kr_value a, kr_value b) {
   unsigned long n;
   bool huge;
   if (!shift_count(b, &n, &huge)) return KR_ERROR;
   if (kr_int_is_zero(a)) return kr_small(0);
-  if (huge) return kr_raise(KR_EXC_MEMORY, "");
+  if (huge) return huge_lshift_error(a, b);
   if (kr_is_small(a) && n < 62) {
     int64_t x = kr_small_value(a);
     /* Exact when shifting back recovers x and the result stays in range. */
     int64_t r = (int64_t)((uint64_t)x << n);
     if ((r >> n) == x) return kr_int_from_i64(r);
   }
+  if (magnitude_bits(a) + n > MAX_RESULT_BITS) return kr_raise(KR_EXC_MEMORY, "");
   operand x;
   operand_init(&x, a);
   mpz_t r;
@@ -278,6 +322,8 @@ kr_value kr_int_pow(kr_value a, kr_value b) {
   }
   int64_t n;
   if (!kr_int_to_i64(b, &n)) return kr_raise(KR_EXC_MEMORY, "");
+  /* |a| >= 2, so the result has at least (bits(a) - 1) * n bits. */
+  if ((uint64_t)n > MAX_RESULT_BITS / (magnitude_bits(a) - 1)) return kr_raise(KR_EXC_MEMORY, "");
   operand x;
   operand_init(&x, a);
   mpz_t r;

@@ -834,6 +834,10 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
                     let v = self.tag_small(i)?;
                     return self.store(*dst, Val::Int(v));
                 }
+                if let Val::Dyn(d) = a {
+                    let v = self.call_runtime_value("kr_dyn_index", &[d.into()])?;
+                    return self.store(*dst, Val::Int(v));
+                }
                 let v = self.coerce(a, &Type::Int)?;
                 self.store(*dst, v)
             }

@@ -74,6 +74,7 @@ const SIGNATURES: &[(&str, C, &[C])] = &[
     ("kr_dyn_from_bool", I64, &[Bool]),
     ("kr_dyn_type_name", Ptr, &[I64]),
     ("kr_dyn_as_int", I64, &[I64]),
+    ("kr_dyn_index", I64, &[I64]),
     ("kr_dyn_as_float", F64, &[I64, Ptr]),
     ("kr_dyn_as_str", Ptr, &[I64]),
     ("kr_dyn_as_list", Ptr, &[I64, Ptr]),
