@@ -84,6 +84,12 @@ pub(crate) struct FunctionGen<'m, 'ctx, 'p> {
     pub(super) fast_blocks: Vec<Option<BasicBlock<'ctx>>>,
     pub(super) loop_entries: Vec<BasicBlock<'ctx>>,
     pub(super) resume: std::collections::HashMap<(usize, usize), BasicBlock<'ctx>>,
+    /// Per instruction (block, index) of a fast loop that its fast copy may leave
+    /// before: where the ordinary copy runs it (`loops::bail_point`).
+    pub(super) before: std::collections::HashMap<(usize, usize), BasicBlock<'ctx>>,
+    /// While a fast copy generates such an instruction: where its slow paths go
+    /// instead (the instruction then runs again in the ordinary copy).
+    pub(super) bail: Option<BasicBlock<'ctx>>,
     /// While generating: the IR block, and the fast loop whose copy it is.
     pub(super) current_block: usize,
     /// The inlined frame of the instruction being generated (`Inst::frame`).
@@ -235,6 +241,8 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             fast_blocks,
             loop_entries,
             resume: std::collections::HashMap::new(),
+            before: std::collections::HashMap::new(),
+            bail: None,
             current_block: usize::MAX,
             frame: 0,
             fast: None,
@@ -302,8 +310,10 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             self.reads = &inst.reads;
             self.unwrap = super::optionals::unwraps_operands(&inst.kind);
             self.frame = inst.frame;
+            self.bail_point(b, i, &inst.kind)?;
             self.before_instruction(&inst.kind);
             self.instruction(inst)?;
+            self.bail = None;
             if let Some(dst) = inst.kind.dst() {
                 self.after_instruction(&inst.kind, dst);
                 self.after_write(b, i, dst.index())?;

@@ -81,6 +81,29 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         give_up_to: Option<BasicBlock<'ctx>>,
     ) -> Result<(PhiValue<'ctx>, (BasicBlock<'ctx>, BasicBlock<'ctx>))> {
         let context = self.m.context;
+        if let Some(bail) = self.bail {
+            // In a fast copy: the slow path is the ordinary copy.
+            let done_bb = context.append_basic_block(self.llvm, "done");
+            for cond in conds {
+                let next = context.append_basic_block(self.llvm, "fast");
+                let cond = self.expect(*cond, true)?;
+                self.builder.build_conditional_branch(cond, next, bail)?;
+                self.builder.position_at_end(next);
+            }
+            let (fast_value, give_up) = fast(self)?;
+            let fast_end = self.current_block()?;
+            match give_up {
+                Some(g) => {
+                    let g = self.expect(g, false)?;
+                    self.builder.build_conditional_branch(g, bail, done_bb)?
+                }
+                None => self.builder.build_unconditional_branch(done_bb)?,
+            };
+            self.builder.position_at_end(done_bb);
+            let phi = self.builder.build_phi(ty, "")?;
+            phi.add_incoming(&[(&fast_value, fast_end)]);
+            return Ok((phi, (fast_end, fast_end)));
+        }
         let slow_bb = context.append_basic_block(self.llvm, "slow");
         let done_bb = context.append_basic_block(self.llvm, "done");
         for cond in conds {
@@ -163,7 +186,8 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         let args: Vec<BasicMetadataValueEnum> = slow_args.iter().map(|a| (*a).into()).collect();
         let context = self.m.context;
         let ty = context.i64_type().into();
-        let overflow_bb = wraps.then(|| context.append_basic_block(self.llvm, "overflow"));
+        let overflow_bb = (wraps && self.bail.is_none())
+            .then(|| context.append_basic_block(self.llvm, "overflow"));
         let mut slow_small = None;
         let mut wrapped = None;
         let (phi, ends) = self.fast_or_slow_ends(

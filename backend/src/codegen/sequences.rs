@@ -294,6 +294,17 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             .builder
             .build_int_compare(IntPredicate::ULT, word, doubled, "inside")?;
         let small = self.is_small(word)?;
+        if let Some(bail) = self.bail {
+            // In a fast copy: negative, big or outside indices run again in the
+            // ordinary copy.
+            for cond in [small, below] {
+                let next = context.append_basic_block(self.llvm, "index.fast");
+                let cond = self.expect(cond, true)?;
+                self.builder.build_conditional_branch(cond, next, bail)?;
+                self.builder.position_at_end(next);
+            }
+            return self.word_item_ptr(items, word, width);
+        }
         let general = context.append_basic_block(self.llvm, "index.general");
         let done = context.append_basic_block(self.llvm, "index.done");
         for cond in [small, below] {
@@ -315,6 +326,20 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         let phi = self.builder.build_phi(i64_type, "index.word")?;
         phi.add_incoming(&[(&word, fast_end), (&checked, general_end)]);
         let word = phi.as_basic_value().into_int_value();
+        self.word_item_ptr(items, word, width)
+    }
+
+    /// The address of the item whose index is the small-int word `word`, known
+    /// to be inside the list.
+    fn word_item_ptr(
+        &mut self,
+        items: PointerValue<'ctx>,
+        word: IntValue<'ctx>,
+        width: u64,
+    ) -> Result<PointerValue<'ctx>> {
+        let context = self.m.context;
+        let i64_type = context.i64_type();
+        let one = i64_type.const_int(1, false);
         let i8_type = context.i8_type();
         if width != 8 {
             let n = self.builder.build_right_shift(word, one, false, "index")?;
