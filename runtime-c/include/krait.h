@@ -358,11 +358,16 @@ int64_t kr_slice_indices(kr_value start, kr_value stop, kr_value step, int64_t l
 ** ===================================================================== */
 
 typedef struct kr_list {
-  const kr_type *type; /* &kr_list_type; word offsets 0..4 are fixed for codegen */
+  const kr_type *type; /* &kr_list_type; word offsets 0..5 are fixed for codegen */
   int64_t length;
   int64_t capacity; /* in items */
   void *items;      /* kr_slot[capacity] (width 8) or uint8_t[capacity] (width 1) */
   int64_t width;    /* bytes per item: 1 for list[bool], 8 otherwise */
+  /* 1 when every item is certainly a small int (an empty list included), else 0.
+  ** Every writer of items keeps it: storing anything else clears it, and only
+  ** code that knows all items are small sets it. Generated code reads it to run
+  ** loops over lists of ints without testing each item's tag. */
+  int64_t small_only;
 } kr_list;
 
 extern const kr_type kr_list_type;

@@ -553,6 +553,7 @@ static kr_value repeat_list_in_place(kr_value a, kr_value n) {
   l->items = r->items;
   l->capacity = r->capacity;
   l->length = r->length;
+  l->small_only = r->small_only;
   return a;
 }
 

@@ -41,6 +41,7 @@ static inline kr_slot get(const kr_list *l, int64_t i) {
 }
 
 static inline void set(kr_list *l, int64_t i, kr_slot x) {
+  if (!kr_is_small(x)) l->small_only = 0;
   if (is_bytes(l)) {
     bytes_of(l)[i] = (uint8_t)(x != 0);
   } else {
@@ -58,6 +59,7 @@ static char *item_ptr(const kr_list *l, int64_t i) { return (char *)l->items + i
 ** different widths (a list[Never] joined to a list[bool]) are converted item by item. */
 static void copy_items(kr_list *dst, int64_t d, const kr_list *src, int64_t s, int64_t n) {
   if (n <= 0) return;
+  if (!src->small_only) dst->small_only = 0;
   if (dst->width == src->width) {
     memmove(item_ptr(dst, d), item_ptr(src, s), (size_t)(n * dst->width));
   } else {
@@ -120,12 +122,22 @@ static kr_list *list_with(int64_t length, int64_t capacity, int64_t width, bool 
   l->width = width;
   l->capacity = capacity < min_capacity(width) ? min_capacity(width) : capacity;
   l->items = new_items(l->capacity, width, atomic, length);
+  l->small_only = length == 0; /* zero words are not ints */
   return l;
 }
+
 
 /* An empty or zero-filled list for items of type elem. */
 static kr_list *list_for(int64_t length, int64_t capacity, const kr_tdesc *elem) {
   return list_with(length, capacity, width_for(elem), elem_atomic(elem));
+}
+
+/* A list of 'length' items its maker fills by copying: small_only starts true and
+** each copy clears it unless its source is all small ints. */
+static kr_list *list_to_fill(int64_t length, const kr_tdesc *elem) {
+  kr_list *l = list_for(length, length, elem);
+  l->small_only = 1;
+  return l;
 }
 
 /* Makes room for 'needed' items, growing by about 1.5x so appends are amortised O(1). */
@@ -191,14 +203,14 @@ void kr_list_extend(kr_list *l, const kr_list *other) {
 }
 
 kr_list *kr_list_copy(const kr_list *l, const kr_tdesc *elem) {
-  kr_list *copy = list_for(l->length, l->length, elem);
+  kr_list *copy = list_to_fill(l->length, elem);
   copy_items(copy, 0, l, 0, l->length);
   return copy;
 }
 
 kr_list *kr_list_concat(const kr_list *a, const kr_list *b, const kr_tdesc *elem) {
   int64_t n = a->length + b->length;
-  kr_list *l = list_for(n, n, elem);
+  kr_list *l = list_to_fill(n, elem);
   copy_items(l, 0, a, 0, a->length);
   copy_items(l, a->length, b, 0, b->length);
   return l;
@@ -227,8 +239,10 @@ kr_list *kr_list_repeat(const kr_list *l, kr_value n, const kr_tdesc *elem) {
   r->width = width;
   r->capacity = total < min_capacity(width) ? min_capacity(width) : total;
   r->items = items;
+  r->small_only = 1;
   if (size == 1) {
     kr_slot x = get(l, 0);
+    r->small_only = kr_is_small(x);
     if (is_bytes(r)) {
       memset(items, x != 0, (size_t)total); /* [False] * n, the sieve's first line */
     } else {
@@ -252,7 +266,7 @@ kr_list *kr_list_slice(const kr_list *l, kr_value start, kr_value stop, kr_value
   int64_t first, stride;
   int64_t n = kr_slice_indices(start, stop, step, l->length, &first, &stride);
   if (n < 0) return NULL;
-  kr_list *r = list_for(n, n, elem);
+  kr_list *r = list_to_fill(n, elem);
   if (stride == 1) {
     copy_items(r, 0, l, first, n);
   } else if (is_bytes(r) && is_bytes(l)) {
@@ -366,6 +380,7 @@ void kr_list_clear(kr_list *l) {
   l->items = new_items(min_capacity(l->width), l->width, atomic, 0);
   l->capacity = min_capacity(l->width);
   l->length = 0;
+  l->small_only = 1;
 }
 
 void kr_list_reverse(kr_list *l) {

@@ -90,6 +90,9 @@ pub(crate) struct FunctionGen<'m, 'ctx, 'p> {
     /// While a fast copy generates such an instruction: where its slow paths go
     /// instead (the instruction then runs again in the ordinary copy).
     pub(super) bail: Option<BasicBlock<'ctx>>,
+    /// The small bit of the word the last item assignment into a `list[int]`
+    /// stored (`small_lists::after_list_store`).
+    pub(super) stored_small: Option<IntValue<'ctx>>,
     /// While generating: the IR block, and the fast loop whose copy it is.
     pub(super) current_block: usize,
     /// The inlined frame of the instruction being generated (`Inst::frame`).
@@ -243,6 +246,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             resume: std::collections::HashMap::new(),
             before: std::collections::HashMap::new(),
             bail: None,
+            stored_small: None,
             current_block: usize::MAX,
             frame: 0,
             fast: None,
@@ -314,6 +318,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             self.before_instruction(&inst.kind);
             self.instruction(inst)?;
             self.bail = None;
+            self.after_list_store(b, i, &inst.kind)?;
             if let Some(dst) = inst.kind.dst() {
                 self.after_instruction(&inst.kind, dst);
                 self.after_write(b, i, dst.index())?;

@@ -32,6 +32,9 @@ pub struct FastLoop {
     pub vars: Vec<usize>,
     /// Per variable of the function: whether the loop assigns it.
     pub written: Vec<bool>,
+    /// Variables holding lists the loop speculates hold only small ints
+    /// (`small_lists`).
+    pub lists: super::small_lists::SpeculatedLists,
 }
 
 /// Per block, the reachable blocks that jump to it (once per edge).
@@ -134,11 +137,15 @@ pub fn fast_loops(f: &Function, definite: &[VarSet]) -> Vec<FastLoop> {
         }
         let vars = speculated_vars(f, body, definite.get(*header));
         if !vars.is_empty() {
+            let written = written_vars(f, body);
+            let lists =
+                super::small_lists::speculated_lists(f, body, definite.get(*header), &written);
             chosen.push(FastLoop {
                 header: *header,
                 body: body.clone(),
                 vars,
-                written: written_vars(f, body),
+                written,
+                lists,
             });
         }
     }
@@ -403,6 +410,20 @@ impl<'ctx> super::function::FunctionGen<'_, 'ctx, '_> {
                 let this = self.word_is_medium(word)?;
                 medium = self.builder.build_and(medium, this, "all.medium")?;
             }
+        }
+        for var in self.fast_loops[l].lists.checked.clone() {
+            let Some(Some(slot)) = self.slots.get(var).copied() else {
+                return Err(Error::internal("?", "a speculated list without a slot"));
+            };
+            let ptr_type = self.m.context.ptr_type(Default::default());
+            let list = self
+                .builder
+                .build_load(ptr_type, slot, "list")?
+                .into_pointer_value();
+            let small_only = self.list_small_only(list)?;
+            medium = self
+                .builder
+                .build_and(medium, small_only, "all.small.only")?;
         }
         let small = self.word_is_small(all)?;
         let small = self.builder.build_and(small, medium, "enter")?;

@@ -26,6 +26,7 @@ mod optionals;
 pub mod runtime;
 mod seq_builtins;
 mod sequences;
+mod small_lists;
 mod str_methods;
 mod tail_calls;
 mod tbaa;
@@ -292,7 +293,7 @@ impl<'ctx> ModuleGen<'ctx, '_> {
             for p in &f.params {
                 let ty = &f.vars.get(p.index()).ok_or_else(|| bad_var(&f.name))?.ty;
                 let header = match ty {
-                    typeinfer::types::Type::List(_) => Some(40),
+                    typeinfer::types::Type::List(_) => Some(48),
                     typeinfer::types::Type::Tuple(_) => Some(16),
                     _ => None,
                 };

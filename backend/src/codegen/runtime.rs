@@ -368,11 +368,12 @@ const FRESH_LISTS: &[&str] = &[
 ];
 
 /// The header size of the object a runtime function returns (kr_list: type,
-/// length, capacity, items, width; kr_tuple: type, length), for `dereferenceable_or_null`.
+/// length, capacity, items, width, small_only; kr_tuple: type, length), for
+/// `dereferenceable_or_null`.
 fn object_header_bytes(name: &str) -> Option<u64> {
     match name {
         "kr_list_new" | "kr_list_copy" | "kr_list_concat" | "kr_list_repeat" | "kr_list_slice"
-        | "kr_list_from_str" | "kr_list_from_slots" | "kr_sys_argv" => Some(40),
+        | "kr_list_from_str" | "kr_list_from_slots" | "kr_sys_argv" => Some(48),
         "kr_tuple_new" | "kr_tuple_concat" | "kr_tuple_slice" | "kr_tuple_repeat" => Some(16),
         _ => None,
     }

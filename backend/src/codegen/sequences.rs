@@ -521,12 +521,17 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         let list = self.call_runtime_ptr("kr_list_new", &[n.into(), desc.into()])?;
         if !items.is_empty() {
             let array = self.items(list, &ty)?;
+            let mut slots = Vec::with_capacity(items.len());
             for (i, item) in items.iter().enumerate() {
                 let v = self.operand(item)?;
                 let from = self.op_type(item);
                 let slot = self.slot_for(v, &from, elem)?;
                 let index = self.i64_const(i as i64);
                 self.store_item(array, index, slot, &ty)?;
+                slots.push(slot);
+            }
+            if **elem == Type::Int {
+                self.note_int_list_built(list, &slots)?;
             }
         }
         self.store(dst, Val::Obj(list))
@@ -623,6 +628,10 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                     return self.trap();
                 }
                 let slot = self.load_item_at(p, width)?;
+                if self.speculated_list(value) {
+                    let yes = self.m.context.bool_type().const_int(1, false);
+                    self.small_bits.insert(slot, yes);
+                }
                 let v = self.value_of_slot(slot, &result_ty)?;
                 self.store(dst, v)
             }
@@ -672,7 +681,12 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         let v = self.operand_raw(item)?;
         let from = self.op_type_raw(item);
         let slot = self.slot_for(v, &from, elem)?;
-        self.store_item_at(p, slot, width)
+        self.store_item_at(p, slot, width)?;
+        if **elem == Type::Int {
+            let list = self.obj(value)?;
+            self.stored_small = Some(self.note_int_list_store(list, slot)?);
+        }
+        Ok(())
     }
 
     pub(super) fn del_item(&mut self, value: &Operand, index: &Operand) -> Result<()> {
