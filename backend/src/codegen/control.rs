@@ -101,7 +101,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             } => {
                 let (then_bb, else_bb) = (block(then_block)?, block(else_block)?);
                 if self.operand_is_never(cond) {
-                    self.trap()?;
+                    self.read_never(cond)?;
                     self.builder.build_unreachable()?;
                     return Ok(());
                 }
@@ -111,7 +111,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             }
             Terminator::Return(value) => {
                 if self.operand_is_never(value) {
-                    self.trap()?;
+                    self.read_never(value)?;
                     self.builder.build_unreachable()?;
                     return Ok(());
                 }
@@ -129,7 +129,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 let kind = exc_kind(abi::exc_class_enumerator(*class))?;
                 let message = match message {
                     Some(m) if self.operand_is_never(m) => {
-                        self.trap()?;
+                        self.read_never(m)?;
                         self.builder.build_unreachable()?;
                         return Ok(());
                     }
