@@ -63,7 +63,9 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             // Lets LLVM see that untagging gives the counter back.
             let _ = inst.set_no_signed_wrap_flag(true);
         }
-        Ok(self.builder.build_or(shifted, one, "tagged")?)
+        let word = self.builder.build_or(shifted, one, "tagged")?;
+        self.raw_of_word.insert(word, i);
+        Ok(word)
     }
 
     /// Whether three tagged ints are all small (the low bit of each is set).

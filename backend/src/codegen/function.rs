@@ -106,6 +106,11 @@ pub(crate) struct FunctionGen<'m, 'ctx, 'p> {
     /// The same for the int last stored in a variable's slot, valid until control
     /// flow merges (the next IR block, or a point a fast copy resumes at).
     pub(super) slot_small: std::collections::HashMap<usize, IntValue<'ctx>>,
+    /// Int words made by tagging a machine integer (a range counter), and per
+    /// variable, the machine integer its slot's word was made from, in the block
+    /// being generated: an index that is one is checked without its tag.
+    pub(super) raw_of_word: std::collections::HashMap<IntValue<'ctx>, IntValue<'ctx>>,
+    pub(super) slot_raw: std::collections::HashMap<usize, IntValue<'ctx>>,
     /// This function's id and where its calls of itself go (`ModuleGen::unrolled`).
     pub(super) self_calls: Option<(FuncId, FunctionValue<'ctx>)>,
     /// In a function whose self tail call became a loop (`tail_calls`): where the
@@ -252,6 +257,8 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             fast: None,
             small_bits: std::collections::HashMap::new(),
             slot_small: std::collections::HashMap::new(),
+            raw_of_word: std::collections::HashMap::new(),
+            slot_raw: std::collections::HashMap::new(),
             self_calls: self_calls.map(|copy| (id, copy)),
             depth_slot,
             tail_site: None,
@@ -299,7 +306,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
     /// `self.fast` set) in a loop's fast copy (module `loops`).
     fn block(&mut self, b: usize, block: &'p typeinfer::ir::Block) -> Result<()> {
         self.current_block = b;
-        self.slot_small.clear();
+        self.forget_slot_facts();
         self.enter_block_items(b);
         self.assigned = self
             .definite
@@ -386,6 +393,13 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
         Ok(())
     }
 
+    /// Forgets what is known about the words in slots (at a block start, or where
+    /// another copy of a loop joins).
+    pub(super) fn forget_slot_facts(&mut self) {
+        self.slot_small.clear();
+        self.slot_raw.clear();
+    }
+
     // ---- variables and operands -------------------------------------------------
 
     pub fn var_type(&self, v: VarId) -> Result<&'p Type> {
@@ -438,6 +452,9 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
                             self.assume_small_read(v.index(), word)?;
                             if let Some(bit) = self.slot_small.get(&v.index()).copied() {
                                 self.small_bits.insert(word, bit);
+                            }
+                            if let Some(raw) = self.slot_raw.get(&v.index()).copied() {
+                                self.raw_of_word.insert(word, raw);
                             }
                         }
                         Val::from_basic(ty, Some(value))
@@ -506,6 +523,14 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             match bit {
                 Some(bit) => self.slot_small.insert(dst.index(), bit),
                 None => self.slot_small.remove(&dst.index()),
+            };
+            let raw = match value {
+                Val::Int(word) => self.raw_of_word.get(&word).copied(),
+                _ => None,
+            };
+            match raw {
+                Some(raw) => self.slot_raw.insert(dst.index(), raw),
+                None => self.slot_raw.remove(&dst.index()),
             };
         }
         if let Some(flag) = self.flags.get(dst.index()).copied().flatten() {

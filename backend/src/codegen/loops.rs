@@ -264,7 +264,7 @@ impl<'ctx> super::function::FunctionGen<'_, 'ctx, '_> {
             self.resume.insert((b, i), resume);
             // The fast copy joins here: what was known about slots and checked
             // items no longer holds.
-            self.slot_small.clear();
+            self.forget_slot_facts();
             self.checked_items.clear();
             return Ok(());
         }
@@ -317,7 +317,7 @@ impl<'ctx> super::function::FunctionGen<'_, 'ctx, '_> {
         self.before.insert((b, i), before);
         // The fast copy joins here: what was known about slots and checked items
         // no longer holds.
-        self.slot_small.clear();
+        self.forget_slot_facts();
         self.checked_items.clear();
         Ok(())
     }

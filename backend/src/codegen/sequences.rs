@@ -283,6 +283,14 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         message: &str,
     ) -> Result<PointerValue<'ctx>> {
         let iv = self.operand(index)?;
+        let raw = match iv {
+            Val::Raw(i) => Some(i),
+            Val::Int(word) => self.raw_of_word.get(&word).copied(),
+            _ => None,
+        };
+        if let Some(i) = raw {
+            return self.raw_checked_item_ptr(items, length, i, width, message);
+        }
         let Val::Int(word) = self.coerce(iv, &Type::Int)? else {
             return Err(internal("an index that is not an int"));
         };
@@ -329,6 +337,45 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         self.word_item_ptr(items, word, width)
     }
 
+    /// `checked_item_ptr` for an index that is a machine integer (a range
+    /// counter): `0 <= i < length` is one unsigned compare of `i` itself, with no
+    /// tagging for the check and untagging for the address.
+    fn raw_checked_item_ptr(
+        &mut self,
+        items: PointerValue<'ctx>,
+        length: IntValue<'ctx>,
+        i: IntValue<'ctx>,
+        width: u64,
+        message: &str,
+    ) -> Result<PointerValue<'ctx>> {
+        let context = self.m.context;
+        let inside = self
+            .builder
+            .build_int_compare(IntPredicate::ULT, i, length, "inside")?;
+        let inside = self.expect(inside, true)?;
+        if let Some(bail) = self.bail {
+            let next = context.append_basic_block(self.llvm, "index.fast");
+            self.builder.build_conditional_branch(inside, next, bail)?;
+            self.builder.position_at_end(next);
+            return self.item_ptr(items, i, width);
+        }
+        let fast = context.append_basic_block(self.llvm, "index.fast");
+        let general = context.append_basic_block(self.llvm, "index.general");
+        let done = context.append_basic_block(self.llvm, "index.done");
+        self.builder
+            .build_conditional_branch(inside, fast, general)?;
+        self.builder.position_at_end(fast);
+        self.builder.build_unconditional_branch(done)?;
+        self.builder.position_at_end(general);
+        let checked = self.checked_index(i, length, message)?;
+        let general_end = self.current_block()?;
+        self.builder.build_unconditional_branch(done)?;
+        self.builder.position_at_end(done);
+        let phi = self.builder.build_phi(context.i64_type(), "index")?;
+        phi.add_incoming(&[(&i, fast), (&checked, general_end)]);
+        self.item_ptr(items, phi.as_basic_value().into_int_value(), width)
+    }
+
     /// The address of the item whose index is the small-int word `word`, known
     /// to be inside the list.
     fn word_item_ptr(
@@ -342,7 +389,9 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         let one = i64_type.const_int(1, false);
         let i8_type = context.i8_type();
         if width != 8 {
-            let n = self.builder.build_right_shift(word, one, false, "index")?;
+            // Arithmetic: the word is non-negative here, and LLVM folds untagging a
+            // tagged counter (`(2i + 1) >> 1` with `shl nsw`) back to the counter.
+            let n = self.builder.build_right_shift(word, one, true, "index")?;
             return self.item_ptr(items, n, width);
         }
         let four = i64_type.const_int(4, false);

@@ -269,7 +269,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             self.builder.build_unconditional_branch(resume)?;
             self.builder.position_at_end(resume);
             self.resume.insert((b, i), resume);
-            self.slot_small.clear();
+            self.forget_slot_facts();
             self.checked_items.clear();
             return Ok(());
         }
