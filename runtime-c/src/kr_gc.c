@@ -49,10 +49,19 @@ static void gmp_free(void *p, size_t size) {
   GC_FREE(p);
 }
 
+/* The collector's warnings ("Failed to expand heap", "Out of Memory!") go nowhere:
+** a failed allocation is reported as Python's MemoryError, which is all python3
+** prints. */
+static void quiet_warning(char *message, GC_word value) {
+  (void)message;
+  (void)value;
+}
+
 void kr_runtime_init(void) {
   static bool done = false;
   if (done) return;
   done = true;
   GC_INIT();
+  GC_set_warn_proc(quiet_warning);
   mp_set_memory_functions(gmp_alloc, gmp_realloc, gmp_free);
 }
