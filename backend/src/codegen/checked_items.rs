@@ -161,9 +161,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         let Some(Some(p)) = self.single_pred.get(b).copied() else {
             return;
         };
-        let leaves_fast_copy = self.fast_loops.iter().any(|l| {
-            l.body.get(p).copied().unwrap_or(false) && !l.body.get(b).copied().unwrap_or(false)
-        });
+        let leaves_fast_copy = self.fast_loops.iter().any(|l| l.copies(p) && !l.copies(b));
         if leaves_fast_copy {
             return;
         }

@@ -216,9 +216,9 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
         for l in &fast_loops {
             loop_entries
                 .push(context.append_basic_block(llvm, &format!("loop.entry.bb{}", l.header)));
-            for (b, inside) in l.body.iter().enumerate() {
-                if *inside {
-                    fast_blocks[b] = Some(context.append_basic_block(llvm, &format!("fast.bb{b}")));
+            for (b, fast_block) in fast_blocks.iter_mut().enumerate() {
+                if l.copies(b) {
+                    *fast_block = Some(context.append_basic_block(llvm, &format!("fast.bb{b}")));
                 }
             }
         }
@@ -290,7 +290,8 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             gen.fast = Some(l);
             for &b in &order {
                 let block = &f.blocks[b];
-                let copy = gen.fast_loops[l].body[b] && reachable.get(b).copied().unwrap_or(false);
+                let copy =
+                    gen.fast_loops[l].copies(b) && reachable.get(b).copied().unwrap_or(false);
                 if let (true, Some(fast_block)) = (copy, gen.fast_blocks[b]) {
                     gen.builder.position_at_end(fast_block);
                     gen.block(b, block)?;

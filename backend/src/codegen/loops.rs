@@ -27,6 +27,10 @@ pub struct FastLoop {
     pub header: usize,
     /// Per block of the function: whether it belongs to the loop.
     pub body: Vec<bool>,
+    /// Per block: whether it is an exit of the loop that only the loop reaches and
+    /// that returns (`return total`); the fast copy includes it, so what the loop
+    /// knew about its variables still holds there.
+    pub tails: Vec<bool>,
     /// The speculated variables: named `int` locals the loop reads that are
     /// certainly assigned when it starts.
     pub vars: Vec<usize>,
@@ -137,12 +141,15 @@ pub fn fast_loops(f: &Function, definite: &[VarSet]) -> Vec<FastLoop> {
         }
         let vars = speculated_vars(f, body, definite.get(*header));
         if !vars.is_empty() {
-            let written = written_vars(f, body);
+            let tails = exit_tails(f, body, &preds, &reachable);
+            let copied: Vec<bool> = body.iter().zip(&tails).map(|(b, t)| *b || *t).collect();
+            let written = written_vars(f, &copied);
             let lists =
-                super::small_lists::speculated_lists(f, body, definite.get(*header), &written);
+                super::small_lists::speculated_lists(f, &copied, definite.get(*header), &written);
             chosen.push(FastLoop {
                 header: *header,
                 body: body.clone(),
+                tails,
                 vars,
                 written,
                 lists,
@@ -150,6 +157,27 @@ pub fn fast_loops(f: &Function, definite: &[VarSet]) -> Vec<FastLoop> {
         }
     }
     chosen
+}
+
+/// Blocks outside the loop `body` that end in a return and that only blocks of the
+/// loop jump to.
+fn exit_tails(f: &Function, body: &[bool], preds: &[Vec<usize>], reachable: &[bool]) -> Vec<bool> {
+    (0..f.blocks.len())
+        .map(|b| {
+            !body[b]
+                && reachable[b]
+                && matches!(f.blocks[b].term, typeinfer::ir::Terminator::Return(_))
+                && !preds[b].is_empty()
+                && preds[b].iter().all(|p| body[*p])
+        })
+        .collect()
+}
+
+impl FastLoop {
+    /// Whether the fast copy has a copy of block `b` (the loop's or an exit tail).
+    pub fn copies(&self, b: usize) -> bool {
+        self.body.get(b).copied().unwrap_or(false) || self.tails.get(b).copied().unwrap_or(false)
+    }
 }
 
 /// Per variable of `f`: whether an instruction of the loop assigns it.
@@ -211,19 +239,14 @@ impl<'ctx> super::function::FunctionGen<'_, 'ctx, '_> {
     /// otherwise the ordinary block.
     pub(super) fn target_block(&self, t: usize) -> Result<BasicBlock<'ctx>> {
         if let Some(l) = self.fast {
-            if self.fast_loops[l].body.get(t).copied().unwrap_or(false) {
+            if self.fast_loops[l].copies(t) {
                 if let Some(Some(b)) = self.fast_blocks.get(t) {
                     return Ok(*b);
                 }
             }
         }
         for (l, fast_loop) in self.fast_loops.iter().enumerate() {
-            let from_inside = self.fast.is_some()
-                || fast_loop
-                    .body
-                    .get(self.current_block)
-                    .copied()
-                    .unwrap_or(false);
+            let from_inside = self.fast.is_some() || fast_loop.copies(self.current_block);
             if fast_loop.header == t && !from_inside {
                 if let Some(entry) = self.loop_entries.get(l) {
                     return Ok(*entry);
@@ -244,7 +267,7 @@ impl<'ctx> super::function::FunctionGen<'_, 'ctx, '_> {
             None => self
                 .fast_loops
                 .iter()
-                .position(|fl| fl.body.get(self.current_block).copied().unwrap_or(false))?,
+                .position(|fl| fl.copies(self.current_block))?,
         };
         self.fast_loops[l].vars.contains(&var).then_some(l)
     }
@@ -303,10 +326,7 @@ impl<'ctx> super::function::FunctionGen<'_, 'ctx, '_> {
             self.bail = self.before.get(&(b, i)).copied();
             return Ok(());
         }
-        let in_fast_loop = self
-            .fast_loops
-            .iter()
-            .any(|l| l.body.get(b).copied().unwrap_or(false));
+        let in_fast_loop = self.fast_loops.iter().any(|l| l.copies(b));
         if !in_fast_loop {
             return Ok(());
         }

@@ -252,10 +252,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         let stored_small = self.stored_small.take();
         let loop_index = match self.fast {
             Some(l) => Some(l),
-            None => self
-                .fast_loops
-                .iter()
-                .position(|fl| fl.body.get(b).copied().unwrap_or(false)),
+            None => self.fast_loops.iter().position(|fl| fl.copies(b)),
         };
         let Some(l) = loop_index else {
             return Ok(());
