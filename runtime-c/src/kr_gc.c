@@ -34,8 +34,14 @@ void *kr_alloc_atomic(size_t size) {
   return p;
 }
 
-/* GMP's allocation hooks: limbs hold no pointers, so they are atomic. */
-static void *gmp_alloc(size_t size) { return kr_alloc_atomic(size); }
+/* GMP's allocation hooks. Limbs hold no pointers, but GMP also allocates the
+** temporaries of its larger operations through these hooks (TMP_BALLOC), in
+** blocks chained by a pointer at their start and sometimes holding arrays of
+** pointers to other such blocks (the FFT multiplication). Were they atomic, the
+** collector would free blocks reachable only through that chain mid-operation
+** (mpz_pow_ui of a 400 KB result crashed). GMP's allocations cannot be told
+** apart, so all are scanned: the cost is marking the limbs of live big ints. */
+static void *gmp_alloc(size_t size) { return kr_alloc(size); }
 
 static void *gmp_realloc(void *old, size_t old_size, size_t new_size) {
   (void)old_size;

@@ -1018,7 +1018,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
 
 /// The range a failure of this instruction is reported at with carets: those whose
 /// range is the expression CPython attributes the error to.
-pub(super) fn caret_range(kind: &InstKind, range: TextRange) -> Option<TextRange> {
+fn caret_range(kind: &InstKind, range: TextRange) -> Option<TextRange> {
     match kind {
         // CPython prints no caret line for a `for` over something not iterable.
         InstKind::CallBuiltin {

@@ -11,6 +11,12 @@
 //! became a big int, continues in the ordinary copy right after that write. Both
 //! copies keep variables in the same stack slots (which mem2reg turns into
 //! registers), so leaving the fast copy needs no conversion.
+//!
+//! The entry check also makes sure that the int variables the loop never assigns
+//! are medium (below 2^61 in magnitude), and that the lists it reads hold only
+//! small ints (`small_lists`). The fast copy includes the loop's exit tails (blocks
+//! only the loop reaches that return), and leaves for the ordinary copy before a
+//! subscript whose index it cannot take (`bail_point`).
 
 use super::assigned::VarSet;
 use crate::error::{Error, Result};

@@ -242,6 +242,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
     /// copy may resume at it); in the fast copy, storing anything but a small int
     /// leaves for that point.
     pub(super) fn after_list_store(&mut self, b: usize, i: usize, kind: &InstKind) -> Result<()> {
+        let stored_small = self.stored_small.take();
         let InstKind::SetItem {
             value: Operand::Var(v),
             ..
@@ -249,7 +250,6 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         else {
             return Ok(());
         };
-        let stored_small = self.stored_small.take();
         let loop_index = match self.fast {
             Some(l) => Some(l),
             None => self.fast_loops.iter().position(|fl| fl.copies(b)),
