@@ -187,24 +187,53 @@ fn warn_stmt(s: &Stmt, out: &mut Warnings) {
 }
 
 /// Whether `e` is what CPython's compiler takes for a literal in `is`: a constant
-/// (after folding: numbers, strings, bytes, tuples of constants, `-1`) other than
-/// None, True, False and `...`.
+/// after its AST optimiser folds unary operators and tuples (numbers, strings,
+/// bytes, `-1`, tuples of constants such as `(1, -1)`) other than None, True, False
+/// and `...`.
 fn is_literal(e: &crate::ast::Expr) -> bool {
-    use crate::ast::{Constant, ExprKind, UnaryOp};
+    use crate::ast::{Constant, ExprKind};
     match &e.kind {
         ExprKind::Constant { value, .. } => !matches!(
             value,
             Constant::None | Constant::Bool(_) | Constant::Ellipsis
         ),
-        ExprKind::UnaryOp { op, operand } => {
-            matches!(op, UnaryOp::USub | UnaryOp::UAdd | UnaryOp::Invert)
-                && matches!(operand.kind, ExprKind::Constant { .. })
-                && is_literal(operand)
-        }
-        ExprKind::Tuple { elts, .. } => elts.iter().all(|x| {
-            matches!(x.kind, ExprKind::Constant { .. } | ExprKind::Tuple { .. })
-                && (is_literal(x) || matches!(x.kind, ExprKind::Constant { .. }))
-        }),
+        ExprKind::UnaryOp { .. } | ExprKind::Tuple { .. } => folds_to_constant(e),
+        _ => false,
+    }
+}
+
+/// Whether CPython's AST optimiser folds `e` into one constant: a constant, a
+/// unary `+`, `-` or `~` of a number it can apply to, `not` of a constant, or a
+/// tuple of such.
+fn folds_to_constant(e: &crate::ast::Expr) -> bool {
+    use crate::ast::{ExprKind, UnaryOp};
+    match &e.kind {
+        ExprKind::Constant { .. } => true,
+        ExprKind::Tuple { elts, .. } => elts.iter().all(folds_to_constant),
+        ExprKind::UnaryOp { op, operand } => match op {
+            UnaryOp::Not => folds_to_constant(operand),
+            UnaryOp::USub | UnaryOp::UAdd => folds_to_number(operand, true),
+            UnaryOp::Invert => folds_to_number(operand, false),
+        },
+        _ => false,
+    }
+}
+
+/// Whether `e` folds to a number (a float or complex one only when `any_number`,
+/// since `~` takes ints and bools alone).
+fn folds_to_number(e: &crate::ast::Expr, any_number: bool) -> bool {
+    use crate::ast::{Constant, ExprKind, UnaryOp};
+    match &e.kind {
+        ExprKind::Constant { value, .. } => match value {
+            Constant::Int(_) | Constant::Bool(_) => true,
+            Constant::Float(_) | Constant::Complex { .. } => any_number,
+            _ => false,
+        },
+        ExprKind::UnaryOp { op, operand } => match op {
+            UnaryOp::USub | UnaryOp::UAdd => folds_to_number(operand, any_number),
+            UnaryOp::Invert => folds_to_number(operand, false),
+            UnaryOp::Not => false,
+        },
         _ => false,
     }
 }
