@@ -81,30 +81,12 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         give_up_to: Option<BasicBlock<'ctx>>,
     ) -> Result<(PhiValue<'ctx>, (BasicBlock<'ctx>, BasicBlock<'ctx>))> {
         let context = self.m.context;
-        if let Some(bail) = self.bail {
-            // In a fast copy: the slow path is the ordinary copy.
-            let done_bb = context.append_basic_block(self.llvm, "done");
-            for cond in conds {
-                let next = context.append_basic_block(self.llvm, "fast");
-                let cond = self.expect(*cond, true)?;
-                self.builder.build_conditional_branch(cond, next, bail)?;
-                self.builder.position_at_end(next);
-            }
-            let (fast_value, give_up) = fast(self)?;
-            let fast_end = self.current_block()?;
-            match give_up {
-                Some(g) => {
-                    let g = self.expect(g, false)?;
-                    self.builder.build_conditional_branch(g, bail, done_bb)?
-                }
-                None => self.builder.build_unconditional_branch(done_bb)?,
-            };
-            self.builder.position_at_end(done_bb);
-            let phi = self.builder.build_phi(ty, "")?;
-            phi.add_incoming(&[(&fast_value, fast_end)]);
-            return Ok((phi, (fast_end, fast_end)));
-        }
-        let slow_bb = context.append_basic_block(self.llvm, "slow");
+        // In a fast copy that may leave here (`self.bail`), the slow path is the
+        // ordinary copy.
+        let slow_bb = match self.bail {
+            Some(bail) => bail,
+            None => context.append_basic_block(self.llvm, "slow"),
+        };
         let done_bb = context.append_basic_block(self.llvm, "done");
         for cond in conds {
             let next = context.append_basic_block(self.llvm, "fast");
@@ -122,6 +104,12 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             }
             None => self.builder.build_unconditional_branch(done_bb)?,
         };
+        if self.bail.is_some() {
+            self.builder.position_at_end(done_bb);
+            let phi = self.builder.build_phi(ty, "")?;
+            phi.add_incoming(&[(&fast_value, fast_end)]);
+            return Ok((phi, (fast_end, fast_end)));
+        }
         self.builder.position_at_end(slow_bb);
         let slow_value = slow(self)?;
         let slow_end = self.current_block()?;

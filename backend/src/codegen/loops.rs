@@ -285,6 +285,23 @@ impl<'ctx> super::function::FunctionGen<'_, 'ctx, '_> {
         if self.speculating(var).is_none() {
             return Ok(());
         }
+        let small = match (self.fast, self.slot_small.get(&var).copied()) {
+            (None, _) => None,
+            (Some(_), Some(bit)) => Some(bit),
+            (Some(_), None) => Some(self.slot_is_small(var)?),
+        };
+        self.resume_point(b, i, small)
+    }
+
+    /// After instruction `i` of block `b`, where a fast copy may have to leave: in
+    /// the ordinary copy, a fresh block starts there (the fast copy resumes at it);
+    /// in the fast copy, unless `small` holds, control leaves for that point.
+    pub(super) fn resume_point(
+        &mut self,
+        b: usize,
+        i: usize,
+        small: Option<IntValue<'ctx>>,
+    ) -> Result<()> {
         let context = self.m.context;
         if self.fast.is_none() {
             let resume = context.append_basic_block(self.llvm, &format!("resume.bb{b}.{i}"));
@@ -300,10 +317,12 @@ impl<'ctx> super::function::FunctionGen<'_, 'ctx, '_> {
         let Some(&resume) = self.resume.get(&(b, i)) else {
             return Err(Error::internal("?", "a fast loop without its resume point"));
         };
-        let small = match self.slot_small.get(&var).copied() {
-            Some(bit) => bit,
-            None => self.slot_is_small(var)?,
+        let Some(small) = small else {
+            return Ok(());
         };
+        if small.get_zero_extended_constant() == Some(1) {
+            return Ok(());
+        }
         let small = self.expect(small, true)?;
         let next = context.append_basic_block(self.llvm, "fast.ok");
         self.builder.build_conditional_branch(small, next, resume)?;

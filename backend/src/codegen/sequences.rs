@@ -130,7 +130,11 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
     }
 
     /// The address of word `index` of an object.
-    fn word_ptr(&mut self, obj: PointerValue<'ctx>, index: u64) -> Result<PointerValue<'ctx>> {
+    pub(super) fn word_ptr(
+        &mut self,
+        obj: PointerValue<'ctx>,
+        index: u64,
+    ) -> Result<PointerValue<'ctx>> {
         let i64_type = self.m.context.i64_type();
         // SAFETY (of the generated code): objects are at least `index + 1` words.
         Ok(unsafe {

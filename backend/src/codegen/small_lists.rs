@@ -13,7 +13,7 @@
 use super::assigned::VarSet;
 use super::function::FunctionGen;
 use super::tbaa::Access;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use inkwell::values::{BasicValue, IntValue, PointerValue};
 use inkwell::IntPredicate;
 use typeinfer::ir::{Function, InstKind, Operand};
@@ -150,16 +150,7 @@ fn operand_var(op: &Operand) -> Option<usize> {
 
 impl<'ctx> FunctionGen<'_, 'ctx, '_> {
     fn small_only_ptr(&mut self, list: PointerValue<'ctx>) -> Result<PointerValue<'ctx>> {
-        let i64_type = self.m.context.i64_type();
-        // SAFETY (of the generated code): a kr_list has this word.
-        Ok(unsafe {
-            self.builder.build_in_bounds_gep(
-                i64_type,
-                list,
-                &[i64_type.const_int(SMALL_ONLY_WORD, false)],
-                "small.only.ptr",
-            )?
-        })
+        self.word_ptr(list, SMALL_ONLY_WORD)
     }
 
     /// Whether list `list` holds only small ints.
@@ -260,30 +251,8 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         if !self.fast_loops[l].lists.all.contains(&v.index()) {
             return Ok(());
         }
-        let context = self.m.context;
-        if self.fast.is_none() {
-            let resume = context.append_basic_block(self.llvm, &format!("resume.bb{b}.{i}"));
-            self.builder.build_unconditional_branch(resume)?;
-            self.builder.position_at_end(resume);
-            self.resume.insert((b, i), resume);
-            self.forget_slot_facts();
-            self.checked_items.clear();
-            return Ok(());
-        }
-        let Some(&resume) = self.resume.get(&(b, i)) else {
-            return Err(Error::internal("?", "a fast loop without its resume point"));
-        };
-        let Some(small) = stored_small else {
-            // The store never runs (an operand has no value: the code traps).
-            return Ok(());
-        };
-        if small.get_zero_extended_constant() == Some(1) {
-            return Ok(());
-        }
-        let small = self.expect(small, true)?;
-        let next = context.append_basic_block(self.llvm, "fast.ok");
-        self.builder.build_conditional_branch(small, next, resume)?;
-        self.builder.position_at_end(next);
-        Ok(())
+        // Without a small bit, the store never runs (an operand has no value:
+        // the code traps).
+        self.resume_point(b, i, stored_small)
     }
 }
