@@ -118,18 +118,24 @@ pub fn rewrite(f: &mut Function, me: FuncId) -> bool {
                     annotation: None,
                 },
             );
-            let range = f.blocks[b].term_range;
-            f.blocks[b].insts.push(inst(
-                InstKind::Binary {
-                    dst: total,
-                    op: Operator::Add,
-                    lhs: Operand::Var(acc),
-                    rhs: value,
-                    inplace: false,
-                },
-                range,
-            ));
-            f.blocks[b].term = Terminator::Return(Operand::Var(total));
+            let block = &mut f.blocks[b];
+            // The return's reads move to the sum, which now reads its value
+            // first: an unbound local there keeps its caret.
+            let reads = std::mem::take(&mut block.term_reads);
+            block.insts.push(Inst {
+                reads,
+                ..inst(
+                    InstKind::Binary {
+                        dst: total,
+                        op: Operator::Add,
+                        lhs: Operand::Var(acc),
+                        rhs: value,
+                        inplace: false,
+                    },
+                    block.term_range,
+                )
+            });
+            block.term = Terminator::Return(Operand::Var(total));
         }
     }
     f.blocks[0] = entry;
