@@ -49,6 +49,24 @@ fn mirrored(op: CmpOp) -> CmpOp {
     }
 }
 
+/// Whether CPython 3.11 runs `a op b` on these static types without a
+/// specialised instruction, so that in the deepest frame it fails with "in
+/// comparison" (`comparison_depth_check`). It specialises (in `if` and `while`
+/// tests) two small ints, two floats, and `==`/`!=` of two strs; `is` and `in`
+/// never count. Two ints are decided at run time (`int_compare`'s slow path: big
+/// ints). Comparisons outside a test, and small ints from 2^30 up, are not
+/// specialised in CPython either; krait does not raise for those.
+pub(super) fn unspecialised(op: CmpOp, a: &Type, b: &Type) -> bool {
+    if matches!(op, CmpOp::Is | CmpOp::IsNot | CmpOp::In | CmpOp::NotIn) {
+        return false;
+    }
+    match (a, b) {
+        (Type::Int, Type::Int) | (Type::Float, Type::Float) => false,
+        (Type::Str, Type::Str) => !matches!(op, CmpOp::Eq | CmpOp::NotEq),
+        _ => true,
+    }
+}
+
 fn unsupported(op: CmpOp) -> Error {
     Error::internal("?", format!("comparison {op:?} between these types"))
 }
@@ -179,6 +197,24 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         }
     }
 
+    /// In the deepest frame the recursion limit allows, CPython 3.11 fails a
+    /// comparison its interpreter has not specialised: the comparison itself counts
+    /// as one more level of recursion, and raises RecursionError "maximum recursion
+    /// depth exceeded in comparison" (`unspecialised` says which comparisons).
+    pub(super) fn comparison_depth_check(&mut self) -> Result<()> {
+        let depth = self.frame_depth()?;
+        let i32_type = self.m.context.i32_type();
+        let limit = i32_type.const_int(super::function::RECURSION_LIMIT, false);
+        let at_limit =
+            self.builder
+                .build_int_compare(IntPredicate::EQ, depth, limit, "at.limit")?;
+        self.raise_if(
+            at_limit,
+            "KR_EXC_RECURSION",
+            "maximum recursion depth exceeded in comparison",
+        )
+    }
+
     /// Two ints: tagged words when both are small, the runtime otherwise.
     pub fn int_compare(
         &mut self,
@@ -195,6 +231,9 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 &both,
                 |g| Ok((g.builder.build_int_compare(p, a, b, "")?.into(), None)),
                 |g| {
+                    if g.check_big_int_comparison {
+                        g.comparison_depth_check()?;
+                    }
                     let r = if matches!(op, CmpOp::Eq | CmpOp::NotEq) {
                         let eq = g
                             .call_runtime("kr_int_eq", &[a.into(), b.into()])?

@@ -93,6 +93,9 @@ pub(crate) struct FunctionGen<'m, 'ctx, 'p> {
     /// The small bit of the word the last item assignment into a `list[int]`
     /// stored (`small_lists::after_list_store`).
     pub(super) stored_small: Option<IntValue<'ctx>>,
+    /// While a comparison instruction of a function is generated: its big-int slow
+    /// path checks the recursion limit (`compare::comparison_depth_check`).
+    pub(super) check_big_int_comparison: bool,
     /// While generating: the IR block, and the fast loop whose copy it is.
     pub(super) current_block: usize,
     /// The inlined frame of the instruction being generated (`Inst::frame`).
@@ -252,6 +255,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             before: std::collections::HashMap::new(),
             bail: None,
             stored_small: None,
+            check_big_int_comparison: false,
             current_block: usize::MAX,
             frame: 0,
             fast: None,
@@ -856,13 +860,20 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
                 if self.op_type(lhs) == Type::I64 {
                     return self.counter_compare(*dst, *op, lhs, rhs);
                 }
+                let (lt, rt) = (self.op_type(lhs), self.op_type(rhs));
+                if !self.is_module && super::compare::unspecialised(*op, &lt, &rt) {
+                    self.comparison_depth_check()?;
+                }
                 if let Some(v) = self.sequence_compare(*op, lhs, rhs)? {
                     return self.store(*dst, Val::Bool(v));
                 }
                 let a = self.operand(lhs)?;
                 let b = self.operand(rhs)?;
-                let v = self.compare(*op, a, b)?;
-                self.store(*dst, Val::Bool(v))
+                // Two ints: only big ones (the slow path) are unspecialised.
+                self.check_big_int_comparison = !self.is_module;
+                let v = self.compare(*op, a, b);
+                self.check_big_int_comparison = false;
+                self.store(*dst, Val::Bool(v?))
             }
             InstKind::Truth { dst, value } => {
                 let a = self.operand(value)?;
