@@ -51,20 +51,73 @@ fn mirrored(op: CmpOp) -> CmpOp {
 
 /// Whether CPython 3.11 runs `a op b` on these static types without a
 /// specialised instruction, so that in the deepest frame it fails with "in
-/// comparison" (`comparison_depth_check`). It specialises (in `if` and `while`
-/// tests) two small ints, two floats, and `==`/`!=` of two strs; `is` and `in`
-/// never count. Two ints are decided at run time (`int_compare`'s slow path: big
-/// ints). Comparisons outside a test, and small ints from 2^30 up, are not
-/// specialised in CPython either; krait does not raise for those.
-pub(super) fn unspecialised(op: CmpOp, a: &Type, b: &Type) -> bool {
+/// comparison" (`comparison_depth_check`). It specialises, only where the result
+/// is `tested` by a branch (`tested_values`), two small ints, two floats, and
+/// `==`/`!=` of two strs; `is` and `in` never count. Two ints in a test are decided
+/// at run time (`int_compare`'s slow path: big ints); small ints from 2^30 up are
+/// not specialised in CPython either, and krait does not raise for those.
+pub(super) fn unspecialised(op: CmpOp, a: &Type, b: &Type, tested: bool) -> bool {
     if matches!(op, CmpOp::Is | CmpOp::IsNot | CmpOp::In | CmpOp::NotIn) {
         return false;
+    }
+    if !tested {
+        return true;
     }
     match (a, b) {
         (Type::Int, Type::Int) | (Type::Float, Type::Float) => false,
         (Type::Str, Type::Str) => !matches!(op, CmpOp::Eq | CmpOp::NotEq),
         _ => true,
     }
+}
+
+/// Per variable of `f`: whether it is a temporary that only branches test, directly,
+/// through `bool()` or through copies into such temporaries (the result of `a < b`
+/// in `if a < b:`, not in `x = a < b` or `f(a < b)`).
+pub(super) fn tested_values(f: &typeinfer::ir::Function) -> Vec<bool> {
+    use typeinfer::ir::{InstKind, Operand, Terminator};
+    let n = f.vars.len();
+    // Per variable: its readers, as the variable they pass it on to (None: a
+    // branch, which tests it), or a reader that does something else.
+    let mut passes: Vec<Vec<Option<usize>>> = vec![Vec::new(); n];
+    let mut other = vec![false; n];
+    for block in &f.blocks {
+        for inst in &block.insts {
+            let through = match &inst.kind {
+                InstKind::Copy { dst, .. } | InstKind::Truth { dst, .. } => Some(dst.index()),
+                _ => None,
+            };
+            for op in inst.kind.operands() {
+                if let Operand::Var(v) = op {
+                    match through {
+                        Some(t) => passes[v.index()].push(Some(t)),
+                        None => other[v.index()] = true,
+                    }
+                }
+            }
+        }
+        for op in block.term.operands() {
+            if let Operand::Var(v) = op {
+                match block.term {
+                    Terminator::Branch { .. } => passes[v.index()].push(None),
+                    _ => other[v.index()] = true,
+                }
+            }
+        }
+    }
+    let mut tested: Vec<bool> = (0..n)
+        .map(|v| f.vars[v].name.is_none() && !other[v] && !passes[v].is_empty())
+        .collect();
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for v in 0..n {
+            if tested[v] && passes[v].iter().any(|t| t.is_some_and(|t| !tested[t])) {
+                tested[v] = false;
+                changed = true;
+            }
+        }
+    }
+    tested
 }
 
 fn unsupported(op: CmpOp) -> Error {

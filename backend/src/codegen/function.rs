@@ -96,6 +96,8 @@ pub(crate) struct FunctionGen<'m, 'ctx, 'p> {
     /// While a comparison instruction of a function is generated: its big-int slow
     /// path checks the recursion limit (`compare::comparison_depth_check`).
     pub(super) check_big_int_comparison: bool,
+    /// Per variable: whether only branches test it (`compare::tested_values`).
+    pub(super) tested: Vec<bool>,
     /// While generating: the IR block, and the fast loop whose copy it is.
     pub(super) current_block: usize,
     /// The inlined frame of the instruction being generated (`Inst::frame`).
@@ -256,6 +258,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             bail: None,
             stored_small: None,
             check_big_int_comparison: false,
+            tested: super::compare::tested_values(f),
             current_block: usize::MAX,
             frame: 0,
             fast: None,
@@ -861,7 +864,8 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
                     return self.counter_compare(*dst, *op, lhs, rhs);
                 }
                 let (lt, rt) = (self.op_type(lhs), self.op_type(rhs));
-                if !self.is_module && super::compare::unspecialised(*op, &lt, &rt) {
+                let tested = self.tested.get(dst.index()).copied().unwrap_or(false);
+                if !self.is_module && super::compare::unspecialised(*op, &lt, &rt, tested) {
                     self.comparison_depth_check()?;
                 }
                 if let Some(v) = self.sequence_compare(*op, lhs, rhs)? {
@@ -869,8 +873,8 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
                 }
                 let a = self.operand(lhs)?;
                 let b = self.operand(rhs)?;
-                // Two ints: only big ones (the slow path) are unspecialised.
-                self.check_big_int_comparison = !self.is_module;
+                // Two ints in a test: only big ones (the slow path) are unspecialised.
+                self.check_big_int_comparison = !self.is_module && tested;
                 let v = self.compare(*op, a, b);
                 self.check_big_int_comparison = false;
                 self.store(*dst, Val::Bool(v?))
