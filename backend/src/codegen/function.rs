@@ -364,25 +364,13 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
     pub(super) fn enter(&mut self) -> Result<()> {
         let i32_type = self.m.context.i32_type();
         let caller = self.caller_depth.unwrap_or_else(|| i32_type.const_zero());
-        let depth = self
-            .builder
-            .build_int_add(caller, i32_type.const_int(1, false), "depth")?;
+        let (depth, raised) = self.count_frame(caller)?;
         self.depth = Some(depth);
         if let Some(slot) = self.depth_slot {
             self.builder.build_store(slot, depth)?;
         }
-        let too_deep = self.builder.build_int_compare(
-            IntPredicate::UGT,
-            depth,
-            i32_type.const_int(RECURSION_LIMIT, false),
-            "too.deep",
-        )?;
-        let too_deep = self.expect(too_deep, false)?;
-        let raise = self.m.context.append_basic_block(self.llvm, "recursion");
-        let ok = self.m.context.append_basic_block(self.llvm, "body");
-        self.builder.build_conditional_branch(too_deep, raise, ok)?;
-        self.builder.position_at_end(raise);
-        self.raise_recursion_error()?;
+        let ok = self.current_block()?;
+        self.builder.position_at_end(raised);
         // CPython fails the call before the new frame exists: the traceback's last
         // entry is the caller's call site, so this frame adds none.
         self.return_with(None, true)?;
@@ -390,8 +378,35 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
         Ok(())
     }
 
+    /// One frame more than `depth`: the new depth, and past the limit a branch to
+    /// a fresh block that has RecursionError set (returned, for the caller to
+    /// leave from). Generation continues on the path within the limit.
+    pub(super) fn count_frame(
+        &mut self,
+        depth: IntValue<'ctx>,
+    ) -> Result<(IntValue<'ctx>, BasicBlock<'ctx>)> {
+        let i32_type = self.m.context.i32_type();
+        let next = self
+            .builder
+            .build_int_add(depth, i32_type.const_int(1, false), "depth")?;
+        let too_deep = self.builder.build_int_compare(
+            IntPredicate::UGT,
+            next,
+            i32_type.const_int(RECURSION_LIMIT, false),
+            "too.deep",
+        )?;
+        let too_deep = self.expect(too_deep, false)?;
+        let raise = self.m.context.append_basic_block(self.llvm, "recursion");
+        let ok = self.m.context.append_basic_block(self.llvm, "frame");
+        self.builder.build_conditional_branch(too_deep, raise, ok)?;
+        self.builder.position_at_end(raise);
+        self.raise_recursion_error()?;
+        self.builder.position_at_end(ok);
+        Ok((next, raise))
+    }
+
     /// Sets RecursionError as the current exception.
-    pub(super) fn raise_recursion_error(&mut self) -> Result<()> {
+    fn raise_recursion_error(&mut self) -> Result<()> {
         let i32_type = self.m.context.i32_type();
         let kind = exc_kind("KR_EXC_RECURSION")?;
         let kind = i32_type.const_int(kind as u64, false);

@@ -10,7 +10,6 @@
 use super::function::FunctionGen;
 use crate::error::{Error, Result};
 use inkwell::values::{IntValue, PointerValue};
-use inkwell::IntPredicate;
 use typeinfer::ir::{Function, InstKind, VarId};
 
 /// Whether `f` has a tail call turned into a loop.
@@ -44,27 +43,11 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         };
         let carets = self.caret_range.and_then(|r| (self.m.source.carets)(r));
         self.tail_site = Some((self.line, carets));
-        let i32_type = self.m.context.i32_type();
         let depth = self.frame_depth()?;
-        let next = self
-            .builder
-            .build_int_add(depth, i32_type.const_int(1, false), "next.depth")?;
-        let too_deep = self.builder.build_int_compare(
-            IntPredicate::UGT,
-            next,
-            i32_type.const_int(super::function::RECURSION_LIMIT, false),
-            "too.deep",
-        )?;
-        let too_deep = self.expect(too_deep, false)?;
-        let raise = self
-            .m
-            .context
-            .append_basic_block(self.llvm, "tail.recursion");
-        let ok = self.m.context.append_basic_block(self.llvm, "tail.frame");
-        self.builder.build_conditional_branch(too_deep, raise, ok)?;
-        self.builder.position_at_end(raise);
+        let (next, raised) = self.count_frame(depth)?;
+        let ok = self.current_block()?;
+        self.builder.position_at_end(raised);
         // The call fails before its frame exists: this frame's entry is the last.
-        self.raise_recursion_error()?;
         self.branch_to_error()?;
         self.builder.position_at_end(ok);
         self.builder.build_store(slot, next)?;
