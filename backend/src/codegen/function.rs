@@ -90,6 +90,11 @@ pub(crate) struct FunctionGen<'m, 'ctx, 'p> {
     /// While a fast copy generates such an instruction: where its slow paths go
     /// instead (the instruction then runs again in the ordinary copy).
     pub(super) bail: Option<BasicBlock<'ctx>>,
+    /// While a fast copy generates an instruction its analysis proved safe
+    /// (`loop_ranges`): int arithmetic that stays small, a subscript inside its
+    /// list.
+    pub(super) proven_small: bool,
+    pub(super) proven_inside: bool,
     /// The small bit of the word the last item assignment into a `list[int]`
     /// stored (`small_lists::after_list_store`).
     pub(super) stored_small: Option<IntValue<'ctx>>,
@@ -256,6 +261,8 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             resume: std::collections::HashMap::new(),
             before: std::collections::HashMap::new(),
             bail: None,
+            proven_small: false,
+            proven_inside: false,
             stored_small: None,
             check_big_int_comparison: false,
             tested: super::compare::tested_values(f),
@@ -330,9 +337,16 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             self.unwrap = super::optionals::unwraps_operands(&inst.kind);
             self.frame = inst.frame;
             self.bail_point(b, i, &inst.kind)?;
+            if let Some(l) = self.fast {
+                let facts = &self.fast_loops[l].facts;
+                self.proven_small = facts.no_overflow.contains(&(b, i));
+                self.proven_inside = facts.in_bounds.contains(&(b, i));
+            }
             self.before_instruction(&inst.kind);
             self.instruction(inst)?;
             self.bail = None;
+            self.proven_small = false;
+            self.proven_inside = false;
             self.after_list_store(b, i, &inst.kind)?;
             if let Some(dst) = inst.kind.dst() {
                 self.after_instruction(&inst.kind, dst);

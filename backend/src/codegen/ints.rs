@@ -224,6 +224,29 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         Ok(value)
     }
 
+    /// `a op b` for an add, subtract or multiply of small ints that a fast loop
+    /// proved stays small (`loop_ranges`): no tag tests, no overflow check.
+    fn int_binary_small(
+        &mut self,
+        op: Operator,
+        a: IntValue<'ctx>,
+        b: IntValue<'ctx>,
+    ) -> Result<IntValue<'ctx>> {
+        let b1 = self.builder.build_int_nsw_sub(b, self.i64(1), "")?;
+        let r = match op {
+            Operator::Add => self.builder.build_int_nsw_add(a, b1, "")?,
+            Operator::Sub => self.builder.build_int_nsw_sub(a, b1, "")?,
+            _ => {
+                let x = self.builder.build_right_shift(a, self.i64(1), true, "")?;
+                let product = self.builder.build_int_nsw_mul(x, b1, "")?;
+                self.builder.build_or(product, self.i64(1), "")?
+            }
+        };
+        let yes = self.m.context.bool_type().const_int(1, false);
+        self.small_bits.insert(r, yes);
+        Ok(r)
+    }
+
     /// `a op b` for two ints (tagged words), with Python's semantics and errors.
     pub fn int_binary(
         &mut self,
@@ -232,6 +255,9 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         b: IntValue<'ctx>,
     ) -> Result<IntValue<'ctx>> {
         use Operator::*;
+        if self.proven_small && matches!(op, Add | Sub | Mult) {
+            return self.int_binary_small(op, a, b);
+        }
         let both = self.both_small(a, b)?;
         match op {
             Add => self.int_fast_slow_with(

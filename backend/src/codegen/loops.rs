@@ -19,6 +19,8 @@
 //! subscript whose index it cannot take (`bail_point`).
 
 use super::assigned::VarSet;
+use super::linear::Lin;
+use super::loop_ranges::EntryCheck;
 use crate::error::{Error, Result};
 use inkwell::basic_block::BasicBlock;
 use inkwell::intrinsics::Intrinsic;
@@ -45,6 +47,8 @@ pub struct FastLoop {
     /// Variables holding lists the loop speculates hold only small ints
     /// (`small_lists`).
     pub lists: super::small_lists::SpeculatedLists,
+    /// What its fast copy proves about its int values (`loop_ranges`).
+    pub facts: super::loop_ranges::LoopFacts,
 }
 
 /// Per block, the reachable blocks that jump to it (once per edge).
@@ -146,12 +150,33 @@ pub fn fast_loops(f: &Function, definite: &[VarSet]) -> Vec<FastLoop> {
             continue;
         }
         let vars = speculated_vars(f, body, definite.get(*header));
-        if !vars.is_empty() {
-            let tails = exit_tails(f, body, &preds, &reachable);
-            let copied: Vec<bool> = body.iter().zip(&tails).map(|(b, t)| *b || *t).collect();
-            let written = written_vars(f, &copied);
-            let lists =
-                super::small_lists::speculated_lists(f, &copied, definite.get(*header), &written);
+        let tails = exit_tails(f, body, &preds, &reachable);
+        let copied: Vec<bool> = body.iter().zip(&tails).map(|(b, t)| *b || *t).collect();
+        let written = written_vars(f, &copied);
+        let lists =
+            super::small_lists::speculated_lists(f, &copied, definite.get(*header), &written);
+        let latches: Vec<usize> = preds[*header]
+            .iter()
+            .copied()
+            .filter(|p| body[*p])
+            .collect();
+        let every_iteration: Vec<bool> = (0..n)
+            .map(|b| body[b] && latches.iter().all(|l| dom[*l][b]))
+            .collect();
+        let facts = super::loop_ranges::analyse(
+            f,
+            &super::loop_ranges::LoopShape {
+                header: *header,
+                copied: &copied,
+                written: &written,
+                speculated: &vars,
+                small_lists: &lists.checked,
+                at_header: definite.get(*header),
+                every_iteration: &every_iteration,
+            },
+        );
+        // Worth a copy when it speculates on variables or proves something.
+        if !vars.is_empty() || !facts.is_empty() {
             chosen.push(FastLoop {
                 header: *header,
                 body: body.clone(),
@@ -159,6 +184,7 @@ pub fn fast_loops(f: &Function, definite: &[VarSet]) -> Vec<FastLoop> {
                 vars,
                 written,
                 lists,
+                facts,
             });
         }
     }
@@ -429,6 +455,99 @@ impl<'ctx> super::function::FunctionGen<'_, 'ctx, '_> {
         )?)
     }
 
+    /// The entry check's part for what the fast copy proves (`loop_ranges`): the
+    /// symbols are medium (ints also small, folded into `all`), and the bounds of
+    /// subscripts are inside their lists.
+    fn entry_facts(
+        &mut self,
+        l: usize,
+        mut all: IntValue<'ctx>,
+        mut ok: IntValue<'ctx>,
+    ) -> Result<(IntValue<'ctx>, IntValue<'ctx>)> {
+        if self.fast_loops[l].facts.is_empty() {
+            return Ok((all, ok));
+        }
+        let i64_type = self.m.context.i64_type();
+        let mut values = std::collections::HashMap::new();
+        for var in self.fast_loops[l].facts.symbols.clone() {
+            let word = self.load_word(var)?;
+            let (value, medium) = if self.f.vars[var].ty == Type::I64 {
+                let shifted = self.builder.build_int_add(
+                    word,
+                    i64_type.const_int(1 << 61, false),
+                    "medium.shift",
+                )?;
+                let medium = self.builder.build_int_compare(
+                    IntPredicate::ULT,
+                    shifted,
+                    i64_type.const_int(1 << 62, false),
+                    "medium",
+                )?;
+                (word, medium)
+            } else {
+                all = self.builder.build_and(all, word, "all")?;
+                let value = self.builder.build_right_shift(
+                    word,
+                    i64_type.const_int(1, false),
+                    true,
+                    "value",
+                )?;
+                (value, self.word_is_medium(word)?)
+            };
+            ok = self.builder.build_and(ok, medium, "all.medium")?;
+            values.insert(var, value);
+        }
+        for check in self.fast_loops[l].facts.entry_checks.clone() {
+            let holds = match &check {
+                EntryCheck::NonNegative(lin) => {
+                    let x = self.evaluate(lin, &values)?;
+                    self.builder.build_int_compare(
+                        IntPredicate::SGE,
+                        x,
+                        i64_type.const_zero(),
+                        "nonnegative",
+                    )?
+                }
+                EntryCheck::Below { index, list } => {
+                    let x = self.evaluate(index, &values)?;
+                    let Some(Some(slot)) = self.slots.get(*list).copied() else {
+                        return Err(Error::internal("?", "a bounded list without a slot"));
+                    };
+                    let ptr_type = self.m.context.ptr_type(Default::default());
+                    let list = self
+                        .builder
+                        .build_load(ptr_type, slot, "list")?
+                        .into_pointer_value();
+                    let length = self.raw_length(list)?;
+                    self.builder
+                        .build_int_compare(IntPredicate::SLT, x, length, "inside")?
+                }
+            };
+            ok = self.builder.build_and(ok, holds, "bounds")?;
+        }
+        Ok((all, ok))
+    }
+
+    /// A linear expression over the symbols' values on entry (each medium, so the
+    /// sum cannot overflow: `linear`'s limits).
+    fn evaluate(
+        &mut self,
+        lin: &Lin,
+        values: &std::collections::HashMap<usize, IntValue<'ctx>>,
+    ) -> Result<IntValue<'ctx>> {
+        let i64_type = self.m.context.i64_type();
+        let mut sum = i64_type.const_int(lin.constant as i64 as u64, true);
+        for (var, coefficient) in &lin.terms {
+            let Some(value) = values.get(var).copied() else {
+                return Err(Error::internal("?", "a bound over a variable not checked"));
+            };
+            let k = i64_type.const_int(*coefficient as u64, true);
+            let term = self.builder.build_int_mul(value, k, "term")?;
+            sum = self.builder.build_int_add(sum, term, "bound")?;
+        }
+        Ok(sum)
+    }
+
     /// `llvm.assume(cond)`: tells LLVM that `cond` holds here.
     pub(super) fn assume(&mut self, cond: IntValue<'ctx>) -> Result<()> {
         let assume = Intrinsic::find("llvm.assume")
@@ -470,6 +589,7 @@ impl<'ctx> super::function::FunctionGen<'_, 'ctx, '_> {
                 .builder
                 .build_and(medium, small_only, "all.small.only")?;
         }
+        let (all, medium) = self.entry_facts(l, all, medium)?;
         let small = self.word_is_small(all)?;
         let small = self.builder.build_and(small, medium, "enter")?;
         let small = self.expect(small, true)?;

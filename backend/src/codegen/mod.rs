@@ -20,6 +20,8 @@ mod dynamic;
 mod floats;
 mod function;
 mod ints;
+mod linear;
+mod loop_ranges;
 mod loops;
 mod main_fn;
 mod optionals;

@@ -292,6 +292,15 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             Val::Int(word) => self.raw_of_word.get(&word).copied(),
             _ => None,
         };
+        if self.proven_inside {
+            // A fast copy checked on entry that the index stays inside.
+            if let Some(i) = raw {
+                return self.item_ptr(items, i, width);
+            }
+            if let Val::Int(word) = self.coerce(iv, &Type::Int)? {
+                return self.word_item_ptr(items, word, width);
+            }
+        }
         if let Some(i) = raw {
             return self.raw_checked_item_ptr(items, length, i, width, message);
         }

@@ -426,7 +426,9 @@ impl FnLowering<'_> {
         broken: BlockId,
         body: &mut Body<'_, Self>,
     ) -> Result<()> {
-        let (counter, stop_c, step_c) = if machine {
+        // The step's direction is tested on the converted step, so a machine
+        // loop compares machine integers (with a converted zero).
+        let (counter, stop_c, step_c, zero_c) = if machine {
             let convert = |this: &mut Self, value: Operand| {
                 let dst = this.fb.temp();
                 this.fb.emit(
@@ -442,9 +444,19 @@ impl FnLowering<'_> {
             };
             let counter = convert(self, start);
             let stop = Operand::Var(convert(self, stop));
-            (counter, stop, Operand::Var(convert(self, step.clone())))
+            let step_c = Operand::Var(convert(self, step.clone()));
+            let zero = match constant_step {
+                Some(_) => int(0),
+                None => Operand::Var(convert(self, int(0))),
+            };
+            (counter, stop, step_c, zero)
         } else {
-            (self.fb.copy_to_temp(start, range), stop, step.clone())
+            (
+                self.fb.copy_to_temp(start, range),
+                stop,
+                step.clone(),
+                int(0),
+            )
         };
 
         let header = self.fb.new_block();
@@ -458,7 +470,7 @@ impl FnLowering<'_> {
             None => {
                 let up = self.fb.new_block();
                 let down = self.fb.new_block();
-                let positive = self.compare(CmpOp::Gt, step, int(0), range);
+                let positive = self.compare(CmpOp::Gt, step_c.clone(), zero_c, range);
                 self.fb.terminate(
                     Terminator::Branch {
                         cond: positive,
