@@ -158,7 +158,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
         let flag = builder.build_alloca(context.i8_type(), "error.flag")?;
         let templates = program.template_names.len();
         let definite = assigned::definitely_assigned(f, program.globals.len(), templates);
-        let fast_loops = super::loops::fast_loops(f, &definite);
+        let fast_loops = super::loops::fast_loops(f, &definite, &m.resizes_lists);
         // Leaving a fast copy mid-block reads temporaries from their slots.
         let in_register = if fast_loops.is_empty() {
             temps::block_local_temps(f)

@@ -20,7 +20,7 @@ use super::assigned::VarSet;
 use super::linear::{Lin, Range, SMALL_MAX, SMALL_MIN};
 use frontend::ast::{CmpOp, Int, Operator};
 use std::collections::{HashMap, HashSet};
-use typeinfer::ir::{Builtin, Const, Function, InstKind, Operand, Terminator};
+use typeinfer::ir::{Builtin, Const, Function, InstKind, Operand, Program, Terminator};
 use typeinfer::types::Type;
 
 /// A condition the loop checks on entry, over the values variables hold then.
@@ -64,6 +64,8 @@ pub struct LoopShape<'a> {
     pub at_header: Option<&'a VarSet>,
     /// Blocks every complete iteration runs (they dominate the back edges).
     pub every_iteration: &'a [bool],
+    /// Per function of the program: whether a call may resize a list.
+    pub resizing: &'a [bool],
 }
 
 /// A comparison whose result a variable holds.
@@ -148,7 +150,7 @@ struct Subscript {
 /// without it (then it is only known small, or for a temporary, nothing).
 pub fn analyse(f: &Function, shape: &LoopShape) -> LoopFacts {
     let constants = single_constants(f);
-    let lengths_fixed = lengths_fixed(f, shape.copied);
+    let lengths_fixed = lengths_fixed(f, shape.copied, shape.resizing);
     let run = |weak: &HashSet<usize>| {
         let mut a = Analysis {
             f,
@@ -646,21 +648,52 @@ fn single_constants(f: &Function) -> HashMap<usize, i128> {
         .collect()
 }
 
-/// Whether nothing in the blocks can change the length of a list: no calls of
-/// Python functions, no list methods, no `del`, no `+=` or `*=` on a list.
-fn lengths_fixed(f: &Function, copied: &[bool]) -> bool {
-    let str_receiver = |op: &Operand| matches!(op, Operand::Var(v) if f.vars.get(v.index()).is_some_and(|var| var.ty == Type::Str));
+/// Whether nothing in the blocks can change the length of a list: no list
+/// methods, no `del`, no `+=` or `*=` on a list, and no calls of Python functions
+/// that may do one (`resizing`, per function).
+fn lengths_fixed(f: &Function, copied: &[bool], resizing: &[bool]) -> bool {
     f.blocks
         .iter()
         .enumerate()
         .filter(|(b, _)| copied.get(*b).copied().unwrap_or(false))
         .flat_map(|(_, block)| &block.insts)
-        .all(|inst| match &inst.kind {
-            InstKind::Call { .. } | InstKind::DelItem { .. } | InstKind::DelSlice { .. } => false,
-            InstKind::CallMethod { receiver, .. } => str_receiver(receiver),
-            InstKind::Binary { dst, .. } => {
-                !matches!(f.vars.get(dst.index()).map(|v| &v.ty), Some(Type::List(_)))
+        .all(|inst| !may_resize(f, &inst.kind, resizing))
+}
+
+fn may_resize(f: &Function, kind: &InstKind, resizing: &[bool]) -> bool {
+    let str_receiver = |op: &Operand| matches!(op, Operand::Var(v) if f.vars.get(v.index()).is_some_and(|var| var.ty == Type::Str));
+    match kind {
+        InstKind::Call { func, .. } => resizing.get(func.index()).copied().unwrap_or(true),
+        InstKind::DelItem { .. } | InstKind::DelSlice { .. } => true,
+        InstKind::CallMethod { receiver, .. } => !str_receiver(receiver),
+        InstKind::Binary { dst, .. } => {
+            matches!(f.vars.get(dst.index()).map(|v| &v.ty), Some(Type::List(_)))
+        }
+        _ => false,
+    }
+}
+
+/// Per function of `program`: whether running it may change the length of a
+/// list (itself or through the functions it calls).
+pub fn resizing_functions(program: &Program) -> Vec<bool> {
+    let mut resizing = vec![false; program.functions.len()];
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for (i, f) in program.functions.iter().enumerate() {
+            if resizing[i] {
+                continue;
             }
-            _ => true,
-        })
+            let kinds = f
+                .blocks
+                .iter()
+                .flat_map(|b| &b.insts)
+                .map(|inst| &inst.kind);
+            if kinds.into_iter().any(|k| may_resize(f, k, &resizing)) {
+                resizing[i] = true;
+                changed = true;
+            }
+        }
+    }
+    resizing
 }

@@ -101,7 +101,7 @@ fn dominators(f: &Function, preds: &[Vec<usize>], reachable: &[bool]) -> Vec<Vec
 
 /// The innermost natural loops of `f` worth a fast copy, given the variables
 /// certainly assigned at the start of each block.
-pub fn fast_loops(f: &Function, definite: &[VarSet]) -> Vec<FastLoop> {
+pub fn fast_loops(f: &Function, definite: &[VarSet], resizing: &[bool]) -> Vec<FastLoop> {
     let n = f.blocks.len();
     // Each copy doubles the loop's code: keep compile time in check.
     if n == 0 || n > 400 {
@@ -173,6 +173,7 @@ pub fn fast_loops(f: &Function, definite: &[VarSet]) -> Vec<FastLoop> {
                 small_lists: &lists.checked,
                 at_header: definite.get(*header),
                 every_iteration: &every_iteration,
+                resizing,
             },
         );
         // Worth a copy when it speculates on variables or proves something.

@@ -84,6 +84,9 @@ pub(crate) struct ModuleGen<'ctx, 'p> {
     /// Per function that calls itself: a second copy, always inlined, that its
     /// self-calls go to (`unrolled_copy`).
     pub unrolled: Vec<Option<FunctionValue<'ctx>>>,
+    /// Per function: whether a call of it may change a list's length
+    /// (`loop_ranges::resizing_functions`).
+    pub resizes_lists: Vec<bool>,
 }
 
 /// IR instructions (terminators included) up to which a non-recursive function is
@@ -164,6 +167,7 @@ pub fn generate<'ctx>(
         defs_precede_calls: defs_precede_calls(program),
         recursive: typeinfer::callgraph::recursive_functions(program),
         unrolled: Vec::new(),
+        resizes_lists: loop_ranges::resizing_functions(program),
     };
     gen.declare_globals()?;
     gen.declare_functions()?;
