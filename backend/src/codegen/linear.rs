@@ -195,6 +195,16 @@ impl Range {
         }
     }
 
+    /// The length of a list, as symbol `s` (never beyond memory: medium).
+    pub fn length(s: usize) -> Range {
+        Range {
+            lo: vec![Lin::var(s)],
+            hi: vec![Lin::var(s)],
+            nlo: 0,
+            nhi: MEDIUM_MAX,
+        }
+    }
+
     /// Whether the value is certainly a small int.
     pub fn is_small(&self) -> bool {
         self.nlo >= SMALL_MIN && self.nhi <= SMALL_MAX

@@ -486,8 +486,17 @@ impl Analysis<'_> {
             InstKind::Index { value, .. } => range = self.range(state, value),
             InstKind::CallBuiltin {
                 builtin: Builtin::Len,
+                args,
                 ..
-            } => range = Some(Range::between(0, SMALL_MAX)),
+            } => {
+                range = Some(match args.as_slice() {
+                    [Operand::Var(v)] => match self.fixed_list(state, v.index()) {
+                        Some(list) => Range::length(length_symbol(self.f, list)),
+                        None => Range::between(0, SMALL_MAX),
+                    },
+                    _ => Range::between(0, SMALL_MAX),
+                })
+            }
             InstKind::GetItem { value, index, .. } => {
                 self.subscript(state, value, index, at);
                 let small_list = matches!(value, Operand::Var(v)
@@ -570,17 +579,21 @@ impl Analysis<'_> {
         let Operand::Var(v) = value else {
             return;
         };
-        let Some(&list) = state.lists.get(&v.index()) else {
+        let Some(list) = self.fixed_list(state, v.index()) else {
             return;
         };
-        if !self.lengths_fixed || !matches!(self.ty(list), Type::List(_)) {
-            return;
-        }
         let Some(r) = self.range(state, index) else {
             return;
         };
         // The simplest bounds: fewest variables to load on entry.
         let simplest = |bounds: &[Lin]| bounds.iter().min_by_key(|b| b.terms.len()).cloned();
+        // An upper bound below the list's own length needs no check.
+        let length = Lin::var(length_symbol(self.f, list));
+        let below_length = r.hi.iter().any(|h| {
+            h.sub(&length)
+                .and_then(|d| d.as_constant())
+                .is_some_and(|d| d < 0)
+        });
         let Some(hi) = simplest(&r.hi) else {
             return;
         };
@@ -594,9 +607,24 @@ impl Analysis<'_> {
             }
         };
         let mut checks: Vec<EntryCheck> = lower.into_iter().collect();
-        checks.push(EntryCheck::Below { index: hi, list });
+        if !below_length {
+            checks.push(EntryCheck::Below { index: hi, list });
+        }
         self.subscripts.push(Subscript { at, checks });
     }
+
+    /// The list variable `v` holds, when no instruction of the loop can change
+    /// the length of any list.
+    fn fixed_list(&self, state: &State, v: usize) -> Option<usize> {
+        let list = *state.lists.get(&v)?;
+        (self.lengths_fixed && matches!(self.ty(list), Type::List(_))).then_some(list)
+    }
+}
+
+/// The symbol standing for the length of list variable `list` (which the loop
+/// does not change): numbered after `f`'s variables.
+pub fn length_symbol(f: &Function, list: usize) -> usize {
+    f.vars.len() + list
 }
 
 fn negated(op: CmpOp) -> Option<CmpOp> {

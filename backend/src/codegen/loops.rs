@@ -511,14 +511,7 @@ impl<'ctx> super::function::FunctionGen<'_, 'ctx, '_> {
                 }
                 EntryCheck::Below { index, list } => {
                     let x = self.evaluate(index, &values)?;
-                    let Some(Some(slot)) = self.slots.get(*list).copied() else {
-                        return Err(Error::internal("?", "a bounded list without a slot"));
-                    };
-                    let ptr_type = self.m.context.ptr_type(Default::default());
-                    let list = self
-                        .builder
-                        .build_load(ptr_type, slot, "list")?
-                        .into_pointer_value();
+                    let list = self.load_list(*list)?;
                     let length = self.raw_length(list)?;
                     self.builder
                         .build_int_compare(IntPredicate::SLT, x, length, "inside")?
@@ -527,6 +520,18 @@ impl<'ctx> super::function::FunctionGen<'_, 'ctx, '_> {
             ok = self.builder.build_and(ok, holds, "bounds")?;
         }
         Ok((all, ok))
+    }
+
+    /// The list in list variable `var`'s slot.
+    fn load_list(&mut self, var: usize) -> Result<inkwell::values::PointerValue<'ctx>> {
+        let Some(Some(slot)) = self.slots.get(var).copied() else {
+            return Err(Error::internal("?", "a bounded list without a slot"));
+        };
+        let ptr_type = self.m.context.ptr_type(Default::default());
+        Ok(self
+            .builder
+            .build_load(ptr_type, slot, "list")?
+            .into_pointer_value())
     }
 
     /// A linear expression over the symbols' values on entry (each medium, so the
@@ -539,8 +544,16 @@ impl<'ctx> super::function::FunctionGen<'_, 'ctx, '_> {
         let i64_type = self.m.context.i64_type();
         let mut sum = i64_type.const_int(lin.constant as i64 as u64, true);
         for (var, coefficient) in &lin.terms {
-            let Some(value) = values.get(var).copied() else {
-                return Err(Error::internal("?", "a bound over a variable not checked"));
+            let value = match var.checked_sub(self.f.vars.len()) {
+                // A length symbol (`loop_ranges::length_symbol`).
+                Some(list) => {
+                    let list = self.load_list(list)?;
+                    self.raw_length(list)?
+                }
+                None => values
+                    .get(var)
+                    .copied()
+                    .ok_or_else(|| Error::internal("?", "a bound over a variable not checked"))?,
             };
             let k = i64_type.const_int(*coefficient as u64, true);
             let term = self.builder.build_int_mul(value, k, "term")?;
