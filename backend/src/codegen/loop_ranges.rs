@@ -316,7 +316,115 @@ impl Analysis<'_> {
                 state.lists.insert(v, v);
             }
         }
+        self.refine_by_tests_before(&mut state);
         state
+    }
+
+    /// Narrows the entry state by the tests that lead to the loop: walking back
+    /// from the header through blocks with one predecessor outside the loop, a
+    /// branch whose taken side leads here holds (`for j in range(a, b, step)`
+    /// tests `step > 0` before the loop that counts up).
+    fn refine_by_tests_before(&self, state: &mut State) {
+        let blocks = &self.f.blocks;
+        let mut written = HashSet::new();
+        let mut here = self.shape.header;
+        for _ in 0..8 {
+            let outside: Vec<usize> = (0..blocks.len())
+                .filter(|&p| !self.copied(p))
+                .filter(|&p| {
+                    blocks[p]
+                        .term
+                        .successors()
+                        .iter()
+                        .any(|s| s.index() == here)
+                })
+                .collect();
+            let [p] = outside.as_slice() else {
+                return;
+            };
+            let p = *p;
+            if let Terminator::Branch {
+                cond: Operand::Var(c),
+                then_block,
+                else_block,
+            } = &blocks[p].term
+            {
+                if then_block == else_block {
+                    return;
+                }
+                let taken = then_block.index() == here;
+                if let Some(cond) = self.test_in_block(p, c.index()) {
+                    let unchanged = |op: &Operand| !matches!(op, Operand::Var(v) if written.contains(&v.index()));
+                    let op = if taken {
+                        Some(cond.op)
+                    } else {
+                        negated(cond.op)
+                    };
+                    if let (Some(op), true) = (op, unchanged(&cond.lhs) && unchanged(&cond.rhs)) {
+                        self.refine(state, op, &cond.lhs, &cond.rhs);
+                    }
+                }
+            }
+            for inst in &blocks[p].insts {
+                if let Some(d) = inst.kind.dst() {
+                    written.insert(d.index());
+                }
+            }
+            here = p;
+        }
+    }
+
+    /// The comparison whose result `var` holds at the end of block `b` (through
+    /// copies and `bool()`, looking back through blocks with one predecessor),
+    /// when its operands are not written after it.
+    fn test_in_block(&self, b: usize, var: usize) -> Option<Cond> {
+        let blocks = &self.f.blocks;
+        let mut want = var;
+        let mut written_after = HashSet::new();
+        let mut here = b;
+        for _ in 0..4 {
+            for inst in blocks[here].insts.iter().rev() {
+                let Some(d) = inst.kind.dst() else {
+                    continue;
+                };
+                if d.index() == want {
+                    match &inst.kind {
+                        InstKind::Copy {
+                            src: Operand::Var(s),
+                            ..
+                        }
+                        | InstKind::Truth {
+                            value: Operand::Var(s),
+                            ..
+                        } => want = s.index(),
+                        InstKind::Compare { op, lhs, rhs, .. } => {
+                            let clean = |o: &Operand| !matches!(o, Operand::Var(v) if written_after.contains(&v.index()));
+                            return (clean(lhs) && clean(rhs)).then(|| Cond {
+                                op: *op,
+                                lhs: lhs.clone(),
+                                rhs: rhs.clone(),
+                            });
+                        }
+                        _ => return None,
+                    }
+                }
+                written_after.insert(d.index());
+            }
+            let preds: Vec<usize> = (0..blocks.len())
+                .filter(|&p| {
+                    blocks[p]
+                        .term
+                        .successors()
+                        .iter()
+                        .any(|s| s.index() == here)
+                })
+                .collect();
+            let [p] = preds.as_slice() else {
+                return None;
+            };
+            here = *p;
+        }
+        None
     }
 
     /// Block entry states at the fixed point; `None` if it takes too long.

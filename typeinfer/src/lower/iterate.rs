@@ -11,7 +11,7 @@
 
 use super::{FnLowering, NameRef};
 use crate::error::{Result, Unsupported};
-use crate::ir::{BlockId, Builtin, Const, ExcClass, InstKind, Operand, Terminator};
+use crate::ir::{BlockId, Builtin, Const, ExcClass, InstKind, Operand, Terminator, VarId};
 use frontend::ast::{self, CmpOp, Expr, ExprKind, Operator, TextRange};
 
 /// An iterable with its operands evaluated.
@@ -459,15 +459,66 @@ impl FnLowering<'_> {
             )
         };
 
+        let direction = match constant_step {
+            Some(s) if s > 0 => Direction::Up,
+            Some(_) => Direction::Down,
+            None if machine => {
+                // A machine loop tests its step's sign once, before one loop per
+                // direction: inside each, the counter only moves one way, which
+                // the backend's range analysis follows (`loop_ranges`).
+                let up = self.fb.new_block();
+                let down = self.fb.new_block();
+                let positive = self.compare(CmpOp::Gt, step_c.clone(), zero_c, range);
+                self.fb.terminate(
+                    Terminator::Branch {
+                        cond: positive,
+                        then_block: up,
+                        else_block: down,
+                    },
+                    range,
+                );
+                for (block, direction) in [(up, Direction::Up), (down, Direction::Down)] {
+                    self.fb.switch_to(block);
+                    let target = (counter, stop_c.clone(), step_c.clone());
+                    self.directed_loop(target, direction, machine, range, exhausted, broken, body)?;
+                }
+                return Ok(());
+            }
+            None => Direction::Tested(zero_c),
+        };
+        self.directed_loop(
+            (counter, stop_c, step_c),
+            direction,
+            machine,
+            range,
+            exhausted,
+            broken,
+            body,
+        )
+    }
+
+    /// The blocks of one range loop over `counter` up to `stop`, moving in
+    /// `direction` (or testing the step's sign at each iteration).
+    #[allow(clippy::too_many_arguments)]
+    fn directed_loop(
+        &mut self,
+        (counter, stop_c, step_c): (VarId, Operand, Operand),
+        direction: Direction,
+        machine: bool,
+        range: TextRange,
+        exhausted: BlockId,
+        broken: BlockId,
+        body: &mut Body<'_, Self>,
+    ) -> Result<()> {
         let header = self.fb.new_block();
         let body_block = self.fb.new_block();
         let latch = self.fb.new_block();
         self.fb.jump_if_open(header, range);
         self.fb.switch_to(header);
-        let directions = match constant_step {
-            Some(s) if s > 0 => vec![(None, CmpOp::Lt)],
-            Some(_) => vec![(None, CmpOp::Gt)],
-            None => {
+        let directions = match direction {
+            Direction::Up => vec![(None, CmpOp::Lt)],
+            Direction::Down => vec![(None, CmpOp::Gt)],
+            Direction::Tested(zero_c) => {
                 let up = self.fb.new_block();
                 let down = self.fb.new_block();
                 let positive = self.compare(CmpOp::Gt, step_c.clone(), zero_c, range);
@@ -592,4 +643,12 @@ impl FnLowering<'_> {
             }
         }
     }
+}
+
+/// Which way a range loop's counter moves.
+enum Direction {
+    Up,
+    Down,
+    /// Unknown: each iteration tests the step against this zero.
+    Tested(Operand),
 }
