@@ -833,3 +833,79 @@ pub fn resizing_functions(program: &Program) -> Vec<bool> {
     }
     resizing
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The facts of every fast loop of function `name` in `source`.
+    fn facts_of(source: &str, name: &str) -> Vec<LoopFacts> {
+        let (file, module) = frontend::parse_bytes("t.py", source.as_bytes());
+        let module = module.expect("parses");
+        let scopes = frontend::scopes::SymbolTable::build(&module, &file).expect("scopes");
+        let program = typeinfer::compile(&module, &scopes, &file).expect("compiles");
+        let resizing = resizing_functions(&program);
+        let f = program
+            .functions
+            .iter()
+            .find(|f| &*f.name == name)
+            .expect("the function");
+        let definite = super::super::assigned::definitely_assigned(
+            f,
+            program.globals.len(),
+            program.template_names.len(),
+        );
+        super::super::loops::fast_loops(f, &definite, &resizing)
+            .into_iter()
+            .map(|l| l.facts)
+            .collect()
+    }
+
+    fn proven_subscripts(facts: &[LoopFacts]) -> usize {
+        facts.iter().map(|f| f.in_bounds.len()).sum()
+    }
+
+    #[test]
+    fn a_countdown_by_a_weight_is_proven() {
+        let facts = facts_of(
+            "def k(best: list[int], w: int, v: int) -> int:\n    c = len(best) - 1\n    while c >= w:\n        x = best[c - w] + v\n        if x > best[c]:\n            best[c] = x\n        c -= 1\n    return best[0]\n\nprint(k([0] * 9, 2, 3))\n",
+            "k",
+        );
+        assert_eq!(proven_subscripts(&facts), 3);
+        // c - w and c -= 1, not the sum of an item and v.
+        assert_eq!(facts.iter().map(|f| f.no_overflow.len()).sum::<usize>(), 2);
+    }
+
+    #[test]
+    fn a_scan_to_the_length_needs_no_upper_check() {
+        let facts = facts_of(
+            "def s(xs: list[int], i: int) -> int:\n    t = 0\n    while i < len(xs):\n        t += xs[i]\n        i += 1\n    return t\n\nprint(s([1, 2], 0))\n",
+            "s",
+        );
+        assert_eq!(proven_subscripts(&facts), 1);
+        let checks: Vec<&EntryCheck> = facts.iter().flat_map(|f| &f.entry_checks).collect();
+        assert_eq!(checks.len(), 1);
+        assert!(matches!(checks[0], EntryCheck::NonNegative(_)));
+    }
+
+    #[test]
+    fn calls_that_may_resize_a_list_keep_the_checks() {
+        let source = |callee: &str| {
+            format!(
+                "def pure(x: int) -> int:\n    return x * 2\n\ndef grows(x: int) -> int:\n    ys.append(x)\n    return x\n\nys = [1]\n\ndef s(xs: list[int], n: int) -> int:\n    t = 0\n    for i in range(n):\n        t += xs[i] + {callee}(i)\n    return t\n\nprint(s([1, 2], 2))\n"
+            )
+        };
+        // One subscript per version of the range loop (machine and general).
+        assert_eq!(proven_subscripts(&facts_of(&source("pure"), "s")), 2);
+        assert_eq!(proven_subscripts(&facts_of(&source("grows"), "s")), 0);
+    }
+
+    #[test]
+    fn a_subscript_behind_an_untracked_test_is_left_checked() {
+        let facts = facts_of(
+            "def g(xs: list[int]) -> int:\n    t = 0\n    for i in range(len(xs)):\n        j = i * 2\n        if j < len(xs):\n            t += xs[j]\n    return t\n\nprint(g([1, 2, 3]))\n",
+            "g",
+        );
+        assert_eq!(proven_subscripts(&facts), 0);
+    }
+}
