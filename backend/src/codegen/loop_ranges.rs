@@ -320,6 +320,14 @@ impl Analysis<'_> {
         state
     }
 
+    /// The blocks that jump to block `b`.
+    fn predecessors(&self, b: usize) -> Vec<usize> {
+        let blocks = &self.f.blocks;
+        (0..blocks.len())
+            .filter(|&p| blocks[p].term.successors().iter().any(|s| s.index() == b))
+            .collect()
+    }
+
     /// Narrows the entry state by the tests that lead to the loop: walking back
     /// from the header through blocks with one predecessor outside the loop, a
     /// branch whose taken side leads here holds (`for j in range(a, b, step)`
@@ -329,15 +337,10 @@ impl Analysis<'_> {
         let mut written = HashSet::new();
         let mut here = self.shape.header;
         for _ in 0..8 {
-            let outside: Vec<usize> = (0..blocks.len())
+            let outside: Vec<usize> = self
+                .predecessors(here)
+                .into_iter()
                 .filter(|&p| !self.copied(p))
-                .filter(|&p| {
-                    blocks[p]
-                        .term
-                        .successors()
-                        .iter()
-                        .any(|s| s.index() == here)
-                })
                 .collect();
             let [p] = outside.as_slice() else {
                 return;
@@ -410,15 +413,7 @@ impl Analysis<'_> {
                 }
                 written_after.insert(d.index());
             }
-            let preds: Vec<usize> = (0..blocks.len())
-                .filter(|&p| {
-                    blocks[p]
-                        .term
-                        .successors()
-                        .iter()
-                        .any(|s| s.index() == here)
-                })
-                .collect();
+            let preds = self.predecessors(here);
             let [p] = preds.as_slice() else {
                 return None;
             };

@@ -466,17 +466,7 @@ impl FnLowering<'_> {
                 // A machine loop tests its step's sign once, before one loop per
                 // direction: inside each, the counter only moves one way, which
                 // the backend's range analysis follows (`loop_ranges`).
-                let up = self.fb.new_block();
-                let down = self.fb.new_block();
-                let positive = self.compare(CmpOp::Gt, step_c.clone(), zero_c, range);
-                self.fb.terminate(
-                    Terminator::Branch {
-                        cond: positive,
-                        then_block: up,
-                        else_block: down,
-                    },
-                    range,
-                );
+                let (up, down) = self.branch_on_sign(step_c.clone(), zero_c, range);
                 for (block, direction) in [(up, Direction::Up), (down, Direction::Down)] {
                     self.fb.switch_to(block);
                     let target = (counter, stop_c.clone(), step_c.clone());
@@ -495,6 +485,27 @@ impl FnLowering<'_> {
             broken,
             body,
         )
+    }
+
+    /// Ends the current block with a branch on `step > zero`: (then, else).
+    fn branch_on_sign(
+        &mut self,
+        step: Operand,
+        zero: Operand,
+        range: TextRange,
+    ) -> (BlockId, BlockId) {
+        let up = self.fb.new_block();
+        let down = self.fb.new_block();
+        let positive = self.compare(CmpOp::Gt, step, zero, range);
+        self.fb.terminate(
+            Terminator::Branch {
+                cond: positive,
+                then_block: up,
+                else_block: down,
+            },
+            range,
+        );
+        (up, down)
     }
 
     /// The blocks of one range loop over `counter` up to `stop`, moving in
@@ -519,17 +530,7 @@ impl FnLowering<'_> {
             Direction::Up => vec![(None, CmpOp::Lt)],
             Direction::Down => vec![(None, CmpOp::Gt)],
             Direction::Tested(zero_c) => {
-                let up = self.fb.new_block();
-                let down = self.fb.new_block();
-                let positive = self.compare(CmpOp::Gt, step_c.clone(), zero_c, range);
-                self.fb.terminate(
-                    Terminator::Branch {
-                        cond: positive,
-                        then_block: up,
-                        else_block: down,
-                    },
-                    range,
-                );
+                let (up, down) = self.branch_on_sign(step_c.clone(), zero_c, range);
                 vec![(Some(up), CmpOp::Lt), (Some(down), CmpOp::Gt)]
             }
         };
