@@ -709,6 +709,10 @@ kr_value kr_dyn_unary(int op, kr_value a);
 int kr_dyn_truth(kr_value a); /* 0 or 1 */
 /* a OP b: 0/1, or -1 with TypeError set. */
 int kr_dyn_compare(kr_cmp_op op, kr_value a, kr_value b);
+/* 1 when CPython 3.11 compares a and b tested by a branch on a specialised path,
+** which skips the recursion check (two ints below 2^30 in magnitude, two floats,
+** == and != of two strs), else 0. */
+int kr_dyn_compare_specialised(kr_cmp_op op, kr_value a, kr_value b);
 /* x in container (str, list, tuple): 0/1, or -1 with TypeError set. */
 int kr_dyn_contains(kr_value container, kr_value x);
 struct kr_str *kr_dyn_repr(kr_value a); /* NULL only past 4300 int digits */

@@ -664,6 +664,20 @@ int kr_dyn_compare(kr_cmp_op op, kr_value a, kr_value b) {
   return kr_slot_compare(a, &kr_tdesc_dyn, b, &kr_tdesc_dyn, op);
 }
 
+int kr_dyn_compare_specialised(kr_cmp_op op, kr_value a, kr_value b) {
+  kr_tkind ka = kind_of(a), kb = kind_of(b);
+  if (ka == KR_T_INT && kb == KR_T_INT) {
+    /* COMPARE_OP_INT_JUMP: ints of one 30-bit digit. */
+    const int64_t digit = (int64_t)1 << 30;
+    if (!kr_is_small(a) || !kr_is_small(b)) return 0;
+    int64_t x = kr_small_value(a), y = kr_small_value(b);
+    return x > -digit && x < digit && y > -digit && y < digit;
+  }
+  if (ka == KR_T_FLOAT && kb == KR_T_FLOAT) return 1;
+  if (ka == KR_T_STR && kb == KR_T_STR) return op == KR_EQ || op == KR_NE;
+  return 0;
+}
+
 int kr_dyn_contains(kr_value container, kr_value x) {
   const kr_tdesc *t = kr_dyn_type(container);
   switch ((kr_tkind)t->kind) {

@@ -320,11 +320,15 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
 
     /// `lhs op rhs` with at least one side dyn (or types Python compares only to
     /// raise TypeError): both sides boxed, compared by the runtime.
+    /// `lhs op rhs` on dyn values; with `depth_check` (whether a branch tests
+    /// the result), CPython's recursion check of unspecialised comparisons
+    /// (`compare::unspecialised`) by the values' types.
     pub(super) fn dyn_compare(
         &mut self,
         op: CmpOp,
         lhs: &Operand,
         rhs: &Operand,
+        depth_check: Option<bool>,
     ) -> Result<IntValue<'ctx>> {
         let a = self.operand_dyn(lhs)?;
         let b = self.operand_dyn(rhs)?;
@@ -346,7 +350,12 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 let r = self.call_runtime_word("kr_dyn_contains", &[b.into(), a.into()])?;
                 (r, op == CmpOp::NotIn)
             }
-            _ => return self.dyn_compare_words(op, a, b),
+            _ => {
+                if let Some(tested) = depth_check {
+                    self.dyn_comparison_depth_check(op, a, b, tested)?;
+                }
+                return self.dyn_compare_words(op, a, b);
+            }
         };
         let failed = self.builder.build_int_compare(
             IntPredicate::SLT,
@@ -419,6 +428,55 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
     }
 
     /// `a op b` on two dyn words, for an ordering or equality operator.
+    /// In the deepest frame (a cold branch), RecursionError "in comparison" unless
+    /// CPython would compare these values on a specialised path.
+    fn dyn_comparison_depth_check(
+        &mut self,
+        op: CmpOp,
+        a: IntValue<'ctx>,
+        b: IntValue<'ctx>,
+        tested: bool,
+    ) -> Result<()> {
+        let context = self.m.context;
+        let depth = self.frame_depth()?;
+        let limit = context
+            .i32_type()
+            .const_int(super::function::RECURSION_LIMIT, false);
+        let at_limit =
+            self.builder
+                .build_int_compare(IntPredicate::EQ, depth, limit, "at.limit")?;
+        let at_limit = self.expect(at_limit, false)?;
+        let check = context.append_basic_block(self.llvm, "compare.at.limit");
+        let after = context.append_basic_block(self.llvm, "compare.depth.ok");
+        self.builder
+            .build_conditional_branch(at_limit, check, after)?;
+        self.builder.position_at_end(check);
+        let unspecialised = if tested {
+            let code = cmp_code(op).ok_or_else(|| Error::internal("?", "comparison code"))?;
+            let code = context.i32_type().const_int(code, false);
+            let specialised = self.call_runtime_word(
+                "kr_dyn_compare_specialised",
+                &[code.into(), a.into(), b.into()],
+            )?;
+            self.builder.build_int_compare(
+                IntPredicate::EQ,
+                specialised,
+                context.i32_type().const_zero(),
+                "unspecialised",
+            )?
+        } else {
+            context.bool_type().const_int(1, false)
+        };
+        self.raise_if(
+            unspecialised,
+            "KR_EXC_RECURSION",
+            "maximum recursion depth exceeded in comparison",
+        )?;
+        self.builder.build_unconditional_branch(after)?;
+        self.builder.position_at_end(after);
+        Ok(())
+    }
+
     fn dyn_compare_words(
         &mut self,
         op: CmpOp,

@@ -883,7 +883,9 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             InstKind::Compare { dst, op, lhs, rhs } => {
                 if typeinfer::infer::compare_is_dynamic(*op, &self.op_type(lhs), &self.op_type(rhs))
                 {
-                    let v = self.dyn_compare(*op, lhs, rhs)?;
+                    let tested = self.tested.get(dst.index()).copied().unwrap_or(false);
+                    let check = (!self.is_module).then_some(tested);
+                    let v = self.dyn_compare(*op, lhs, rhs, check)?;
                     return self.store(*dst, Val::Bool(v));
                 }
                 if let Some(v) = self.optional_compare(*op, lhs, rhs)? {

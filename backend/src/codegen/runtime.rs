@@ -84,6 +84,7 @@ const SIGNATURES: &[(&str, C, &[C])] = &[
     ("kr_dyn_unary", I64, &[I32, I64]),
     ("kr_dyn_truth", I32, &[I64]),
     ("kr_dyn_compare", I32, &[I32, I64, I64]),
+    ("kr_dyn_compare_specialised", I32, &[I32, I64, I64]),
     ("kr_dyn_contains", I32, &[I64, I64]),
     ("kr_dyn_repr", Ptr, &[I64]),
     ("kr_dyn_str", Ptr, &[I64]),
