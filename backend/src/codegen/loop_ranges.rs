@@ -3,9 +3,10 @@
 //!
 //! The fast copy of a loop (`loops`) already knows that its speculated variables
 //! are small ints. This analysis runs over that copy, starting from the values the
-//! int variables held on entry (symbols, checked medium by the entry check), and
-//! follows the arithmetic and the comparisons its branches test to a fixed point
-//! (widening at the header). Two kinds of facts come out:
+//! int variables held on entry (symbols, checked medium by the entry check) as
+//! narrowed by the tests that lead to the loop, and follows the arithmetic, the
+//! comparisons its branches test and `len()` of lists it cannot resize (a symbol
+//! too) to a fixed point (widening at the header). Two kinds of facts come out:
 //!
 //! - an `int` add, subtract or multiply whose operands and result are certainly
 //!   small needs no overflow check (`while c >= w: ... c -= 1` cannot overflow
@@ -14,7 +15,7 @@
 //!   symbols needs no bounds check when, on entry, the lower bound is not negative
 //!   and the upper one is below the list's length: the loop checks that once, and
 //!   runs its ordinary copy when it fails. Only loops that cannot change the
-//!   length of any list qualify.
+//!   length of any list qualify (calls included: `resizing_functions`).
 
 use super::assigned::VarSet;
 use super::linear::{Lin, Range, SMALL_MAX, SMALL_MIN};
@@ -209,8 +210,8 @@ impl LoopFacts {
     /// Keeps the subscripts whose entry checks are likely to pass: those of
     /// subscripts every iteration runs (failing one means the loop would raise
     /// IndexError or leave early), and the others' when the same checks cover
-    /// them. A subscript behind a test the analysis does not follow (`if j <
-    /// len(xs): xs[j]`) would otherwise send every run of the loop to its
+    /// them. A subscript behind a test the analysis does not follow (`if
+    /// flags[i]: xs[2 * i]`) would otherwise send every run of the loop to its
     /// ordinary copy.
     fn keep_likely_subscripts(&mut self, found: Vec<Subscript>, every_iteration: &[bool]) {
         let runs_always = |s: &Subscript| every_iteration.get(s.at.0).copied().unwrap_or(false);
