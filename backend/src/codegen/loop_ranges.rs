@@ -129,10 +129,12 @@ struct Analysis<'a> {
     f: &'a Function,
     shape: &'a LoopShape<'a>,
     /// Variables that hold one int constant wherever they are assigned.
-    constants: HashMap<usize, i128>,
+    constants: &'a HashMap<usize, i128>,
+    /// Per variable: whether the loop may read its value on entry.
+    live: &'a [bool],
     lengths_fixed: bool,
     /// Symbols assumed only small (or, for temporaries, anything) on entry.
-    weak: HashSet<usize>,
+    weak: &'a HashSet<usize>,
     facts: LoopFacts,
     /// Subscripts provably inside their lists given checks on entry.
     subscripts: Vec<Subscript>,
@@ -151,14 +153,16 @@ struct Subscript {
 /// without it (then it is only known small, or for a temporary, nothing).
 pub fn analyse(f: &Function, shape: &LoopShape) -> LoopFacts {
     let constants = single_constants(f);
+    let live = live_at_header(f, shape);
     let lengths_fixed = lengths_fixed(f, shape.copied, shape.resizing);
     let run = |weak: &HashSet<usize>| {
         let mut a = Analysis {
             f,
             shape,
-            constants: constants.clone(),
+            constants: &constants,
+            live: &live,
             lengths_fixed,
-            weak: weak.clone(),
+            weak,
             facts: LoopFacts::default(),
             subscripts: Vec::new(),
         };
@@ -245,10 +249,9 @@ impl Analysis<'_> {
 
     /// Int variables assigned when the loop starts whose values there it reads.
     fn symbols(&self) -> Vec<usize> {
-        let live = self.live_at_header();
         (0..self.f.vars.len())
             .filter(|&v| {
-                live[v]
+                self.live[v]
                     && is_int_like(self.ty(v))
                     && !self.constants.contains_key(&v)
                     && !self.weak.contains(&v)
@@ -257,55 +260,12 @@ impl Analysis<'_> {
             .collect()
     }
 
-    /// Per variable: whether the copy may read the value it has on entry (a read
-    /// on some path from the header before any write).
-    fn live_at_header(&self) -> Vec<bool> {
-        let n = self.f.vars.len();
-        let blocks = &self.f.blocks;
-        let mut live_in = vec![vec![false; n]; blocks.len()];
-        let mut changed = true;
-        while changed {
-            changed = false;
-            for b in (0..blocks.len()).rev().filter(|&b| self.copied(b)) {
-                let mut live = vec![false; n];
-                for s in blocks[b].term.successors() {
-                    if self.copied(s.index()) {
-                        for (l, x) in live.iter_mut().zip(&live_in[s.index()]) {
-                            *l |= *x;
-                        }
-                    }
-                }
-                let mark = |live: &mut Vec<bool>, op: &Operand| {
-                    if let Operand::Var(v) = op {
-                        live[v.index()] = true;
-                    }
-                };
-                for op in blocks[b].term.operands() {
-                    mark(&mut live, op);
-                }
-                for inst in blocks[b].insts.iter().rev() {
-                    if let Some(d) = inst.kind.dst() {
-                        live[d.index()] = false;
-                    }
-                    for op in inst.kind.operands() {
-                        mark(&mut live, op);
-                    }
-                }
-                if live != live_in[b] {
-                    live_in[b] = live;
-                    changed = true;
-                }
-            }
-        }
-        std::mem::take(&mut live_in[self.shape.header])
-    }
-
     fn entry_state(&self) -> State {
         let mut state = State::default();
         for v in self.symbols() {
             state.ranges.insert(v, Range::symbol(v));
         }
-        for (&v, &k) in &self.constants {
+        for (&v, &k) in self.constants {
             if self.shape.at_header.is_some_and(|s| s.contains(v)) {
                 state.ranges.insert(v, Range::exactly(k));
             }
@@ -741,6 +701,50 @@ fn negated(op: CmpOp) -> Option<CmpOp> {
         CmpOp::NotEq => CmpOp::Eq,
         _ => return None,
     })
+}
+
+/// Per variable: whether the copy of a loop may read the value it has on entry (a
+/// read on some path from the header before any write).
+fn live_at_header(f: &Function, shape: &LoopShape) -> Vec<bool> {
+    let copied = |b: usize| shape.copied.get(b).copied().unwrap_or(false);
+    let n = f.vars.len();
+    let blocks = &f.blocks;
+    let mut live_in = vec![vec![false; n]; blocks.len()];
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for b in (0..blocks.len()).rev().filter(|&b| copied(b)) {
+            let mut live = vec![false; n];
+            for s in blocks[b].term.successors() {
+                if copied(s.index()) {
+                    for (l, x) in live.iter_mut().zip(&live_in[s.index()]) {
+                        *l |= *x;
+                    }
+                }
+            }
+            let mark = |live: &mut Vec<bool>, op: &Operand| {
+                if let Operand::Var(v) = op {
+                    live[v.index()] = true;
+                }
+            };
+            for op in blocks[b].term.operands() {
+                mark(&mut live, op);
+            }
+            for inst in blocks[b].insts.iter().rev() {
+                if let Some(d) = inst.kind.dst() {
+                    live[d.index()] = false;
+                }
+                for op in inst.kind.operands() {
+                    mark(&mut live, op);
+                }
+            }
+            if live != live_in[b] {
+                live_in[b] = live;
+                changed = true;
+            }
+        }
+    }
+    std::mem::take(&mut live_in[shape.header])
 }
 
 /// Variables every assignment of which in `f` stores the same int constant

@@ -444,14 +444,20 @@ impl<'ctx> super::function::FunctionGen<'_, 'ctx, '_> {
     /// 2^61, so that adding or subtracting two of them, or one and a small int
     /// that a comparison bounds by it, cannot overflow a word.
     fn word_is_medium(&mut self, word: IntValue<'ctx>) -> Result<IntValue<'ctx>> {
+        // The tagged word 2x + 1 is below 2^62 in magnitude.
+        self.in_magnitude(word, 1 << 62)
+    }
+
+    /// Whether `-bound <= x < bound` (one add and an unsigned compare).
+    fn in_magnitude(&mut self, x: IntValue<'ctx>, bound: u64) -> Result<IntValue<'ctx>> {
         let i64_type = self.m.context.i64_type();
         let shifted =
             self.builder
-                .build_int_add(word, i64_type.const_int(1 << 62, false), "medium.shift")?;
+                .build_int_add(x, i64_type.const_int(bound, false), "medium.shift")?;
         Ok(self.builder.build_int_compare(
             IntPredicate::ULT,
             shifted,
-            i64_type.const_int(1 << 63, false),
+            i64_type.const_int(2 * bound, false),
             "medium",
         )?)
     }
@@ -473,18 +479,7 @@ impl<'ctx> super::function::FunctionGen<'_, 'ctx, '_> {
         for var in self.fast_loops[l].facts.symbols.clone() {
             let word = self.load_word(var)?;
             let (value, medium) = if self.f.vars[var].ty == Type::I64 {
-                let shifted = self.builder.build_int_add(
-                    word,
-                    i64_type.const_int(1 << 61, false),
-                    "medium.shift",
-                )?;
-                let medium = self.builder.build_int_compare(
-                    IntPredicate::ULT,
-                    shifted,
-                    i64_type.const_int(1 << 62, false),
-                    "medium",
-                )?;
-                (word, medium)
+                (word, self.in_magnitude(word, 1 << 61)?)
             } else {
                 all = self.builder.build_and(all, word, "all")?;
                 let value = self.builder.build_right_shift(
