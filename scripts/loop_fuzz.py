@@ -6,9 +6,10 @@ krait; prints every program whose stdout, exit code or last stderr line differ.
 
     scripts/loop_fuzz.py [--krait target/release/krait] [--seed N] [--count N]
 
-It exercises what the range analysis proves (backend/src/codegen/loop_ranges.rs):
-a wrong proof shows up as a missing IndexError, a wrong sum or a crash. Not part of
-the test suite (it takes minutes); run it after changing that analysis.
+It exercises what the range analysis proves (backend/src/codegen/loop_ranges.rs)
+and the if/else arms fast loops compute together (speculate.rs): a wrong proof or
+a wrong restart shows up as a missing IndexError, a wrong sum or a crash. Not part
+of the test suite (it takes minutes); run it after changing either.
 """
 import argparse
 import os
@@ -57,6 +58,28 @@ def loop_head(rng):
     return kind, [start, test]
 
 
+def arm(rng):
+    """One or two small int assignments, as an arm of an if/else."""
+    lines = []
+    for _ in range(rng.randint(1, 2)):
+        dst = rng.choice(["t", "acc"])
+        a = rng.choice(["t", "acc", "i", "k"])
+        op = rng.choice(["+", "-", "*", "//", "%", ">>", "&", "|", "^"])
+        b = rng.choice(["1", "2", "3", "-5", "7", "2**61", "2**62 - 1", "t", "i", "m"])
+        if op in ("//", "%", ">>") and not b[0].isdigit():
+            b = "3"
+        lines.append(f"{dst} = {a} {op} {b}" + rng.choice(["", " + 1", " - 3"]))
+    return lines
+
+
+def if_else(rng):
+    """An if/else whose arms a fast loop may compute together (speculate.rs)."""
+    v = rng.choice(["i", "t", "acc"])
+    cond = rng.choice([f"{v} % 2 == 0", f"{v} > {rng.choice(['k', 'm', '0'])}",
+                       f"{v} & 1", "t < acc"])
+    return [f"if {cond}:"] + arm(rng) + ["else:"] + arm(rng)
+
+
 def loop_body(rng, kind):
     # Each statement is a list of lines, the first at the body's indentation and
     # the others one level deeper.
@@ -77,8 +100,10 @@ def loop_body(rng, kind):
             body.append([f"if {e} {rng.choice(['<', '>', '>=', '<='])} {limit}:", "break"])
         elif c < 0.9:
             body.append([f"acc = acc + i * {rng.choice(['1', '3', 'k', '2**40'])}"])
-        elif c < 0.95:
+        elif c < 0.93:
             body.append([f"t = t + h({e})"])
+        elif c < 0.97:
+            body.append(if_else(rng))
         else:
             body.append([f"if {e} == {rng.choice(['1', '2', 'k'])}:", "t = t + g(xs)"])
     if kind == "down":
@@ -96,7 +121,8 @@ def program(rng):
     lines += ["    " + line for line in head]
     for statement in loop_body(rng, kind):
         lines.append("        " + statement[0])
-        lines += ["            " + line for line in statement[1:]]
+        lines += [("        " if line == "else:" else "            ") + line
+                  for line in statement[1:]]
     lines.append("    return acc + t")
     calls = []
     for _ in range(4):

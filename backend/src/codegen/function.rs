@@ -135,6 +135,9 @@ pub(crate) struct FunctionGen<'m, 'ctx, 'p> {
     pub(super) exit_items:
         std::collections::HashMap<(Option<usize>, usize), super::checked_items::ItemFacts<'ctx>>,
     pub(super) single_pred: Vec<Option<usize>>,
+    /// While a fast copy computes both arms of a branch (`speculate`): where any
+    /// failure in them goes.
+    pub(super) speculation: Option<BasicBlock<'ctx>>,
 }
 
 impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
@@ -279,6 +282,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             checked_items: Default::default(),
             exit_items: std::collections::HashMap::new(),
             single_pred: super::checked_items::single_predecessors(f),
+            speculation: None,
         };
         gen.line = (gen.m.source.line_of)(f.range.start);
         gen.enter()?;
@@ -328,6 +332,27 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             .get(b)
             .cloned()
             .unwrap_or_else(|| assigned::VarSet::full(0));
+        self.instructions(b, block)?;
+        self.leave_block_items(b);
+        if let Some(arms) = self.speculated_arms(b) {
+            return self.speculate_branch(b, arms);
+        }
+        self.line = (self.m.source.line_of)(block.term_range.start);
+        self.range = block.term_range;
+        self.caret_range = Some(block.term_range);
+        self.current_kind = None;
+        self.reads = &block.term_reads;
+        self.unwrap = false;
+        self.frame = 0;
+        self.terminator(&block.term)
+    }
+
+    /// The instructions of IR block `b` (not its terminator).
+    pub(super) fn instructions(
+        &mut self,
+        b: usize,
+        block: &'p typeinfer::ir::Block,
+    ) -> Result<()> {
         for (i, inst) in block.insts.iter().enumerate() {
             self.line = (self.m.source.line_of)(inst.range.start);
             self.range = inst.range;
@@ -353,15 +378,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
                 self.after_write(b, i, dst.index())?;
             }
         }
-        self.leave_block_items(b);
-        self.line = (self.m.source.line_of)(block.term_range.start);
-        self.range = block.term_range;
-        self.caret_range = Some(block.term_range);
-        self.current_kind = None;
-        self.reads = &block.term_reads;
-        self.unwrap = false;
-        self.frame = 0;
-        self.terminator(&block.term)
+        Ok(())
     }
 
     // ---- the recursion limit ----------------------------------------------------

@@ -232,6 +232,14 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         a: IntValue<'ctx>,
         b: IntValue<'ctx>,
     ) -> Result<IntValue<'ctx>> {
+        if op == Operator::Mult {
+            if let Some((word, c)) = constant_factor(a, b) {
+                let r = self.multiply_small_by(word, c)?;
+                let yes = self.m.context.bool_type().const_int(1, false);
+                self.small_bits.insert(r, yes);
+                return Ok(r);
+            }
+        }
         let b1 = self.builder.build_int_nsw_sub(b, self.i64(1), "")?;
         let r = match op {
             Operator::Add => self.builder.build_int_nsw_add(a, b1, "")?,
@@ -247,6 +255,17 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         Ok(r)
     }
 
+    /// `c * x` for the small int `x` (tagged `word`) when the product is known to
+    /// be small: `(word - 1) * c + 1`, which LLVM turns into a shift or `lea` for
+    /// the usual constants.
+    fn multiply_small_by(&mut self, word: IntValue<'ctx>, c: i64) -> Result<IntValue<'ctx>> {
+        let even = self.builder.build_int_nsw_sub(word, self.i64(1), "")?;
+        let product = self
+            .builder
+            .build_int_nsw_mul(even, self.i64(c as u64), "")?;
+        Ok(self.builder.build_int_nsw_add(product, self.i64(1), "")?)
+    }
+
     /// `a op b` for two ints (tagged words), with Python's semantics and errors.
     pub fn int_binary(
         &mut self,
@@ -257,6 +276,34 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         use Operator::*;
         if self.proven_small && matches!(op, Add | Sub | Mult) {
             return self.int_binary_small(op, a, b);
+        }
+        let addend = constant_addend(op, a, b).filter(|_| self.speculation.is_some());
+        if let Some((word, c)) = addend {
+            // In arms computed together (`speculate`), where the longer arm delays
+            // the variables both write, the overflow test looks at the operand (as
+            // for products by constants), so that LLVM can fold the sum into what
+            // computed the operand: `3 * n + 1` is then one `lea`. Elsewhere an add
+            // and its overflow flag are one instruction fewer.
+            let small = self.is_small(word)?;
+            let twice = c.wrapping_mul(2);
+            let fits = if twice >= 0 {
+                let limit = i64::MAX - twice;
+                self.builder
+                    .build_int_compare(IntPredicate::SLE, word, self.i64(limit as u64), "fits")?
+            } else {
+                let limit = i64::MIN - twice;
+                self.builder
+                    .build_int_compare(IntPredicate::SGE, word, self.i64(limit as u64), "fits")?
+            };
+            return self.int_fast_slow(
+                &[small, fits],
+                |g| {
+                    let sum = g.builder.build_int_nsw_add(word, g.i64(twice as u64), "")?;
+                    Ok((sum, None))
+                },
+                if op == Add { "kr_int_add" } else { "kr_int_sub" },
+                &[a, b],
+            );
         }
         let both = self.both_small(a, b)?;
         match op {
@@ -282,6 +329,30 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 &[a, b],
                 true,
             ),
+            Mult if constant_factor(a, b).is_some() => {
+                let Some((word, c)) = constant_factor(a, b) else {
+                    unreachable!("tested by the guard")
+                };
+                // The overflow test looks at the operand, not the product: the
+                // product is then plain arithmetic LLVM can fold with what follows
+                // (`3 * n + 1` on the tagged word is one `lea`), and the test is off
+                // the value's dependency chain.
+                let small = self.is_small(word)?;
+                let (lo, hi) = small_factor_range(c);
+                let offset = self.builder.build_int_sub(word, self.i64(lo as u64), "")?;
+                let fits = self.builder.build_int_compare(
+                    IntPredicate::ULE,
+                    offset,
+                    self.i64(hi.wrapping_sub(lo) as u64),
+                    "fits",
+                )?;
+                self.int_fast_slow(
+                    &[small, fits],
+                    |g| Ok((g.multiply_small_by(word, c)?, None)),
+                    "kr_int_mul",
+                    &[a, b],
+                )
+            }
             Mult => self.int_fast_slow(
                 &both,
                 |g| {
@@ -522,5 +593,96 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 },
             )?
             .into_float_value())
+    }
+}
+
+/// The operands of a product one of which is a compile-time small int: the other
+/// operand's word and the constant's value.
+fn constant_factor<'ctx>(a: IntValue<'ctx>, b: IntValue<'ctx>) -> Option<(IntValue<'ctx>, i64)> {
+    let value = |w: IntValue<'ctx>| {
+        let word = w.get_sign_extended_constant().filter(|_| w.is_const())?;
+        // A constant word that is not small would be a pointer (never constant).
+        (word & 1 == 1).then_some(word >> 1)
+    };
+    match (value(a), value(b)) {
+        (_, Some(c)) => Some((a, c)),
+        (Some(c), None) => Some((b, c)),
+        (None, None) => None,
+    }
+}
+
+/// `x + c` or `x - c` as the word of `x` and the constant added (`-c` for a
+/// subtraction), when an operand is a compile-time small int.
+fn constant_addend<'ctx>(
+    op: Operator,
+    a: IntValue<'ctx>,
+    b: IntValue<'ctx>,
+) -> Option<(IntValue<'ctx>, i64)> {
+    let value = |w: IntValue<'ctx>| {
+        let word = w.get_sign_extended_constant().filter(|_| w.is_const())?;
+        (word & 1 == 1).then_some(word >> 1)
+    };
+    match op {
+        Operator::Add => match (value(a), value(b)) {
+            (_, Some(c)) => Some((a, c)),
+            (Some(c), None) => Some((b, c)),
+            (None, None) => None,
+        },
+        // -c is small for every small c but -2^62, which keeps the general path.
+        Operator::Sub => value(b)
+            .filter(|c| *c != i64::MIN >> 1)
+            .map(|c| (a, -c)),
+        _ => None,
+    }
+}
+
+/// The tagged words `w` of the small ints `x` for which `c * x` is small: an
+/// inclusive range (empty, `lo > hi`, only if no `x` qualifies, which cannot
+/// happen: `x = 0` always does).
+fn small_factor_range(c: i64) -> (i64, i64) {
+    let (min, max) = (-(1i128 << 62), (1i128 << 62) - 1);
+    let c = c as i128;
+    let (x_lo, x_hi) = match c.cmp(&0) {
+        std::cmp::Ordering::Equal => (min, max),
+        std::cmp::Ordering::Greater => (div_ceil(min, c), div_floor(max, c)),
+        std::cmp::Ordering::Less => (div_ceil(max, c), div_floor(min, c)),
+    };
+    let (x_lo, x_hi) = (x_lo.max(min), x_hi.min(max));
+    ((2 * x_lo + 1) as i64, (2 * x_hi + 1) as i64)
+}
+
+fn div_floor(a: i128, b: i128) -> i128 {
+    let q = a / b;
+    if (a % b != 0) && ((a < 0) != (b < 0)) {
+        q - 1
+    } else {
+        q
+    }
+}
+
+fn div_ceil(a: i128, b: i128) -> i128 {
+    -div_floor(-a, b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every x in the range times c is small, and the x just outside is not.
+    #[test]
+    fn factor_ranges_are_exact() {
+        let small = |v: i128| (-(1i128 << 62)..(1i128 << 62)).contains(&v);
+        for c in [0i64, 1, -1, 2, -2, 3, -3, 7, 10, -10, 1 << 40, -(1 << 61), (1 << 62) - 1] {
+            let (lo, hi) = small_factor_range(c);
+            let (x_lo, x_hi) = ((lo >> 1) as i128, (hi >> 1) as i128);
+            let c = c as i128;
+            assert!(small(x_lo * c) && small(x_hi * c), "c = {c}");
+            if small(x_lo - 1) {
+                assert!(!small((x_lo - 1) * c), "c = {c}: below");
+            }
+            if small(x_hi + 1) {
+                assert!(!small((x_hi + 1) * c), "c = {c}: above");
+            }
+        }
     }
 }

@@ -341,8 +341,12 @@ impl<'ctx> super::function::FunctionGen<'_, 'ctx, '_> {
             self.checked_items.clear();
             return Ok(());
         }
-        let Some(&resume) = self.resume.get(&(b, i)) else {
-            return Err(Error::internal("?", "a fast loop without its resume point"));
+        let resume = match (self.speculation, self.resume.get(&(b, i))) {
+            (Some(failed), _) => failed,
+            (None, Some(&resume)) => resume,
+            (None, None) => {
+                return Err(Error::internal("?", "a fast loop without its resume point"))
+            }
         };
         let Some(small) = small else {
             return Ok(());
@@ -370,6 +374,10 @@ impl<'ctx> super::function::FunctionGen<'_, 'ctx, '_> {
     /// whose values are often big (a sum of call results) would run in the
     /// ordinary copy from then on (fib +15%, int_loop +5%).
     pub(super) fn bail_point(&mut self, b: usize, i: usize, kind: &InstKind) -> Result<()> {
+        if let (Some(_), Some(failed)) = (self.fast, self.speculation) {
+            self.bail = Some(failed);
+            return Ok(());
+        }
         let pure = matches!(kind, InstKind::GetItem { .. });
         if !pure {
             return Ok(());

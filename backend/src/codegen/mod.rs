@@ -29,6 +29,7 @@ pub mod runtime;
 mod seq_builtins;
 mod sequences;
 mod small_lists;
+mod speculate;
 mod str_methods;
 mod tail_calls;
 mod tbaa;
