@@ -348,11 +348,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
     }
 
     /// The instructions of IR block `b` (not its terminator).
-    pub(super) fn instructions(
-        &mut self,
-        b: usize,
-        block: &'p typeinfer::ir::Block,
-    ) -> Result<()> {
+    pub(super) fn instructions(&mut self, b: usize, block: &'p typeinfer::ir::Block) -> Result<()> {
         for (i, inst) in block.insts.iter().enumerate() {
             self.line = (self.m.source.line_of)(inst.range.start);
             self.range = inst.range;

@@ -288,12 +288,20 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             let twice = c.wrapping_mul(2);
             let fits = if twice >= 0 {
                 let limit = i64::MAX - twice;
-                self.builder
-                    .build_int_compare(IntPredicate::SLE, word, self.i64(limit as u64), "fits")?
+                self.builder.build_int_compare(
+                    IntPredicate::SLE,
+                    word,
+                    self.i64(limit as u64),
+                    "fits",
+                )?
             } else {
                 let limit = i64::MIN - twice;
-                self.builder
-                    .build_int_compare(IntPredicate::SGE, word, self.i64(limit as u64), "fits")?
+                self.builder.build_int_compare(
+                    IntPredicate::SGE,
+                    word,
+                    self.i64(limit as u64),
+                    "fits",
+                )?
             };
             return self.int_fast_slow(
                 &[small, fits],
@@ -301,7 +309,11 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                     let sum = g.builder.build_int_nsw_add(word, g.i64(twice as u64), "")?;
                     Ok((sum, None))
                 },
-                if op == Add { "kr_int_add" } else { "kr_int_sub" },
+                if op == Add {
+                    "kr_int_add"
+                } else {
+                    "kr_int_sub"
+                },
                 &[a, b],
             );
         }
@@ -365,6 +377,34 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 "kr_int_mul",
                 &[a, b],
             ),
+            FloorDiv | Mod if power_of_two_divisor(b).is_some() => {
+                let Some(k) = power_of_two_divisor(b) else {
+                    unreachable!("tested by the guard")
+                };
+                // For a divisor 2^k, floor division is an arithmetic shift and the
+                // modulo (never negative) the low k bits, both on the tagged word:
+                // tag(x >> k) = (w >> k) | 1 and tag(x & m) = (w & 2m) | 1, so
+                // `n % 2 == 0` is a test of one bit.
+                let small = self.is_small(a)?;
+                let floor = op == FloorDiv;
+                self.int_fast_slow(
+                    &[small],
+                    |g| {
+                        let bits = if floor {
+                            g.builder.build_right_shift(a, g.i64(k), true, "")?
+                        } else {
+                            g.builder.build_and(a, g.i64(((1u64 << k) - 1) << 1), "")?
+                        };
+                        Ok((g.builder.build_or(bits, g.i64(1), "")?, None))
+                    },
+                    if floor {
+                        "kr_int_floordiv"
+                    } else {
+                        "kr_int_mod"
+                    },
+                    &[a, b],
+                )
+            }
             FloorDiv | Mod => {
                 // Inline unless the divisor is 0 (ZeroDivisionError) or -1 (the one
                 // quotient that can leave the small range); the runtime handles both.
@@ -611,6 +651,13 @@ fn constant_factor<'ctx>(a: IntValue<'ctx>, b: IntValue<'ctx>) -> Option<(IntVal
     }
 }
 
+/// `k` when `b` is the compile-time int 2^k, 1 <= k <= 61.
+fn power_of_two_divisor(b: IntValue<'_>) -> Option<u64> {
+    let word = b.get_sign_extended_constant().filter(|_| b.is_const())?;
+    let c = (word & 1 == 1).then_some(word >> 1)?;
+    (c > 1 && (c as u64).is_power_of_two()).then(|| u64::from(c.trailing_zeros()))
+}
+
 /// `x + c` or `x - c` as the word of `x` and the constant added (`-c` for a
 /// subtraction), when an operand is a compile-time small int.
 fn constant_addend<'ctx>(
@@ -629,9 +676,7 @@ fn constant_addend<'ctx>(
             (None, None) => None,
         },
         // -c is small for every small c but -2^62, which keeps the general path.
-        Operator::Sub => value(b)
-            .filter(|c| *c != i64::MIN >> 1)
-            .map(|c| (a, -c)),
+        Operator::Sub => value(b).filter(|c| *c != i64::MIN >> 1).map(|c| (a, -c)),
         _ => None,
     }
 }
@@ -672,7 +717,21 @@ mod tests {
     #[test]
     fn factor_ranges_are_exact() {
         let small = |v: i128| (-(1i128 << 62)..(1i128 << 62)).contains(&v);
-        for c in [0i64, 1, -1, 2, -2, 3, -3, 7, 10, -10, 1 << 40, -(1 << 61), (1 << 62) - 1] {
+        for c in [
+            0i64,
+            1,
+            -1,
+            2,
+            -2,
+            3,
+            -3,
+            7,
+            10,
+            -10,
+            1 << 40,
+            -(1 << 61),
+            (1 << 62) - 1,
+        ] {
             let (lo, hi) = small_factor_range(c);
             let (x_lo, x_hi) = ((lo >> 1) as i128, (hi >> 1) as i128);
             let c = c as i128;

@@ -207,7 +207,10 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 .copied()
                 .ok_or_else(|| Error::internal("?", "a speculated arm without its block"))
         };
-        let (then_bb, else_bb) = (ordinary(self, arms.then_arm)?, ordinary(self, arms.else_arm)?);
+        let (then_bb, else_bb) = (
+            ordinary(self, arms.then_arm)?,
+            ordinary(self, arms.else_arm)?,
+        );
         self.builder.build_conditional_branch(c, then_bb, else_bb)?;
         self.builder.position_at_end(here);
 
