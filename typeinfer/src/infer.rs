@@ -26,6 +26,7 @@ pub fn infer(program: &Program) -> Result<Program> {
         call_targets: Vec::new(),
         index: HashMap::new(),
         globals: vec![Type::Never; program.globals.len()],
+        empty_lists_final: false,
     };
     let main = state.specialise(program.main, Vec::new());
     // Bounded: each round either raises some type or stops; types have a small
@@ -39,7 +40,12 @@ pub fn infer(program: &Program) -> Result<Program> {
             i += 1;
         }
         if !changed {
-            break;
+            if state.empty_lists_final {
+                break;
+            }
+            // Settled: the lists still `list[never]` are the empty ones; what
+            // waited on them (`sum`) now gets its type, and the rounds go on.
+            state.empty_lists_final = true;
         }
         rounds += 1;
         if rounds >= 10_000 {
@@ -76,6 +82,11 @@ struct State<'a> {
     call_targets: Vec<HashMap<(usize, usize), FuncId>>,
     index: HashMap<(FuncId, Vec<Type>), FuncId>,
     globals: Vec<Type>,
+    /// Whether a list still typed `list[never]` is known to be empty. Until the
+    /// types settle it may only not have met its first append yet (the append's
+    /// block comes later), so `sum()` of it waits rather than giving its int start:
+    /// int joined with the float the list's items turn out to be would be `dyn`.
+    empty_lists_final: bool,
 }
 
 /// Joins `ty` into `slot`; true if it changed. Types nested deeper than any
@@ -230,6 +241,10 @@ impl State<'_> {
                     .iter()
                     .map(|a| if none_aware { ty(a) } else { strict(a) })
                     .collect();
+                let of_empty = types.first().and_then(Type::element) == Some(Type::Never);
+                if *builtin == Builtin::Sum && of_empty && !self.empty_lists_final {
+                    return Ok(None);
+                }
                 builtin_type(*builtin, &types, range)?
             }
             InstKind::LoadGlobal { global, .. } => self.globals[global.index()].clone(),

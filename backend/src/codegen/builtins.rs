@@ -27,6 +27,8 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                     let ty = self.op_type(a);
                     Val::Bool(self.optional_truth(v, &ty)?)
                 }
+                // A list or tuple is true when not empty, not by its text.
+                Val::Obj(_) if builtin == Builtin::Bool => v,
                 Val::Obj(_) | Val::Opt(_) => {
                     let ty = self.op_type(a);
                     Val::Str(self.str_of_typed(v, &ty, builtin == Builtin::Repr)?)
