@@ -554,6 +554,11 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
     /// Stores `value` into `dst`; a variable without storage (None) takes nothing.
     pub fn store(&mut self, dst: VarId, value: Val<'ctx>) -> Result<()> {
         let ty = self.var_type(dst)?;
+        if *ty == Type::Never {
+            // No value has this type: the code storing one never runs (`max([])`
+            // raised before it, and a trap follows).
+            return Ok(());
+        }
         let value = self.coerce(value, ty)?;
         if self.in_register.get(dst.index()).copied().unwrap_or(false) {
             if let Some(r) = self.registers.get_mut(dst.index()) {
