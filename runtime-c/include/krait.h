@@ -406,6 +406,11 @@ kr_list *kr_list_slice(const kr_list *l, kr_value start, kr_value stop, kr_value
 bool kr_list_del_item(kr_list *l, int64_t index);
 /* del l[start:stop:step]; false on error. */
 bool kr_list_del_slice(kr_list *l, kr_value start, kr_value stop, kr_value step);
+/* l[start:stop:step] = src, src a list of l's item representation (never l itself:
+** the caller copies). A simple slice (no step, or 1) is replaced and l resized; an
+** extended one must select exactly src->length items (ValueError otherwise). */
+bool kr_list_set_slice(kr_list *l, kr_value start, kr_value stop, kr_value step,
+                       const kr_list *src);
 /* list(s) of a str: one 1-character string per code point. */
 kr_list *kr_list_from_str(const struct kr_str *s);
 

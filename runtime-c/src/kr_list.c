@@ -18,7 +18,9 @@
 
 #include <gc.h>
 #include <gc/gc_mark.h>
+#include <inttypes.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 const kr_type kr_list_type = {"list"};
@@ -371,6 +373,38 @@ bool kr_list_del_slice(kr_list *l, kr_value start, kr_value stop, kr_value step)
   }
   memset(item_ptr(l, kept), 0, (size_t)((n - kept) * l->width));
   l->length = kept;
+  return true;
+}
+
+bool kr_list_set_slice(kr_list *l, kr_value start, kr_value stop, kr_value step,
+                       const kr_list *src) {
+  int64_t first, stride;
+  int64_t count = kr_slice_indices(start, stop, step, l->length, &first, &stride);
+  if (count < 0) return false;
+  int64_t m = src->length;
+  if (stride == 1) {
+    /* Items [first, first + count) give way to src's; the tail moves to follow. */
+    int64_t n = l->length;
+    int64_t tail = first + count;
+    int64_t length = n - count + m;
+    if (m > count) ensure_capacity(l, length);
+    copy_items(l, first + m, l, tail, n - tail);
+    copy_items(l, first, src, 0, m);
+    if (length < n) memset(item_ptr(l, length), 0, (size_t)((n - length) * l->width));
+    l->length = length;
+    return true;
+  }
+  if (m != count) {
+    /* kr_raise keeps the pointer, so the text lives in GC memory. */
+    enum { SIZE = 128 };
+    char *message = kr_alloc_atomic(SIZE);
+    snprintf(message, SIZE,
+             "attempt to assign sequence of size %" PRId64 " to extended slice of size %" PRId64,
+             m, count);
+    kr_raise(KR_EXC_VALUE, message);
+    return false;
+  }
+  for (int64_t i = 0; i < count; i++) set(l, first + i * stride, get(src, i));
   return true;
 }
 

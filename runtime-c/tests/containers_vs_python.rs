@@ -108,6 +108,13 @@ extern "C" {
     ) -> *mut KrList;
     fn kr_list_del_item(l: *mut KrList, index: i64) -> bool;
     fn kr_list_del_slice(l: *mut KrList, start: KrValue, stop: KrValue, step: KrValue) -> bool;
+    fn kr_list_set_slice(
+        l: *mut KrList,
+        start: KrValue,
+        stop: KrValue,
+        step: KrValue,
+        src: *const KrList,
+    ) -> bool;
     fn kr_list_from_str(s: *const KrStr) -> *mut KrList;
 
     fn kr_list_from_slots(items: *const Slot, n: i64, elem: *const KrTdesc) -> *mut KrList;
@@ -686,6 +693,39 @@ fn slices_match_python() {
         cases.push((
             format!(
                 "(lambda l: (l.__delitem__(slice({sa}, {sb}, {sc})), l)[1])({})",
+                py(&v)
+            ),
+            ours,
+        ));
+        no_error();
+        // l[a:b:c] = src, on a fresh copy of v (src sized to the slice half the
+        // time, so that extended slices are assigned too).
+        let l = slot(&v, &int_list_ty) as *mut KrList;
+        let (mut start, mut step) = (0i64, 0i64);
+        let selected = unsafe { kr_slice_indices(a, b, c, (*l).length, &mut start, &mut step) };
+        if selected < 0 {
+            // A zero step: set_slice raises the same error again below.
+            error_text();
+        }
+        let src = match rng.range(0, 1) {
+            0 if selected >= 0 => V::List(
+                (0..selected)
+                    .map(|k| V::Int((100 + k).to_string()))
+                    .collect(),
+            ),
+            _ => int_list(&mut rng, 6),
+        };
+        let s = slot(&src, &int_list_ty) as *mut KrList;
+        let ok = unsafe { kr_list_set_slice(l, a, b, c, s) };
+        let ours = if ok {
+            repr_of(l as Slot, &int_list_ty)
+        } else {
+            error_text()
+        };
+        cases.push((
+            format!(
+                "(lambda l: (l.__setitem__(slice({sa}, {sb}, {sc}), {}), l)[1])({})",
+                py(&src),
                 py(&v)
             ),
             ours,

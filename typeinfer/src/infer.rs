@@ -264,6 +264,18 @@ impl State<'_> {
                 }
                 return Ok(None);
             }
+            InstKind::SetSlice { value, .. } => {
+                match strict(value) {
+                    Type::List(_) | Type::Never => {}
+                    t => {
+                        return Err(Unsupported::new(
+                            format!("assignment to a slice of '{t}'"),
+                            range,
+                        ))
+                    }
+                }
+                return Ok(None);
+            }
             InstKind::SetItem { value, index, .. } | InstKind::DelItem { value, index } => {
                 crate::infer_containers::check_subscript(&strict(value), &strict(index), range)?;
                 return Ok(None);
@@ -373,6 +385,15 @@ impl State<'_> {
                     let joined = e.join(&item_ty);
                     changed |= self.widen(id, value, &Type::List(Box::new(joined.clone())));
                     changed |= self.widen(id, item, &joined);
+                }
+            }
+            InstKind::SetSlice { value, item, .. } => {
+                // The list takes the iterable's items, as `extend` does.
+                let container = f.operand_type(value);
+                let added = f.operand_type(item).strip_optional().element();
+                if let (Type::List(e), Some(added)) = (&container, added) {
+                    let joined = e.join(&added);
+                    changed |= self.widen(id, value, &Type::List(Box::new(joined)));
                 }
             }
             InstKind::CallMethod {

@@ -260,6 +260,16 @@ pub enum InstKind {
         stop: Option<Operand>,
         step: Option<Operand>,
     },
+    /// `value[start:stop:step] = item`: the slice's items replaced by the
+    /// iterable's (a simple slice resizes the list, an extended one must select as
+    /// many items as `item` has).
+    SetSlice {
+        value: Operand,
+        start: Option<Operand>,
+        stop: Option<Operand>,
+        step: Option<Operand>,
+        item: Operand,
+    },
     /// `dst = value[start:stop:step]`, omitted parts `None`.
     Slice {
         dst: VarId,
@@ -351,6 +361,18 @@ impl InstKind {
                 .chain(stop.iter())
                 .chain(step.iter())
                 .collect(),
+            InstKind::SetSlice {
+                value,
+                start,
+                stop,
+                step,
+                item,
+            } => std::iter::once(value)
+                .chain(start.iter())
+                .chain(stop.iter())
+                .chain(step.iter())
+                .chain(std::iter::once(item))
+                .collect(),
             InstKind::CallMethod {
                 receiver,
                 args,
@@ -394,6 +416,7 @@ impl InstKind {
             | InstKind::SetItem { .. }
             | InstKind::DelItem { .. }
             | InstKind::DelSlice { .. }
+            | InstKind::SetSlice { .. }
             | InstKind::UnpackCheck { .. } => None,
         }
     }
@@ -424,6 +447,7 @@ impl InstKind {
             | InstKind::SetItem { .. }
             | InstKind::DelItem { .. }
             | InstKind::DelSlice { .. }
+            | InstKind::SetSlice { .. }
             | InstKind::UnpackCheck { .. } => None,
         }
     }

@@ -196,6 +196,17 @@ fn inst_text(f: &Function, kind: &InstKind) -> String {
             let p = |x: &Option<Operand>| x.as_ref().map(o).unwrap_or_default();
             format!("del {}[{}:{}:{}]", o(value), p(start), p(stop), p(step))
         }
+        InstKind::SetSlice {
+            value,
+            start,
+            stop,
+            step,
+            item,
+        } => {
+            let p = |x: &Option<Operand>| x.as_ref().map(o).unwrap_or_default();
+            let (v, i) = (o(value), o(item));
+            format!("{v}[{}:{}:{}] = {i}", p(start), p(stop), p(step))
+        }
         InstKind::Slice {
             dst,
             value,

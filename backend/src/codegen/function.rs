@@ -981,6 +981,13 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
                 stop,
                 step,
             } => self.del_slice(value, [start, stop, step]),
+            InstKind::SetSlice {
+                value,
+                start,
+                stop,
+                step,
+                item,
+            } => self.set_slice(value, [start, stop, step], item),
             InstKind::Slice {
                 dst,
                 value,
@@ -1095,6 +1102,7 @@ fn caret_range(kind: &InstKind, range: TextRange) -> Option<TextRange> {
         | InstKind::SetItem { .. }
         | InstKind::DelItem { .. }
         | InstKind::DelSlice { .. }
+        | InstKind::SetSlice { .. }
         | InstKind::Index { .. }
         | InstKind::Slice { .. }
         | InstKind::Call { .. }

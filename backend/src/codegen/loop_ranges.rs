@@ -800,7 +800,7 @@ fn may_resize(f: &Function, kind: &InstKind, resizing: &[bool]) -> bool {
     let str_receiver = |op: &Operand| matches!(op, Operand::Var(v) if f.vars.get(v.index()).is_some_and(|var| var.ty == Type::Str));
     match kind {
         InstKind::Call { func, .. } => resizing.get(func.index()).copied().unwrap_or(true),
-        InstKind::DelItem { .. } | InstKind::DelSlice { .. } => true,
+        InstKind::DelItem { .. } | InstKind::DelSlice { .. } | InstKind::SetSlice { .. } => true,
         InstKind::CallMethod { receiver, .. } => !str_receiver(receiver),
         InstKind::Binary { dst, .. } => {
             matches!(f.vars.get(dst.index()).map(|v| &v.ty), Some(Type::List(_)))

@@ -46,6 +46,7 @@ pub(super) fn unwraps_operands(kind: &InstKind) -> bool {
         | InstKind::SetItem { .. }
         | InstKind::DelItem { .. }
         | InstKind::DelSlice { .. }
+        | InstKind::SetSlice { .. }
         | InstKind::CallMethod { .. }
         | InstKind::UnpackCheck { .. } => true,
         InstKind::Compare { op, .. } => {
@@ -136,10 +137,14 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                     "'NoneType' object is not subscriptable".to_string(),
                 )
             }
-            Some(InstKind::SetItem { value, .. }) if value == op => (
-                type_error,
-                "'NoneType' object does not support item assignment".to_string(),
-            ),
+            Some(InstKind::SetItem { value, .. }) | Some(InstKind::SetSlice { value, .. })
+                if value == op =>
+            {
+                (
+                    type_error,
+                    "'NoneType' object does not support item assignment".to_string(),
+                )
+            }
             Some(InstKind::DelItem { value, .. }) | Some(InstKind::DelSlice { value, .. })
                 if value == op =>
             {

@@ -179,6 +179,7 @@ const SIGNATURES: &[(&str, C, &[C])] = &[
     ("kr_list_slice", Ptr, &[Ptr, I64, I64, I64, Ptr]),
     ("kr_list_del_item", Bool, &[Ptr, I64]),
     ("kr_list_del_slice", Bool, &[Ptr, I64, I64, I64]),
+    ("kr_list_set_slice", Bool, &[Ptr, I64, I64, I64, Ptr]),
     ("kr_list_from_str", Ptr, &[Ptr]),
     ("kr_list_from_slots", Ptr, &[Ptr, I64, Ptr]),
     ("kr_tuple_new", Ptr, &[I64]),

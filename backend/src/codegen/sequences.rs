@@ -768,6 +768,66 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
     }
 
     /// `del xs[start:stop:step]`.
+    /// List `l` (of type `ty`) extended by the items of the iterable `other`.
+    fn extend_list(&mut self, l: PointerValue<'ctx>, ty: &Type, other: &Operand) -> Result<()> {
+        let other_ty = self.op_type(other);
+        match (&other_ty, ty) {
+            (Type::List(e), Type::List(elem)) if e == elem || **e == Type::Never => {
+                let other = self.obj(other)?;
+                self.call_runtime("kr_list_extend", &[l.into(), other.into()])?;
+            }
+            // Items of another representation (or from a tuple or str) are
+            // converted one by one, as `xs += other` does.
+            _ => {
+                let a = self.box_value(Val::Obj(l), ty)?;
+                let b = self.operand_dyn(other)?;
+                let add = self.m.context.i32_type().const_zero();
+                self.call_runtime_value("kr_dyn_inplace", &[add.into(), a.into(), b.into()])?;
+            }
+        }
+        Ok(())
+    }
+
+    /// `value[start:stop:step] = item`: the iterable's items are first copied into
+    /// a new list of the target's item type (which also makes `xs[1:] = xs` read
+    /// the items before they move), then replace the slice's.
+    pub(super) fn set_slice(
+        &mut self,
+        value: &Operand,
+        parts: [&Option<Operand>; 3],
+        item: &Operand,
+    ) -> Result<()> {
+        let ty = self.op_type(value);
+        let Type::List(elem) = &ty else {
+            return Err(internal("a slice assignment to a non-list"));
+        };
+        let l = self.obj(value)?;
+        let start = self.bound(parts[0])?;
+        let stop = self.bound(parts[1])?;
+        let step = self.bound(parts[2])?;
+        let iterable = matches!(
+            self.op_type(item),
+            Type::List(_) | Type::Tuple(_) | Type::Str | Type::Dyn
+        );
+        if !iterable {
+            return self.raise_const("KR_EXC_TYPE", "can only assign an iterable");
+        }
+        let desc = self.tdesc(elem);
+        let zero = self.i64_const(0);
+        let items = self.call_runtime_ptr("kr_list_new", &[zero.into(), desc.into()])?;
+        self.extend_list(items, &ty, item)?;
+        self.call_runtime_ok(
+            "kr_list_set_slice",
+            &[
+                l.into(),
+                start.into(),
+                stop.into(),
+                step.into(),
+                items.into(),
+            ],
+        )
+    }
+
     pub(super) fn del_slice(
         &mut self,
         value: &Operand,
@@ -976,24 +1036,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 Val::None
             }
             "extend" => {
-                let other_ty = self.op_type(&args[0]);
-                match other_ty {
-                    Type::List(e) if *e == elem || *e == Type::Never => {
-                        let other = self.obj(&args[0])?;
-                        self.call_runtime("kr_list_extend", &[l.into(), other.into()])?;
-                    }
-                    // Items of another representation (or from a tuple or str)
-                    // are converted one by one, as `xs += other` does.
-                    _ => {
-                        let a = self.box_value(Val::Obj(l), &ty)?;
-                        let b = self.operand_dyn(&args[0])?;
-                        let add = self.m.context.i32_type().const_zero();
-                        self.call_runtime_value(
-                            "kr_dyn_inplace",
-                            &[add.into(), a.into(), b.into()],
-                        )?;
-                    }
-                }
+                self.extend_list(l, &ty, &args[0])?;
                 Val::None
             }
             "pop" => {

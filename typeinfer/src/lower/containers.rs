@@ -113,7 +113,19 @@ impl FnLowering<'_> {
                 );
                 Ok(())
             }
-            Subscript::Slice { .. } => Err(Unsupported::new("assignment to a slice", range)),
+            Subscript::Slice { start, stop, step } => {
+                self.fb.emit(
+                    InstKind::SetSlice {
+                        value: v,
+                        start,
+                        stop,
+                        step,
+                        item,
+                    },
+                    range,
+                );
+                Ok(())
+            }
         }
     }
 
