@@ -120,9 +120,12 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 Val::Str(s) => Ok(Val::Int(
                     self.call_runtime_value("kr_int_from_kr_str", &[s.into()])?,
                 )),
-                Val::Dyn(d) => Ok(Val::Int(
-                    self.call_runtime_value("kr_dyn_int", &[d.into()])?,
-                )),
+                // kr_dyn_int gives a dyn value (the same word for a small int, a
+                // box for a big one): unboxed, not taken for the int word itself.
+                Val::Dyn(d) => {
+                    let r = self.call_runtime_value("kr_dyn_int", &[d.into()])?;
+                    self.unbox(r, &Type::Int)
+                }
                 v => self.coerce(v, &Type::Int),
             },
             Builtin::Float => match first()? {
