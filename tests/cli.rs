@@ -231,3 +231,25 @@ fn missing_file_is_a_clear_error_with_exit_code_2() {
         );
     }
 }
+
+#[test]
+fn huge_decimal_literals_are_rejected_like_cpython_and_hex_ones_accepted() {
+    let dir = scratch("huge-literal");
+    let digits = "7".repeat(4301);
+    let bad = write(&dir, "bad.py", &format!("x = 1\ny = {digits}\n"));
+    // CPython gives this error no column (offset 0); krait points at the literal.
+    let (line, _, kind, message) = python_error(&bad);
+    let output = krait(&["parse", "--message-format", "short", &bad]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        format!("{bad}:{line}:5: {kind}: {message}\n")
+    );
+    let good = write(
+        &dir,
+        "good.py",
+        &format!("x = 0x{}\ny = {}\n", "f".repeat(4000), "7".repeat(4300)),
+    );
+    let output = krait(&["parse", &good]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+}

@@ -103,23 +103,23 @@ impl<'ctx> Constants<'ctx> {
         g.as_pointer_value()
     }
 
-    /// The global that holds the big int with this decimal text once `main` has
-    /// built it.
+    /// The global that holds the big int with this hexadecimal text (`-` for a
+    /// negative one, no prefix) once `main` has built it.
     pub fn big_int(
         &mut self,
         context: &'ctx Context,
         module: &Module<'ctx>,
-        decimal: &str,
+        hex: &str,
     ) -> GlobalValue<'ctx> {
-        if let Some(g) = self.big_index.get(decimal) {
+        if let Some(g) = self.big_index.get(hex) {
             return *g;
         }
         let i64_type = context.i64_type();
         let g = module.add_global(i64_type, None, &format!("bigint.{}", self.big_ints.len()));
         g.set_linkage(Linkage::Internal);
         g.set_initializer(&i64_type.const_zero());
-        self.big_index.insert(decimal.to_string(), g);
-        self.big_ints.push((decimal.to_string(), g));
+        self.big_index.insert(hex.to_string(), g);
+        self.big_ints.push((hex.to_string(), g));
         g
     }
 }

@@ -525,11 +525,16 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
                 Val::Int(context.i64_type().const_int(super::values::tag(*i), false))
             }
             Const::Int(big) => {
-                let decimal = match big {
-                    frontend::ast::Int::Small(i) => i.to_string(),
-                    frontend::ast::Int::Big(b) => b.to_string(),
+                // In hexadecimal: decimal text of more than 4300 digits is what
+                // CPython's (and the runtime's) int() refuses.
+                let hex = match big {
+                    frontend::ast::Int::Small(i) if *i < 0 => {
+                        format!("-{:x}", i.unsigned_abs())
+                    }
+                    frontend::ast::Int::Small(i) => format!("{i:x}"),
+                    frontend::ast::Int::Big(b) => b.to_str_radix(16),
                 };
-                let g = self.m.constants.big_int(context, &self.m.module, &decimal);
+                let g = self.m.constants.big_int(context, &self.m.module, &hex);
                 let v =
                     self.builder
                         .build_load(context.i64_type(), g.as_pointer_value(), "bigint")?;

@@ -41,10 +41,10 @@ pub fn generate_main(m: &mut ModuleGen) -> Result<()> {
 
     let from_str = m.runtime("kr_int_from_str")?;
     let big_ints = m.constants.big_ints.clone();
-    for (decimal, global) in big_ints {
-        let text = m.constants.c_string(context, &m.module, decimal.as_bytes());
-        let len = context.i64_type().const_int(decimal.len() as u64, false);
-        let base = i32_type.const_int(10, false);
+    for (hex, global) in big_ints {
+        let text = m.constants.c_string(context, &m.module, hex.as_bytes());
+        let len = context.i64_type().const_int(hex.len() as u64, false);
+        let base = i32_type.const_int(16, false);
         let value = builder
             .build_call(from_str, &[text.into(), len.into(), base.into()], "")?
             .try_as_basic_value()

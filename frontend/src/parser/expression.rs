@@ -603,7 +603,20 @@ impl Parser<'_> {
             }
             TokenKind::Int | TokenKind::Float | TokenKind::Imaginary => {
                 self.bump();
-                let value = super::literal::number(self.text(token), token.kind);
+                let text = self.text(token);
+                if let Some(digits) = too_many_decimal_digits(text, token.kind) {
+                    return Err(self.error_at(
+                        token.range,
+                        format!(
+                            "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string \
+                             conversion: value has {digits} digits; use \
+                             sys.set_int_max_str_digits() to increase the limit - Consider \
+                             hexadecimal for huge integer literals to avoid decimal conversion \
+                             limits."
+                        ),
+                    ));
+                }
+                let value = super::literal::number(text, token.kind);
                 Ok(self.constant(token.range, value))
             }
             TokenKind::String => self.strings(),
@@ -946,4 +959,21 @@ impl Parser<'_> {
             self.star_expressions()
         }
     }
+}
+
+/// CPython's default limit on the digits of a decimal int it converts from text
+/// (`sys.get_int_max_str_digits()`), which its parser applies to literals too.
+const MAX_STR_DIGITS: usize = 4300;
+
+/// The number of digits of a decimal int literal longer than CPython accepts;
+/// hexadecimal, octal and binary literals have no limit.
+fn too_many_decimal_digits(text: &str, kind: TokenKind) -> Option<usize> {
+    if kind != TokenKind::Int {
+        return None;
+    }
+    let prefixed = text.len() > 1
+        && text.starts_with('0')
+        && matches!(text.as_bytes()[1].to_ascii_lowercase(), b'x' | b'o' | b'b');
+    let digits = text.bytes().filter(u8::is_ascii_digit).count();
+    (!prefixed && digits > MAX_STR_DIGITS).then_some(digits)
 }

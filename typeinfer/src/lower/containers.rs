@@ -129,13 +129,16 @@ impl FnLowering<'_> {
         }
     }
 
-    /// `value[index] op= rhs`: the container and index are evaluated once.
+    /// `value[index] op= rhs`: the container and index are evaluated once. Reading
+    /// the item fails at the target `value[index]` (`target`, CPython's caret
+    /// line), the operation and the store at the whole statement (`range`).
     pub(super) fn aug_assign_item(
         &mut self,
         value: &Expr,
         slice: &Expr,
         op: Operator,
         rhs: &Expr,
+        target: TextRange,
         range: TextRange,
     ) -> Result<()> {
         let v = self.expr(value)?;
@@ -151,7 +154,7 @@ impl FnLowering<'_> {
                 value: v.clone(),
                 index: index.clone(),
             },
-            range,
+            target,
         );
         let r = self.expr(rhs)?;
         let result = self.fb.temp();

@@ -43,7 +43,14 @@ impl FnLowering<'_> {
                     ..
                 } = &target.kind
                 {
-                    return self.aug_assign_item(container, slice, *op, value, s.range);
+                    return self.aug_assign_item(
+                        container,
+                        slice,
+                        *op,
+                        value,
+                        target.range,
+                        s.range,
+                    );
                 }
                 let ExprKind::Name { id, .. } = &target.kind else {
                     return Err(Unsupported::new(
@@ -175,13 +182,19 @@ impl FnLowering<'_> {
                 );
                 self.fb.switch_to(fail);
                 let message = msg.as_ref().map(|m| self.expr(m)).transpose()?;
-                // CPython reports a failed assert at its test expression.
+                // CPython reports a failed assert at its test expression, but
+                // at the whole statement (no caret line) when the test is a
+                // constant: its compiler drops the test and raises outright.
+                let at = match test.kind {
+                    ExprKind::Constant { .. } => s.range,
+                    _ => test.range,
+                };
                 self.fb.terminate(
                     Terminator::Raise {
                         class: ExcClass::AssertionError,
                         message,
                     },
-                    test.range,
+                    at,
                 );
                 self.fb.switch_to(after);
             }
