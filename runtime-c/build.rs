@@ -27,6 +27,7 @@ fn main() {
         "src/kr_str_methods.c",
         "src/kr_unicode_case.c",
         "src/kr_dyn.c",
+        "src/kr_percent.c",
         "src/kr_range.c",
     ];
     for s in sources {

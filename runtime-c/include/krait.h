@@ -676,6 +676,9 @@ kr_value kr_dyn_box(kr_slot x, const kr_tdesc *t);
 kr_value kr_dyn_from_float(double d);
 kr_value kr_dyn_from_bool(bool b);
 kr_value kr_dyn_from_str(const struct kr_str *s);
+/* template % values (kr_percent.c): printf-style formatting with CPython's rules;
+** values is a tuple of the values or one value (dyn). A str (dyn) or KR_ERROR. */
+kr_value kr_str_percent(const struct kr_str *template, kr_value values);
 /* The value's concrete descriptor and slot (a small int: &kr_tdesc_int and d itself). */
 const kr_tdesc *kr_dyn_type(kr_value d);
 kr_slot kr_dyn_slot(kr_value d);

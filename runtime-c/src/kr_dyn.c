@@ -615,9 +615,7 @@ static kr_value dyn_op(kr_binop op, kr_value a, kr_value b, bool inplace) {
     if (inplace && seq == a) return repeat_list_in_place(a, count);
     return repeat_list(seq, count);
   }
-  if (op == KR_MOD && ka == KR_T_STR)
-    return kr_raise(KR_EXC_NOT_IMPLEMENTED,
-                    "krait does not support '%' formatting of a dynamic value yet");
+  if (op == KR_MOD && ka == KR_T_STR) return kr_str_percent(str_of(a), b);
   return unsupported(op, inplace, a, b);
 }
 

@@ -30,11 +30,11 @@ impl FnLowering<'_> {
                 op: ast::Operator::Mod,
                 right,
             } if matches!(
-                left.kind,
+                &left.kind,
                 ExprKind::Constant {
-                    value: ast::Constant::Str(_),
+                    value: ast::Constant::Str(template),
                     ..
-                }
+                } if super::percent_format::compiles(template, right)
             ) =>
             {
                 let ExprKind::Constant {

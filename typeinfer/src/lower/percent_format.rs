@@ -4,9 +4,10 @@
 //! between them constants, and one `JoinStr` joins the pieces.
 //!
 //! The values are a tuple display (`% (a, b)`) or one value, which inference checks
-//! is not a tuple (`PercentArg`: Python would spread a tuple's items). Mapping keys
-//! (`%(name)s`), `*` widths, `%c`, precision on integer conversions and a count of
-//! conversions different from the count of values are reported, not guessed.
+//! is not a tuple (`PercentArg`: Python would spread a tuple's items). Templates
+//! with mapping keys (`%(name)s`), `*` widths, `%c`, precision on integer
+//! conversions or a count of conversions different from the count of values are
+//! formatted at run time instead (`compiles`; the runtime's kr_percent.c).
 
 use super::fstring::constant_spec;
 use super::FnLowering;
@@ -139,8 +140,28 @@ fn parse(template: &str) -> std::result::Result<Vec<Piece>, &'static str> {
     Ok(pieces)
 }
 
+/// Whether `template % values` compiles into format() calls: a template `parse`
+/// takes whose conversions match the values one for one. Any other (`*` widths,
+/// `%c`, a precision on `%d`, mapping keys, too few or too many values) is left to
+/// the runtime's formatter (kr_percent.c), which also raises CPython's errors.
+pub(super) fn compiles(template: &PyStr, values: &Expr) -> bool {
+    let Some(pieces) = template.as_str().and_then(|t| parse(t).ok()) else {
+        return false;
+    };
+    let conversions = pieces
+        .iter()
+        .filter(|p| matches!(p, Piece::Conversion { .. }))
+        .count();
+    let given = match &values.kind {
+        ExprKind::Tuple { elts, .. } if elts.iter().any(super::stmt::is_starred) => return false,
+        ExprKind::Tuple { elts, .. } => elts.len(),
+        _ => 1,
+    };
+    conversions == given
+}
+
 impl FnLowering<'_> {
-    /// `template % values` for a constant `template`.
+    /// `template % values` for a constant `template` that `compiles`.
     pub(super) fn percent_format(
         &mut self,
         template: &PyStr,
