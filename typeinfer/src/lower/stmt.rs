@@ -182,13 +182,7 @@ impl FnLowering<'_> {
                 );
                 self.fb.switch_to(fail);
                 let message = msg.as_ref().map(|m| self.expr(m)).transpose()?;
-                // CPython reports a failed assert at its test expression, but
-                // at the whole statement (no caret line) when the test is a
-                // constant: its compiler drops the test and raises outright.
-                let at = match test.kind {
-                    ExprKind::Constant { .. } => s.range,
-                    _ => test.range,
-                };
+                let at = assert_location(test).unwrap_or(s.range);
                 self.fb.terminate(
                     Terminator::Raise {
                         class: ExcClass::AssertionError,
@@ -389,5 +383,29 @@ fn statement_name(kind: &StmtKind) -> &'static str {
         StmtKind::Pass => "pass",
         StmtKind::Break => "break",
         StmtKind::Continue => "continue",
+    }
+}
+
+/// Where CPython 3.11 reports a failed `assert test`: at the last comparison its
+/// compiler branched on while testing (through `not`, `and`/`or` and conditional
+/// expressions), which then stays the current location; when no comparison decides
+/// the test (`assert y`, `assert f(y)`, a constant), at the whole statement, which
+/// prints no caret line. So `assert y == 0 and f(y)` failing at `f(y)` still points
+/// at `y == 0`.
+fn assert_location(test: &Expr) -> Option<TextRange> {
+    let last = |parts: &[&Expr]| {
+        parts
+            .iter()
+            .fold(None, |at, part| assert_location(part).or(at))
+    };
+    match &test.kind {
+        ExprKind::Compare { .. } => Some(test.range),
+        ExprKind::UnaryOp {
+            op: frontend::ast::UnaryOp::Not,
+            operand,
+        } => assert_location(operand),
+        ExprKind::BoolOp { values, .. } => last(&values.iter().collect::<Vec<_>>()),
+        ExprKind::IfExp { test, body, orelse } => last(&[test, body, orelse]),
+        _ => None,
     }
 }
