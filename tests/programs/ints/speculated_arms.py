@@ -1,6 +1,7 @@
-# Loops whose if/else arms are small int computations: a fast loop computes both
-# arms and keeps one. Values cross the small-int limits (2^62) inside one arm, the
-# other, or both, so every way out of the computed arms is taken.
+# Loops whose if/else arms are small int computations that steer the condition:
+# a fast loop computes both arms and keeps one. Values cross the small-int limits
+# (2^62) inside one arm, the other, or both, so every way out of the computed arms
+# is taken.
 
 
 def chain(n: int) -> int:
@@ -25,7 +26,7 @@ def two_vars(xs: list[int]) -> tuple[int, int]:
     a = 0
     b = 1
     for x in xs:
-        if x > 0:
+        if x > a - 3:
             a = a + x
             b = b - 1
         else:
@@ -51,7 +52,7 @@ def floors(xs: list[int]) -> list[int]:
     while i < len(xs):
         x = xs[i]
         i += 1
-        if x % 3 == 1:
+        if (x + y) % 3 == 1:
             y = x // 4 - 7
         else:
             y = (x % -5) + (x >> 2)
@@ -68,7 +69,7 @@ def mixed(n: int) -> int:
     t = 1
     u = 2**62 - 10
     for i in range(n):
-        if i % 3 == 0:
+        if (i + t) % 3 == 0:
             t = t + 5
         else:
             t = u + 100
