@@ -149,6 +149,9 @@ bool kr_int_eq(kr_value a, kr_value b);
 int kr_int_compare_double(kr_value a, double d);
 /* float(a), correctly rounded (half to even); OverflowError when too large. */
 double kr_int_to_double(kr_value a, bool *error);
+/* a as m * 2**exponent with 0.5 <= |m| < 1 (m correctly rounded; 0 for 0), for
+** ints of any size: CPython's _PyLong_Frexp. */
+double kr_int_frexp(kr_value a, long *exponent);
 /* hash(a), Python's: a modulo 2**61 - 1, with -1 mapped to -2. */
 int64_t kr_int_hash(kr_value a);
 bool kr_int_is_zero(kr_value a);
@@ -244,6 +247,11 @@ double kr_math_cosh(double x, bool *error);
 double kr_math_tanh(double x, bool *error);
 double kr_math_fabs(double x, bool *error);
 double kr_math_log_base(double x, double base, bool *error);
+/* math.log (which 0), log2 (1) or log10 (2) of an int of any size, as CPython's
+** loghelper: ints beyond the double range are taken as m * 2**e. */
+double kr_math_log_int(kr_value x, int which, bool *error);
+/* log(x, base) from the two logs: ZeroDivisionError when the base's is 0. */
+double kr_math_log_quotient(double num, double den, bool *error);
 double kr_math_atan2(double y, double x, bool *error);
 double kr_math_hypot(double x, double y, bool *error);
 double kr_math_copysign(double x, double y, bool *error);

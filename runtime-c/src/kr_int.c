@@ -429,6 +429,27 @@ double kr_int_to_double(kr_value a, bool *error) {
   return mpz_sgn(z) < 0 ? -d : d;
 }
 
+double kr_int_frexp(kr_value a, long *exponent) {
+  mpz_t mag;
+  mpz_init(mag);
+  if (kr_is_small(a)) {
+    mpz_set_si(mag, kr_small_value(a));
+  } else {
+    mpz_set(mag, ((const kr_bigint *)kr_as_object(a))->z);
+  }
+  bool negative = mpz_sgn(mag) < 0;
+  mpz_abs(mag, mag);
+  long n = (long)mpz_sizeinbase(mag, 2);
+  double m = mpz_sgn(mag) == 0 ? 0.0 : scaled_to_double(mag, -n, false);
+  mpz_clear(mag);
+  if (m == 1.0) { /* rounded up to the next power of two */
+    m = 0.5;
+    n++;
+  }
+  *exponent = m == 0.0 ? 0 : n;
+  return negative ? -m : m;
+}
+
 /* |v| <= 2**53: converts to double exactly. */
 static bool exactly_double(kr_value v) {
   if (!kr_is_small(v)) return false;

@@ -61,17 +61,41 @@ double kr_math_log(double x, bool *error) {
   return check1(x, log(x), false, error);
 }
 
-double kr_math_log_base(double x, double base, bool *error) {
-  double num = kr_math_log(x, error);
-  if (*error) return -1.0;
-  double den = kr_math_log(base, error);
-  if (*error) return -1.0;
+double kr_math_log_quotient(double num, double den, bool *error) {
+  *error = false;
   if (den == 0.0) {
     *error = true;
     kr_raise(KR_EXC_ZERO_DIVISION, "float division by zero");
     return -1.0;
   }
   return num / den;
+}
+
+double kr_math_log_base(double x, double base, bool *error) {
+  double num = kr_math_log(x, error);
+  if (*error) return -1.0;
+  double den = kr_math_log(base, error);
+  if (*error) return -1.0;
+  return kr_math_log_quotient(num, den, error);
+}
+
+double kr_math_log_int(kr_value x, int which, bool *error) {
+  *error = false;
+  if (kr_int_compare(x, kr_small(0)) <= 0) return domain_error(error);
+  bool overflow = false;
+  double d = kr_int_to_double(x, &overflow);
+  if (!overflow) {
+    return which == 0 ? kr_math_log(d, error)
+           : which == 1 ? kr_math_log2(d, error)
+                        : kr_math_log10(d, error);
+  }
+  /* Beyond the double range: log(m * 2**e) = log(m) + log(2) * e. */
+  kr_error_clear();
+  long e;
+  double m = kr_int_frexp(x, &e);
+  double scale = which == 0 ? log(2.0) : which == 1 ? 1.0 : log10(2.0);
+  double part = which == 0 ? log(m) : which == 1 ? log2(m) : log10(m);
+  return part + scale * (double)e;
 }
 
 double kr_math_atan2(double y, double x, bool *error) { return check2(y, x, atan2(y, x), error); }

@@ -488,6 +488,47 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 };
                 Ok(Val::Bool(r))
             }
+            MathResult::Float
+                if matches!(f, MathFn::Log | MathFn::Log2 | MathFn::Log10)
+                    && values.iter().any(|v| matches!(v, Val::Int(_))) =>
+            {
+                // An int argument may be beyond the double range, which CPython's
+                // logs accept (`math.log10(10**400)` is 400.0).
+                let which = match f {
+                    MathFn::Log2 => 1,
+                    MathFn::Log10 => 2,
+                    _ => 0,
+                };
+                let mut logs = Vec::new();
+                for v in values {
+                    let log = match v {
+                        Val::Int(x) => {
+                            let which = self.m.context.i32_type().const_int(which, false);
+                            self.call_runtime_double(
+                                "kr_math_log_int",
+                                &[(*x).into(), which.into()],
+                            )?
+                        }
+                        v => {
+                            let Val::Float(d) = self.coerce(*v, &Type::Float)? else {
+                                return Err(Error::internal("?", "math argument is not a float"));
+                            };
+                            let name =
+                                ["kr_math_log", "kr_math_log2", "kr_math_log10"][which as usize];
+                            self.call_runtime_double(name, &[d.into()])?
+                        }
+                    };
+                    logs.push(log);
+                }
+                let log = match logs.as_slice() {
+                    [num, den] => self.call_runtime_double(
+                        "kr_math_log_quotient",
+                        &[(*num).into(), (*den).into()],
+                    )?,
+                    _ => logs[0],
+                };
+                Ok(Val::Float(log))
+            }
             MathResult::Float => {
                 let mut args: Vec<inkwell::values::BasicMetadataValueEnum<'ctx>> = Vec::new();
                 for v in values {

@@ -146,6 +146,8 @@ const SIGNATURES: &[(&str, C, &[C])] = &[
     ("kr_math_tanh", F64, &[F64, Ptr]),
     ("kr_math_fabs", F64, &[F64, Ptr]),
     ("kr_math_log_base", F64, &[F64, F64, Ptr]),
+    ("kr_math_log_int", F64, &[I64, I32, Ptr]),
+    ("kr_math_log_quotient", F64, &[F64, F64, Ptr]),
     ("kr_math_atan2", F64, &[F64, F64, Ptr]),
     ("kr_math_hypot", F64, &[F64, F64, Ptr]),
     ("kr_math_copysign", F64, &[F64, F64, Ptr]),
