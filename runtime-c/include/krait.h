@@ -546,7 +546,8 @@ bool kr_print_int(kr_value v); /* str(v); false + ValueError over 4300 digits */
 void kr_print_float(double d); /* repr(d) */
 void kr_print_bool(bool b);
 void kr_print_none(void);
-void kr_print_str(const kr_str *s);
+/* False with UnicodeEncodeError (nothing written) when s has lone surrogates. */
+bool kr_print_str(const kr_str *s);
 void kr_print_utf8(const char *text, size_t len); /* raw bytes, e.g. " " and "\n" */
 /* Raw bytes to stderr, after flushing stdout (compile-time warnings). */
 void kr_print_stderr_utf8(const char *text, size_t len);

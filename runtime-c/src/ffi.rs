@@ -80,7 +80,7 @@ extern "C" {
     pub fn kr_print_float(d: f64);
     pub fn kr_print_bool(b: bool);
     pub fn kr_print_none();
-    pub fn kr_print_str(s: *const KrStr);
+    pub fn kr_print_str(s: *const KrStr) -> bool;
     pub fn kr_print_utf8(text: *const c_char, len: usize);
     pub fn kr_flush_stdout();
 

@@ -9,8 +9,10 @@
 */
 #define _POSIX_C_SOURCE 200809L
 #include "krait.h"
+#include "kr_unicode.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -100,9 +102,52 @@ void kr_print_bool(bool b) {
 
 void kr_print_none(void) { kr_print_utf8("None", 4); }
 
-/* Lone surrogates would make CPython raise UnicodeEncodeError here; krait writes
-** their WTF-8 bytes for now (documented gap). */
-void kr_print_str(const kr_str *s) { kr_print_utf8(s->data, (size_t)s->size); }
+/* Whether the WTF-8 bytes at text[i] encode a surrogate (ED A0..BF xx). */
+static bool surrogate_at(const kr_str *s, size_t i) {
+  return i + 2 < (size_t)s->size && (unsigned char)s->data[i] == 0xED &&
+         (unsigned char)s->data[i + 1] >= 0xA0;
+}
+
+/* stdout's UTF-8 encoder refuses lone surrogates, as CPython's does: nothing of s is
+** written, and the error names the first run of them. */
+bool kr_print_str(const kr_str *s) {
+  if (!s->ascii) {
+    size_t i = 0;
+    int64_t position = 0;
+    while (i < (size_t)s->size) {
+      if (surrogate_at(s, i)) {
+        size_t j = i;
+        int64_t last = position;
+        kr_utf8_next(s->data, (size_t)s->size, &j);
+        uint32_t cp = (((unsigned char)s->data[i] & 0x0F) << 12) |
+                      (((unsigned char)s->data[i + 1] & 0x3F) << 6) |
+                      ((unsigned char)s->data[i + 2] & 0x3F);
+        while (surrogate_at(s, j)) {
+          kr_utf8_next(s->data, (size_t)s->size, &j);
+          last++;
+        }
+        char *message = kr_alloc_atomic(128);
+        if (last == position) {
+          snprintf(message, 128,
+                   "'utf-8' codec can't encode character '\\u%04x' in position %lld: "
+                   "surrogates not allowed",
+                   (unsigned)cp, (long long)position);
+        } else {
+          snprintf(message, 128,
+                   "'utf-8' codec can't encode characters in position %lld-%lld: surrogates "
+                   "not allowed",
+                   (long long)position, (long long)last);
+        }
+        kr_raise(KR_EXC_UNICODE_ENCODE, message);
+        return false;
+      }
+      kr_utf8_next(s->data, (size_t)s->size, &i);
+      position++;
+    }
+  }
+  kr_print_utf8(s->data, (size_t)s->size);
+  return true;
+}
 
 void kr_print_stderr_utf8(const char *text, size_t len) {
   kr_flush_stdout();

@@ -114,7 +114,7 @@ fn recursion(file: &CStr) {
         kr_print_none();
         text(" ");
         let s = "h\u{e9}llo";
-        kr_print_str(kr_str_from_utf8(s.as_ptr().cast(), s.len()));
+        assert!(kr_print_str(kr_str_from_utf8(s.as_ptr().cast(), s.len())));
         text(" ");
         assert!(kr_print_int(big("12345678901234567890123")));
         text(" ");

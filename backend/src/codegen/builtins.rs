@@ -352,9 +352,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         default: &[u8],
     ) -> Result<()> {
         match text {
-            Some(p) => {
-                self.call_runtime("kr_print_str", &[p.into()])?;
-            }
+            Some(p) => self.print_str(p)?,
             None => {
                 let p = self.c_string(default);
                 let len = self
@@ -368,6 +366,16 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         Ok(())
     }
 
+    /// Writes a str (refused, UnicodeEncodeError, when it has lone surrogates).
+    fn print_str(&mut self, s: inkwell::values::PointerValue<'ctx>) -> Result<()> {
+        let ok = self
+            .call_runtime("kr_print_str", &[s.into()])?
+            .ok_or_else(|| Error::internal("?", "kr_print_str returns nothing"))?
+            .into_int_value();
+        let failed = self.builder.build_not(ok, "failed")?;
+        self.branch_if_failed(failed)
+    }
+
     fn print_value(&mut self, v: Val<'ctx>) -> Result<()> {
         match v {
             Val::None => {
@@ -379,12 +387,10 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             Val::Float(d) => {
                 self.call_runtime("kr_print_float", &[d.into()])?;
             }
-            Val::Str(s) | Val::Obj(s) => {
-                self.call_runtime("kr_print_str", &[s.into()])?;
-            }
+            Val::Str(s) | Val::Obj(s) => self.print_str(s)?,
             Val::Dyn(d) => {
                 let s = self.dyn_text(d, false)?;
-                self.call_runtime("kr_print_str", &[s.into()])?;
+                self.print_str(s)?;
             }
             Val::Raw(_) | Val::Opt(_) => {
                 return Err(Error::internal("?", "printing a counter or an optional"))

@@ -66,7 +66,7 @@ const SIGNATURES: &[(&str, C, &[C])] = &[
     ("kr_print_float", Void, &[F64]),
     ("kr_print_bool", Void, &[Bool]),
     ("kr_print_none", Void, &[]),
-    ("kr_print_str", Void, &[Ptr]),
+    ("kr_print_str", Bool, &[Ptr]),
     ("kr_print_utf8", Void, &[Ptr, I64]),
     ("kr_print_stderr_utf8", Void, &[Ptr, I64]),
     ("kr_dyn_box", I64, &[I64, Ptr]),
