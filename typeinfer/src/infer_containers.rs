@@ -235,7 +235,7 @@ fn str_method_type(
     let unsupported = || {
         let types: Vec<String> = args.iter().map(|t| format!("'{t}'")).collect();
         Unsupported::new(
-            format!("the method str.{method}() of {}", types.join(", ")),
+            format!("the method str.{method}() {}", described_arguments(&types)),
             range,
         )
     };
@@ -302,7 +302,7 @@ pub fn sequence_builtin_type(
     let bad = || {
         let types: Vec<String> = args.iter().map(|t| format!("'{t}'")).collect();
         Unsupported::new(
-            format!("{}() of {}", builtin.name(), types.join(", ")),
+            format!("{}() {}", builtin.name(), described_arguments(&types)),
             range,
         )
     };
@@ -402,4 +402,14 @@ pub fn sequence_builtin_type(
         _ => return Ok(None),
     };
     Ok(Some(t))
+}
+
+/// "of 'int', 'str'" for the argument types of a call krait does not compile, or
+/// "without arguments".
+fn described_arguments(types: &[String]) -> String {
+    if types.is_empty() {
+        "without arguments".to_string()
+    } else {
+        format!("of {}", types.join(", "))
+    }
 }

@@ -81,7 +81,10 @@ fn parse(template: &str) -> std::result::Result<Vec<Piece>, &'static str> {
         let left = flags.contains('-');
         let mut spec = String::new();
         let (conversion, kind, truncate, type_char) = match code {
-            's' | 'r' | 'a' => {
+            // `%a` is ascii(), which format() has no conversion for: the runtime
+            // formats it.
+            'a' => return Err("the %a conversion"),
+            's' | 'r' => {
                 // Strings are right-aligned in their width by % (format's default
                 // for strings is left).
                 spec.push(if left { '<' } else { '>' });
