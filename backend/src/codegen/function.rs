@@ -337,6 +337,12 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
         if let Some(arms) = self.speculated_arms(b) {
             return self.speculate_branch(b, arms);
         }
+        self.at_terminator(block);
+        self.terminator(&block.term)
+    }
+
+    /// The source position and reads of `block`'s terminator, for what it raises.
+    pub(super) fn at_terminator(&mut self, block: &'p typeinfer::ir::Block) {
         self.line = (self.m.source.line_of)(block.term_range.start);
         self.range = block.term_range;
         self.caret_range = Some(block.term_range);
@@ -344,7 +350,6 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
         self.reads = &block.term_reads;
         self.unwrap = false;
         self.frame = 0;
-        self.terminator(&block.term)
     }
 
     /// The instructions of IR block `b` (not its terminator).

@@ -286,23 +286,15 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             // and its overflow flag are one instruction fewer.
             let small = self.is_small(word)?;
             let twice = c.wrapping_mul(2);
-            let fits = if twice >= 0 {
-                let limit = i64::MAX - twice;
-                self.builder.build_int_compare(
-                    IntPredicate::SLE,
-                    word,
-                    self.i64(limit as u64),
-                    "fits",
-                )?
-            } else {
-                let limit = i64::MIN - twice;
-                self.builder.build_int_compare(
-                    IntPredicate::SGE,
-                    word,
-                    self.i64(limit as u64),
-                    "fits",
-                )?
+            // The sum stays in the word: below MAX - twice going up, above
+            // MIN - twice going down.
+            let (predicate, limit) = match twice >= 0 {
+                true => (IntPredicate::SLE, i64::MAX - twice),
+                false => (IntPredicate::SGE, i64::MIN - twice),
             };
+            let fits =
+                self.builder
+                    .build_int_compare(predicate, word, self.i64(limit as u64), "fits")?;
             return self.int_fast_slow(
                 &[small, fits],
                 |g| {

@@ -840,25 +840,9 @@ mod tests {
 
     /// The facts of every fast loop of function `name` in `source`.
     fn facts_of(source: &str, name: &str) -> Vec<LoopFacts> {
-        let (file, module) = frontend::parse_bytes("t.py", source.as_bytes());
-        let module = module.expect("parses");
-        let scopes = frontend::scopes::SymbolTable::build(&module, &file).expect("scopes");
-        let program = typeinfer::compile(&module, &scopes, &file).expect("compiles");
-        let resizing = resizing_functions(&program);
-        let f = program
-            .functions
-            .iter()
-            .find(|f| &*f.name == name)
-            .expect("the function");
-        let definite = super::super::assigned::definitely_assigned(
-            f,
-            program.globals.len(),
-            program.template_names.len(),
-        );
-        super::super::loops::fast_loops(f, &definite, &resizing)
-            .into_iter()
-            .map(|l| l.facts)
-            .collect()
+        super::super::loops::with_fast_loops(source, name, |_, loops, _| {
+            loops.into_iter().map(|l| l.facts).collect()
+        })
     }
 
     fn proven_subscripts(facts: &[LoopFacts]) -> usize {

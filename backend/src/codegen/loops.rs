@@ -618,3 +618,29 @@ impl<'ctx> super::function::FunctionGen<'_, 'ctx, '_> {
         Ok(())
     }
 }
+
+/// For unit tests of what fast loops know: compiles `source` and hands function
+/// `name`, its fast loops and the variables certainly assigned per block to `with`.
+#[cfg(test)]
+pub fn with_fast_loops<T>(
+    source: &str,
+    name: &str,
+    with: impl FnOnce(&Function, Vec<FastLoop>, &[VarSet]) -> T,
+) -> T {
+    let (file, module) = frontend::parse_bytes("t.py", source.as_bytes());
+    let module = module.expect("parses");
+    let scopes = frontend::scopes::SymbolTable::build(&module, &file).expect("scopes");
+    let program = typeinfer::compile(&module, &scopes, &file).expect("compiles");
+    let resizing = super::loop_ranges::resizing_functions(&program);
+    let f = program
+        .functions
+        .iter()
+        .find(|f| &*f.name == name)
+        .expect("the function");
+    let definite = super::assigned::definitely_assigned(
+        f,
+        program.globals.len(),
+        program.template_names.len(),
+    );
+    with(f, fast_loops(f, &definite, &resizing), &definite)
+}

@@ -225,13 +225,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         let Terminator::Branch { cond, .. } = &block.term else {
             return Err(Error::internal("?", "speculated arms without a branch"));
         };
-        self.line = (self.m.source.line_of)(block.term_range.start);
-        self.range = block.term_range;
-        self.caret_range = Some(block.term_range);
-        self.current_kind = None;
-        self.reads = &block.term_reads;
-        self.unwrap = false;
-        self.frame = 0;
+        self.at_terminator(block);
         let c = self.operand(cond)?;
         let c = self.truth(c)?;
         let written = written_by(f, &arms);
@@ -327,31 +321,18 @@ mod tests {
 
     /// The speculated arms of the fast loops of function `name` in `source`.
     fn arms_of(source: &str, name: &str) -> Vec<Arms> {
-        let (file, module) = frontend::parse_bytes("t.py", source.as_bytes());
-        let module = module.expect("parses");
-        let scopes = frontend::scopes::SymbolTable::build(&module, &file).expect("scopes");
-        let program = typeinfer::compile(&module, &scopes, &file).expect("compiles");
-        let resizing = super::super::loop_ranges::resizing_functions(&program);
-        let f = program
-            .functions
-            .iter()
-            .find(|f| &*f.name == name)
-            .expect("the function");
-        let definite = super::super::assigned::definitely_assigned(
-            f,
-            program.globals.len(),
-            program.template_names.len(),
-        );
-        let single = super::super::checked_items::single_predecessors(f);
-        let mut found = Vec::new();
-        for l in super::super::loops::fast_loops(f, &definite, &resizing) {
-            for b in 0..f.blocks.len() {
-                if l.body[b] {
-                    found.extend(arms(f, b, &l.body, l.header, &single, &definite));
+        super::super::loops::with_fast_loops(source, name, |f, loops, definite| {
+            let single = super::super::checked_items::single_predecessors(f);
+            let mut found = Vec::new();
+            for l in loops {
+                for b in 0..f.blocks.len() {
+                    if l.body[b] {
+                        found.extend(arms(f, b, &l.body, l.header, &single, definite));
+                    }
                 }
             }
-        }
-        found
+            found
+        })
     }
 
     #[test]
