@@ -759,6 +759,7 @@ kr_value kr_dyn_slice_bound(kr_value bound, bool *error);
 /* a[index] = x for a list: false with CPython's TypeError/IndexError, or
 ** NotImplementedError when x's type does not fit the list's (non-dyn) element type. */
 bool kr_dyn_setitem(kr_value a, kr_value index, kr_value x);
+bool kr_dyn_delitem(kr_value a, kr_value index); /* del a[index] */
 /* sum(seq, start) of a str, list or tuple, by repeated dyn '+'; TypeError "sum()
 ** can't sum strings [use ''.join(seq) instead]" for a str start. */
 kr_value kr_dyn_sum(kr_value seq, kr_value start);

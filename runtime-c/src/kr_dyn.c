@@ -862,6 +862,30 @@ kr_value kr_dyn_slice(kr_value a, kr_value start, kr_value stop, kr_value step) 
   return new_box(desc, (kr_slot)(uintptr_t)r);
 }
 
+bool kr_dyn_delitem(kr_value a, kr_value index) {
+  kr_tkind k = kind_of(a);
+  if (k != KR_T_LIST) {
+    /* Sequences indexed by an int "don't"; anything else "does not" (CPython's two
+    ** messages, from PySequence_DelItem and PyObject_DelItem). */
+    bool sequence = (k == KR_T_STR || k == KR_T_TUPLE) && is_intlike(kind_of(index));
+    raisef(KR_EXC_TYPE,
+           sequence ? "'%s' object doesn't support item deletion"
+                    : "'%s' object does not support item deletion",
+           kr_dyn_type_name(a));
+    return false;
+  }
+  if (!is_intlike(kind_of(index))) {
+    raisef(KR_EXC_TYPE, "list indices must be integers or slices, not %s", kr_dyn_type_name(index));
+    return false;
+  }
+  int64_t at;
+  if (!kr_int_to_i64(int_value(index), &at)) {
+    kr_raise(KR_EXC_INDEX, "cannot fit 'int' into an index-sized integer");
+    return false;
+  }
+  return kr_list_del_item(list_of(a), at);
+}
+
 bool kr_dyn_setitem(kr_value a, kr_value index, kr_value x) {
   kr_tkind k = kind_of(a);
   if (k != KR_T_LIST) {

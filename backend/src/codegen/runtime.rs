@@ -98,6 +98,7 @@ const SIGNATURES: &[(&str, C, &[C])] = &[
     ("kr_dyn_slice", I64, &[I64, I64, I64, I64]),
     ("kr_dyn_slice_bound", I64, &[I64, Ptr]),
     ("kr_dyn_setitem", Bool, &[I64, I64, I64]),
+    ("kr_dyn_delitem", Bool, &[I64, I64]),
     ("kr_dyn_format", Ptr, &[I64, Ptr]),
     ("kr_dyn_abs", I64, &[I64]),
     ("kr_dyn_type", Ptr, &[I64]),

@@ -752,6 +752,11 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
     }
 
     pub(super) fn del_item(&mut self, value: &Operand, index: &Operand) -> Result<()> {
+        if self.op_type(value) == Type::Dyn || self.op_type(index) == Type::Dyn {
+            let c = self.operand_dyn(value)?;
+            let i = self.operand_dyn(index)?;
+            return self.call_runtime_ok("kr_dyn_delitem", &[c.into(), i.into()]);
+        }
         let l = self.obj(value)?;
         let iv = self.operand(index)?;
         let i = self.index_i64(iv)?;
@@ -767,7 +772,6 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         }
     }
 
-    /// `del xs[start:stop:step]`.
     /// List `l` (of type `ty`) extended by the items of the iterable `other`.
     fn extend_list(&mut self, l: PointerValue<'ctx>, ty: &Type, other: &Operand) -> Result<()> {
         let other_ty = self.op_type(other);
@@ -828,6 +832,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         )
     }
 
+    /// `del xs[start:stop:step]`.
     pub(super) fn del_slice(
         &mut self,
         value: &Operand,

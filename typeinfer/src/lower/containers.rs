@@ -130,8 +130,8 @@ impl FnLowering<'_> {
     }
 
     /// `value[index] op= rhs`: the container and index are evaluated once. Reading
-    /// the item fails at the target `value[index]` (`target`, CPython's caret
-    /// line), the operation and the store at the whole statement (`range`).
+    /// and storing the item fail at the target `value[index]` (`target`, CPython's
+    /// caret line), the operation at the whole statement (`range`).
     pub(super) fn aug_assign_item(
         &mut self,
         value: &Expr,
@@ -174,7 +174,7 @@ impl FnLowering<'_> {
                 index,
                 item: Operand::Var(result),
             },
-            range,
+            target,
         );
         Ok(())
     }
