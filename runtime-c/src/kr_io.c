@@ -12,6 +12,7 @@
 #include "kr_unicode.h"
 
 #include <errno.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -108,22 +109,62 @@ static bool surrogate_at(const kr_str *s, size_t i) {
          (unsigned char)s->data[i + 1] >= 0xA0;
 }
 
-/* stdout's UTF-8 encoder refuses lone surrogates, as CPython's does: nothing of s is
-** written, and the error names the first run of them. */
+/* Whether CPython's stdout would use the "surrogateescape" error handler: in the
+** C and POSIX locales and their UTF-8 coercion targets (what LC_ALL, LC_CTYPE or
+** LANG select, as setlocale(LC_CTYPE, "") resolves them), "strict" otherwise.
+** Asked once, when a surrogate is first printed. */
+static bool stdout_escapes_surrogates(void) {
+  static int answer = -1;
+  if (answer < 0) {
+    const char *current = setlocale(LC_CTYPE, NULL);
+    char saved[64] = "C";
+    if (current != NULL) snprintf(saved, sizeof saved, "%s", current);
+    const char *loc = setlocale(LC_CTYPE, "");
+    answer = loc == NULL || strcmp(loc, "C") == 0 || strcmp(loc, "POSIX") == 0 ||
+             strcmp(loc, "C.UTF-8") == 0 || strcmp(loc, "C.utf8") == 0 || strcmp(loc, "UTF-8") == 0;
+    setlocale(LC_CTYPE, saved);
+  }
+  return answer == 1;
+}
+
+/* The code point of the surrogate at s->data[i]. */
+static uint32_t surrogate_value(const kr_str *s, size_t i) {
+  return (((unsigned char)s->data[i] & 0x0F) << 12) | (((unsigned char)s->data[i + 1] & 0x3F) << 6) |
+         ((unsigned char)s->data[i + 2] & 0x3F);
+}
+
+/* stdout's UTF-8 encoder and lone surrogates, as CPython's: under "surrogateescape"
+** U+DC80..U+DCFF are the bytes 0x80..0xFF they stand for (a non-UTF-8 argv echoed);
+** any other run of surrogates is UnicodeEncodeError naming the run, and nothing of
+** s is written. */
 bool kr_print_str(const kr_str *s) {
   if (!s->ascii) {
     size_t i = 0;
     int64_t position = 0;
+    char *escaped = NULL; /* s's bytes with escaped surrogates, once one is seen */
+    size_t escaped_size = 0;
     while (i < (size_t)s->size) {
       if (surrogate_at(s, i)) {
+        /* Under surrogateescape the run's escapable prefix becomes bytes; the
+        ** error (if any) names the rest of the run. */
+        bool escaping = stdout_escapes_surrogates();
+        for (; escaping && surrogate_at(s, i); i += 3, position++) {
+          uint32_t v = surrogate_value(s, i);
+          if (v < 0xDC80 || v > 0xDCFF) break;
+          if (escaped == NULL) {
+            escaped = kr_alloc_atomic((size_t)s->size + 1);
+            memcpy(escaped, s->data, i);
+            escaped_size = i;
+          }
+          escaped[escaped_size++] = (char)(v - 0xDC00);
+        }
+        if (!surrogate_at(s, i)) continue;
         size_t j = i;
         int64_t last = position;
-        kr_utf8_next(s->data, (size_t)s->size, &j);
-        uint32_t cp = (((unsigned char)s->data[i] & 0x0F) << 12) |
-                      (((unsigned char)s->data[i + 1] & 0x3F) << 6) |
-                      ((unsigned char)s->data[i + 2] & 0x3F);
-        while (surrogate_at(s, j)) {
+        uint32_t cp = surrogate_value(s, i);
+        for (;;) {
           kr_utf8_next(s->data, (size_t)s->size, &j);
+          if (!surrogate_at(s, j)) break;
           last++;
         }
         char *message = kr_alloc_atomic(128);
@@ -141,8 +182,17 @@ bool kr_print_str(const kr_str *s) {
         kr_raise(KR_EXC_UNICODE_ENCODE, message);
         return false;
       }
+      size_t at = i;
       kr_utf8_next(s->data, (size_t)s->size, &i);
+      if (escaped != NULL) {
+        memcpy(escaped + escaped_size, s->data + at, i - at);
+        escaped_size += i - at;
+      }
       position++;
+    }
+    if (escaped != NULL) {
+      kr_print_utf8(escaped, escaped_size);
+      return true;
     }
   }
   kr_print_utf8(s->data, (size_t)s->size);
