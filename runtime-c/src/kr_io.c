@@ -109,12 +109,24 @@ static bool surrogate_at(const kr_str *s, size_t i) {
          (unsigned char)s->data[i + 1] >= 0xA0;
 }
 
-/* Whether CPython's stdout would use the "surrogateescape" error handler: in the
-** C and POSIX locales and their UTF-8 coercion targets (what LC_ALL, LC_CTYPE or
-** LANG select, as setlocale(LC_CTYPE, "") resolves them), "strict" otherwise.
-** Asked once, when a surrogate is first printed. */
+/* Whether CPython's stdout would use the "surrogateescape" error handler. An error
+** handler named by PYTHONIOENCODING ("utf-8:surrogateescape") decides; an encoding
+** named without one means "strict"; otherwise the locale does: surrogateescape in
+** the C and POSIX locales and their UTF-8 coercion targets (what LC_ALL, LC_CTYPE
+** or LANG select, as setlocale(LC_CTYPE, "") resolves them), "strict" elsewhere.
+** (Other handlers are taken as "strict".) Asked once, when a surrogate is first
+** printed. */
 static bool stdout_escapes_surrogates(void) {
   static int answer = -1;
+  const char *io = getenv("PYTHONIOENCODING");
+  if (answer < 0 && io != NULL && io[0] != '\0') {
+    const char *colon = strchr(io, ':');
+    if (colon != NULL && colon[1] != '\0') {
+      answer = strcmp(colon + 1, "surrogateescape") == 0;
+    } else if (colon != io) {
+      answer = 0; /* an encoding without a handler: strict */
+    }
+  }
   if (answer < 0) {
     const char *current = setlocale(LC_CTYPE, NULL);
     char saved[64] = "C";
