@@ -117,6 +117,45 @@ static void buf_add(text_buf *b, const char *text, size_t len) {
 
 static void buf_add_cstr(text_buf *b, const char *text) { buf_add(b, text, strlen(text)); }
 
+/* The containers whose repr is being made, outermost first: a list met again inside
+** itself is "[...]", as CPython's Py_ReprEnter makes it. Nesting deeper than
+** CPython's recursion limit allows for print() at module level (999 lists; calls,
+** and the repr() builtin, take a level each there, which the runtime cannot see) is
+** its RecursionError, instead of exhausting the native stack. */
+enum { REPR_NESTING = 999 };
+static kr_slot repr_active[REPR_NESTING];
+static int repr_depth;
+
+static bool repr_into(text_buf *b, kr_slot x, const kr_tdesc *t);
+
+/* Appends the repr of the list or tuple x, items and all. */
+static bool container_repr_into(text_buf *b, kr_slot x, const kr_tdesc *t) {
+  bool list = t->kind == KR_T_LIST;
+  for (int k = 0; list && k < repr_depth; k++) {
+    if (repr_active[k] == x) {
+      buf_add(b, "[...]", 5);
+      return true;
+    }
+  }
+  if (repr_depth >= REPR_NESTING) {
+    kr_raise(KR_EXC_RECURSION, "maximum recursion depth exceeded while getting the repr of an object");
+    return false;
+  }
+  repr_active[repr_depth++] = x;
+  int64_t n = container_length(x, t);
+  bool ok = true;
+  buf_add(b, list ? "[" : "(", 1);
+  for (int64_t i = 0; ok && i < n; i++) {
+    if (i > 0) buf_add(b, ", ", 2);
+    ok = repr_into(b, container_item(x, t, i), item_type(t, i));
+  }
+  repr_depth--;
+  if (!ok) return false;
+  if (!list && n == 1) buf_add(b, ",", 1);
+  buf_add(b, list ? "]" : ")", 1);
+  return true;
+}
+
 /* Appends repr(x); false (with ValueError set) for an int too long to convert. */
 static bool repr_into(text_buf *b, kr_slot x, const kr_tdesc *t) {
   t = kr_tdesc_unwrap(&x, t);
@@ -149,18 +188,7 @@ static bool repr_into(text_buf *b, kr_slot x, const kr_tdesc *t) {
       return true;
     }
     case KR_T_LIST:
-    case KR_T_TUPLE: {
-      bool list = t->kind == KR_T_LIST;
-      int64_t n = container_length(x, t);
-      buf_add(b, list ? "[" : "(", 1);
-      for (int64_t i = 0; i < n; i++) {
-        if (i > 0) buf_add(b, ", ", 2);
-        if (!repr_into(b, container_item(x, t, i), item_type(t, i))) return false;
-      }
-      if (!list && n == 1) buf_add(b, ",", 1);
-      buf_add(b, list ? "]" : ")", 1);
-      return true;
-    }
+    case KR_T_TUPLE: return container_repr_into(b, x, t);
     case KR_T_NEVER:
     case KR_T_OPTIONAL:
     case KR_T_DYN: break; /* unwrapped above */
@@ -226,6 +254,9 @@ bool kr_slot_eq(kr_slot a, const kr_tdesc *ta, kr_slot b, const kr_tdesc *tb) {
     return number_compare(a, ta, b, tb) == 0;
   }
   if (ta->kind != tb->kind) return false;
+  /* A container is equal to itself, as CPython's item comparisons find by identity
+  ** (and `a == a` for a list that contains itself ends). */
+  if ((ta->kind == KR_T_LIST || ta->kind == KR_T_TUPLE) && a == b) return true;
   switch ((kr_tkind)ta->kind) {
     case KR_T_NONE: return true;
     case KR_T_STR: return kr_str_eq((const kr_str *)(uintptr_t)a, (const kr_str *)(uintptr_t)b);
