@@ -549,7 +549,8 @@ void kr_print_none(void);
 /* False with UnicodeEncodeError (nothing written) when s has lone surrogates. */
 bool kr_print_str(const kr_str *s);
 void kr_print_utf8(const char *text, size_t len); /* raw bytes, e.g. " " and "\n" */
-/* Raw bytes to stderr, after flushing stdout (compile-time warnings). */
+/* Text to stderr after flushing stdout (warnings, tracebacks, sys.exit messages),
+** lone surrogates backslash-escaped as CPython's stderr does. */
 void kr_print_stderr_utf8(const char *text, size_t len);
 void kr_flush_stdout(void);
 

@@ -211,12 +211,31 @@ bool kr_print_str(const kr_str *s) {
   return true;
 }
 
-void kr_print_stderr_utf8(const char *text, size_t len) {
-  kr_flush_stdout();
+/* Writes all of text to stderr (nowhere to report a failing stderr). */
+static void write_stderr(const char *text, size_t len) {
   while (len > 0) {
     ssize_t n = write(2, text, len);
-    if (n <= 0) return; /* nowhere to report a failing stderr */
+    if (n <= 0) return;
     text += n;
     len -= (size_t)n;
   }
+}
+
+void kr_print_stderr_utf8(const char *text, size_t len) {
+  kr_flush_stdout();
+  /* CPython's stderr uses "backslashreplace": a lone surrogate (WTF-8 ED A0..BF xx)
+  ** is written as its escape, \udXXX. */
+  size_t start = 0;
+  for (size_t i = 0; i + 2 < len; i++) {
+    if ((unsigned char)text[i] != 0xED || (unsigned char)text[i + 1] < 0xA0) continue;
+    write_stderr(text + start, i - start);
+    unsigned cp = ((unsigned)(text[i] & 0x0F) << 12) | ((unsigned)(text[i + 1] & 0x3F) << 6) |
+                  (unsigned)(text[i + 2] & 0x3F);
+    char escape[8];
+    int n = snprintf(escape, sizeof escape, "\\u%04x", cp);
+    write_stderr(escape, (size_t)n);
+    i += 2;
+    start = i + 1;
+  }
+  write_stderr(text + start, len - start);
 }

@@ -27,10 +27,9 @@ _Noreturn void kr_sys_exit_int(kr_value status) {
 }
 
 _Noreturn void kr_sys_exit_str(const kr_str *message) {
-  kr_flush_stdout();
-  fwrite(message->data, 1, (size_t)message->size, stderr);
-  fputc('\n', stderr);
   fflush(stderr);
+  kr_print_stderr_utf8(message->data, (size_t)message->size);
+  kr_print_stderr_utf8("\n", 1);
   exit(1);
 }
 

@@ -206,11 +206,6 @@ _Noreturn void kr_exit_with_exception(void) {
   size_t len;
   const char *report = kr_format_exception(&len);
   fflush(stderr);
-  size_t done = 0;
-  while (done < len) {
-    ssize_t n = write(2, report + done, len - done);
-    if (n <= 0) break;
-    done += (size_t)n;
-  }
+  kr_print_stderr_utf8(report, len);
   exit(1);
 }
