@@ -104,9 +104,16 @@ void kr_print_bool(bool b) {
 void kr_print_none(void) { kr_print_utf8("None", 4); }
 
 /* Whether the WTF-8 bytes at text[i] encode a surrogate (ED A0..BF xx). */
-static bool surrogate_at(const kr_str *s, size_t i) {
-  return i + 2 < (size_t)s->size && (unsigned char)s->data[i] == 0xED &&
-         (unsigned char)s->data[i + 1] >= 0xA0;
+static bool surrogate_in(const char *text, size_t size, size_t i) {
+  return i + 2 < size && (unsigned char)text[i] == 0xED && (unsigned char)text[i + 1] >= 0xA0;
+}
+
+static bool surrogate_at(const kr_str *s, size_t i) { return surrogate_in(s->data, (size_t)s->size, i); }
+
+/* The code point of the surrogate at text[i]. */
+static uint32_t surrogate_code(const char *text, size_t i) {
+  return (((unsigned char)text[i] & 0x0F) << 12) | (((unsigned char)text[i + 1] & 0x3F) << 6) |
+         ((unsigned char)text[i + 2] & 0x3F);
 }
 
 /* Whether CPython's stdout would use the "surrogateescape" error handler. An error
@@ -139,11 +146,6 @@ static bool stdout_escapes_surrogates(void) {
   return answer == 1;
 }
 
-/* The code point of the surrogate at s->data[i]. */
-static uint32_t surrogate_value(const kr_str *s, size_t i) {
-  return (((unsigned char)s->data[i] & 0x0F) << 12) | (((unsigned char)s->data[i + 1] & 0x3F) << 6) |
-         ((unsigned char)s->data[i + 2] & 0x3F);
-}
 
 /* stdout's UTF-8 encoder and lone surrogates, as CPython's: under "surrogateescape"
 ** U+DC80..U+DCFF are the bytes 0x80..0xFF they stand for (a non-UTF-8 argv echoed);
@@ -161,7 +163,7 @@ bool kr_print_str(const kr_str *s) {
         ** error (if any) names the rest of the run. */
         bool escaping = stdout_escapes_surrogates();
         for (; escaping && surrogate_at(s, i); i += 3, position++) {
-          uint32_t v = surrogate_value(s, i);
+          uint32_t v = surrogate_code(s->data, i);
           if (v < 0xDC80 || v > 0xDCFF) break;
           if (escaped == NULL) {
             escaped = kr_alloc_atomic((size_t)s->size + 1);
@@ -173,7 +175,7 @@ bool kr_print_str(const kr_str *s) {
         if (!surrogate_at(s, i)) continue;
         size_t j = i;
         int64_t last = position;
-        uint32_t cp = surrogate_value(s, i);
+        uint32_t cp = surrogate_code(s->data, i);
         for (;;) {
           kr_utf8_next(s->data, (size_t)s->size, &j);
           if (!surrogate_at(s, j)) break;
@@ -227,12 +229,10 @@ void kr_print_stderr_utf8(const char *text, size_t len) {
   ** is written as its escape, \udXXX. */
   size_t start = 0;
   for (size_t i = 0; i + 2 < len; i++) {
-    if ((unsigned char)text[i] != 0xED || (unsigned char)text[i + 1] < 0xA0) continue;
+    if (!surrogate_in(text, len, i)) continue;
     write_stderr(text + start, i - start);
-    unsigned cp = ((unsigned)(text[i] & 0x0F) << 12) | ((unsigned)(text[i + 1] & 0x3F) << 6) |
-                  (unsigned)(text[i + 2] & 0x3F);
     char escape[8];
-    int n = snprintf(escape, sizeof escape, "\\u%04x", cp);
+    int n = snprintf(escape, sizeof escape, "\\u%04x", (unsigned)surrogate_code(text, i));
     write_stderr(escape, (size_t)n);
     i += 2;
     start = i + 1;

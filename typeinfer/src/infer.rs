@@ -252,26 +252,15 @@ impl State<'_> {
             | InstKind::DefFunction { .. }
             | InstKind::UnpackCheck { .. }
             | InstKind::TailFrame { .. } => return Ok(None),
-            InstKind::DelSlice { value, .. } => {
+            InstKind::DelSlice { value, .. } | InstKind::SetSlice { value, .. } => {
                 match strict(value) {
                     Type::List(_) | Type::Never => {}
                     t => {
-                        return Err(Unsupported::new(
-                            format!("deleting a slice of '{t}'"),
-                            range,
-                        ))
-                    }
-                }
-                return Ok(None);
-            }
-            InstKind::SetSlice { value, .. } => {
-                match strict(value) {
-                    Type::List(_) | Type::Never => {}
-                    t => {
-                        return Err(Unsupported::new(
-                            format!("assignment to a slice of '{t}'"),
-                            range,
-                        ))
+                        let what = match kind {
+                            InstKind::DelSlice { .. } => "deleting a slice",
+                            _ => "assignment to a slice",
+                        };
+                        return Err(Unsupported::new(format!("{what} of '{t}'"), range));
                     }
                 }
                 return Ok(None);

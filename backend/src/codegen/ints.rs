@@ -628,15 +628,17 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
     }
 }
 
+/// The value of a word that is a compile-time small int. (A constant word that is
+/// not small would be a pointer, which is never a constant.)
+fn small_constant(w: IntValue<'_>) -> Option<i64> {
+    let word = w.get_sign_extended_constant().filter(|_| w.is_const())?;
+    (word & 1 == 1).then_some(word >> 1)
+}
+
 /// The operands of a product one of which is a compile-time small int: the other
 /// operand's word and the constant's value.
 fn constant_factor<'ctx>(a: IntValue<'ctx>, b: IntValue<'ctx>) -> Option<(IntValue<'ctx>, i64)> {
-    let value = |w: IntValue<'ctx>| {
-        let word = w.get_sign_extended_constant().filter(|_| w.is_const())?;
-        // A constant word that is not small would be a pointer (never constant).
-        (word & 1 == 1).then_some(word >> 1)
-    };
-    match (value(a), value(b)) {
+    match (small_constant(a), small_constant(b)) {
         (_, Some(c)) => Some((a, c)),
         (Some(c), None) => Some((b, c)),
         (None, None) => None,
@@ -645,8 +647,7 @@ fn constant_factor<'ctx>(a: IntValue<'ctx>, b: IntValue<'ctx>) -> Option<(IntVal
 
 /// `k` when `b` is the compile-time int 2^k, 1 <= k <= 61.
 fn power_of_two_divisor(b: IntValue<'_>) -> Option<u64> {
-    let word = b.get_sign_extended_constant().filter(|_| b.is_const())?;
-    let c = (word & 1 == 1).then_some(word >> 1)?;
+    let c = small_constant(b)?;
     (c > 1 && (c as u64).is_power_of_two()).then(|| u64::from(c.trailing_zeros()))
 }
 
@@ -657,18 +658,13 @@ fn constant_addend<'ctx>(
     a: IntValue<'ctx>,
     b: IntValue<'ctx>,
 ) -> Option<(IntValue<'ctx>, i64)> {
-    let value = |w: IntValue<'ctx>| {
-        let word = w.get_sign_extended_constant().filter(|_| w.is_const())?;
-        (word & 1 == 1).then_some(word >> 1)
-    };
     match op {
-        Operator::Add => match (value(a), value(b)) {
-            (_, Some(c)) => Some((a, c)),
-            (Some(c), None) => Some((b, c)),
-            (None, None) => None,
-        },
+        // Commutative like a product: the constant may be either operand.
+        Operator::Add => constant_factor(a, b),
         // -c is small for every small c but -2^62, which keeps the general path.
-        Operator::Sub => value(b).filter(|c| *c != i64::MIN >> 1).map(|c| (a, -c)),
+        Operator::Sub => small_constant(b)
+            .filter(|c| *c != i64::MIN >> 1)
+            .map(|c| (a, -c)),
         _ => None,
     }
 }

@@ -408,8 +408,9 @@ impl<'ctx> super::function::FunctionGen<'_, 'ctx, '_> {
         self.word_is_small(word)
     }
 
-    /// The word in speculated variable `var`'s slot.
-    fn load_word(&mut self, var: usize) -> Result<IntValue<'ctx>> {
+    /// The int word in variable `var`'s slot (a speculated one, or one speculated
+    /// arms write).
+    pub(super) fn load_word(&mut self, var: usize) -> Result<IntValue<'ctx>> {
         let Some(Some(slot)) = self.slots.get(var).copied() else {
             return Err(Error::internal("?", "a speculated variable without a slot"));
         };

@@ -281,16 +281,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
     }
 
     fn load_slots(&mut self, vars: &[usize]) -> Result<Vec<IntValue<'ctx>>> {
-        let i64_type = self.m.context.i64_type();
-        vars.iter()
-            .map(|v| {
-                let slot = self.int_slot(*v)?;
-                Ok(self
-                    .builder
-                    .build_load(i64_type, slot, "arm.value")?
-                    .into_int_value())
-            })
-            .collect()
+        vars.iter().map(|v| self.load_word(*v)).collect()
     }
 
     fn store_slots(&mut self, vars: &[usize], values: &[IntValue<'ctx>]) -> Result<()> {
@@ -302,16 +293,11 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
     }
 
     fn store_slot(&mut self, v: usize, value: IntValue<'ctx>) -> Result<()> {
-        let slot = self.int_slot(v)?;
+        let Some(Some(slot)) = self.slots.get(v).copied() else {
+            return Err(Error::internal("?", "a speculated int without a slot"));
+        };
         self.builder.build_store(slot, value)?;
         Ok(())
-    }
-
-    fn int_slot(&self, v: usize) -> Result<inkwell::values::PointerValue<'ctx>> {
-        match self.slots.get(v) {
-            Some(Some(slot)) => Ok(*slot),
-            _ => Err(Error::internal("?", "a speculated int without a slot")),
-        }
     }
 }
 
