@@ -248,6 +248,7 @@ impl State<'_> {
                 builtin_type(*builtin, &types, range)?
             }
             InstKind::LoadGlobal { global, .. } => self.globals[global.index()].clone(),
+            InstKind::InitialSum { .. } => Type::Int,
             InstKind::StoreGlobal { .. }
             | InstKind::DefFunction { .. }
             | InstKind::UnpackCheck { .. }

@@ -205,10 +205,14 @@ pub enum InstKind {
         value: Operand,
     },
     /// A call of a known Python function, arguments already matched to parameters.
+    /// With `plus`, `dst = plus + func(args)` in one call: `func` starts its self
+    /// tail sum at `plus` (`InitialSum`) instead of zero. Only `tail_calls` makes
+    /// it, for ints, where `s + (x + f(..))` is `(s + x) + f(..)`.
     Call {
         dst: VarId,
         func: FuncId,
         args: Vec<Operand>,
+        plus: Option<Operand>,
     },
     /// A call of a builtin.
     CallBuiltin {
@@ -318,6 +322,12 @@ pub enum InstKind {
     TailFrame {
         forget: Vec<VarId>,
     },
+    /// `dst = ` the start of the function's self tail sum (`tail_calls`), which
+    /// the caller passes: zero from a plain call, `plus` from a summing one. Only
+    /// in the entry block of a function whose tail call became a loop.
+    InitialSum {
+        dst: VarId,
+    },
 }
 
 impl InstKind {
@@ -330,13 +340,14 @@ impl InstKind {
             }
             InstKind::Unary { operand, .. } | InstKind::Not { operand, .. } => vec![operand],
             InstKind::Truth { value, .. } | InstKind::Index { value, .. } => vec![value],
-            InstKind::Call { args, .. } => args.iter().collect(),
+            InstKind::Call { args, plus, .. } => args.iter().chain(plus.iter()).collect(),
             InstKind::CallBuiltin { args, keywords, .. } => {
                 args.iter().chain(keywords.iter().map(|(_, v)| v)).collect()
             }
             InstKind::LoadGlobal { .. }
             | InstKind::DefFunction { .. }
-            | InstKind::TailFrame { .. } => Vec::new(),
+            | InstKind::TailFrame { .. }
+            | InstKind::InitialSum { .. } => Vec::new(),
             InstKind::BuildList { items, .. } | InstKind::BuildTuple { items, .. } => {
                 items.iter().collect()
             }
@@ -409,7 +420,8 @@ impl InstKind {
             | InstKind::Slice { dst, .. }
             | InstKind::CallMethod { dst, .. }
             | InstKind::Format { dst, .. }
-            | InstKind::JoinStr { dst, .. } => Some(*dst),
+            | InstKind::JoinStr { dst, .. }
+            | InstKind::InitialSum { dst } => Some(*dst),
             InstKind::StoreGlobal { .. }
             | InstKind::DefFunction { .. }
             | InstKind::TailFrame { .. }
@@ -440,7 +452,8 @@ impl InstKind {
             | InstKind::Slice { dst, .. }
             | InstKind::CallMethod { dst, .. }
             | InstKind::Format { dst, .. }
-            | InstKind::JoinStr { dst, .. } => Some(dst),
+            | InstKind::JoinStr { dst, .. }
+            | InstKind::InitialSum { dst } => Some(dst),
             InstKind::StoreGlobal { .. }
             | InstKind::DefFunction { .. }
             | InstKind::TailFrame { .. }

@@ -154,9 +154,17 @@ fn inst_text(f: &Function, kind: &InstKind) -> String {
         }
         InstKind::Truth { dst, value } => format!("{} = bool({})", v(dst), o(value)),
         InstKind::Index { dst, value } => format!("{} = index({})", v(dst), o(value)),
-        InstKind::Call { dst, func, args } => format!(
-            "{} = call #{}({})",
+        InstKind::Call {
+            dst,
+            func,
+            args,
+            plus,
+        } => format!(
+            "{} = {}call #{}({})",
             v(dst),
+            plus.as_ref()
+                .map(|p| format!("{} + ", o(p)))
+                .unwrap_or_default(),
             func.0,
             args.iter().map(o).collect::<Vec<_>>().join(", ")
         ),
@@ -174,6 +182,7 @@ fn inst_text(f: &Function, kind: &InstKind) -> String {
         InstKind::LoadGlobal { dst, global } => format!("{} = global #{}", v(dst), global.0),
         InstKind::StoreGlobal { global, src } => format!("global #{} = {}", global.0, o(src)),
         InstKind::DefFunction { func } => format!("def #{}", func.0),
+        InstKind::InitialSum { dst } => format!("{} = initial_sum", v(dst)),
         InstKind::TailFrame { forget } => {
             let names: Vec<String> = forget.iter().map(|v| format!("%{}", v.0)).collect();
             format!("tail_frame(forget [{}])", names.join(", "))

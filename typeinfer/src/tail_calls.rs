@@ -20,7 +20,7 @@ use crate::ir::{
     VarId,
 };
 use crate::types::Type;
-use frontend::ast::{Int, Operator};
+use frontend::ast::Operator;
 
 /// The name of the accumulator variable (not a Python identifier).
 pub const SUM_NAME: &str = "<tail sum>";
@@ -93,13 +93,9 @@ pub fn rewrite(f: &mut Function, me: FuncId) -> bool {
         ..Block::default()
     };
     if let Some(acc) = acc {
-        entry.insts.push(inst(
-            InstKind::Copy {
-                dst: acc,
-                src: Operand::Const(Const::Int(Int::Small(0))),
-            },
-            f.range,
-        ));
+        entry
+            .insts
+            .push(inst(InstKind::InitialSum { dst: acc }, f.range));
         // Every other return adds the sum (block 0's is now the head's).
         for b in 1..f.blocks.len() {
             let was = if b == head.index() { 0 } else { b };
@@ -143,7 +139,11 @@ pub fn rewrite(f: &mut Function, me: FuncId) -> bool {
     // The call site: add to the sum, rebind the parameters (through temporaries,
     // since an argument may read another parameter), count the frame, jump.
     let mut tail = Vec::new();
-    if let (Some(acc), Some(addend)) = (acc, site.addend) {
+    let addend = match (acc, site.addend) {
+        (Some(acc), Some(addend)) => sum_into_call(f, me, site_block, site.call, acc, addend),
+        (_, addend) => addend,
+    };
+    if let (Some(acc), Some(addend)) = (acc, addend) {
         tail.push(inst(
             InstKind::Binary {
                 dst: acc,
@@ -201,6 +201,43 @@ pub fn rewrite(f: &mut Function, me: FuncId) -> bool {
     block.term = Terminator::Jump(head);
     block.term_reads = Vec::new();
     true
+}
+
+/// `return f(a) + f(b)`: the first call's result is only added to the sum, so the
+/// call adds it (`Call::plus`) and the callee's own loop starts from it: one
+/// accumulator through the whole recursion instead of one per frame, and no sum
+/// of two results to test after each call. `None` when it did; else `addend`.
+fn sum_into_call(
+    f: &mut Function,
+    me: FuncId,
+    block: usize,
+    before: usize,
+    acc: VarId,
+    addend: Operand,
+) -> Option<Operand> {
+    let Operand::Var(t) = addend else {
+        return Some(addend);
+    };
+    if f.vars[t.index()].name.is_some() || reads_of(f, t) != 1 {
+        return Some(addend);
+    }
+    let calls = &mut f.blocks[block].insts[..before];
+    let Some(call) = calls.iter_mut().find(|i| i.kind.dst() == Some(t)) else {
+        return Some(addend);
+    };
+    match &mut call.kind {
+        InstKind::Call {
+            dst,
+            func,
+            plus: plus @ None,
+            ..
+        } if *func == me && call.frame == 0 => {
+            *dst = acc;
+            *plus = Some(Operand::Var(acc));
+            None
+        }
+        _ => Some(addend),
+    }
 }
 
 fn new_var(f: &mut Function, var: Var) -> VarId {
@@ -304,7 +341,15 @@ fn site_in_block(f: &Function, me: FuncId, b: usize) -> Option<Site> {
     };
     let n = block.insts.len();
     let call_at = |i: usize| match block.insts.get(i).map(|inst| (&inst.kind, inst.frame)) {
-        Some((InstKind::Call { dst, func, args }, 0)) if *func == me => Some((*dst, args)),
+        Some((
+            InstKind::Call {
+                dst,
+                func,
+                args,
+                plus: None,
+            },
+            0,
+        )) if *func == me => Some((*dst, args)),
         _ => None,
     };
     if let Some((dst, args)) = n.checked_sub(1).and_then(call_at) {

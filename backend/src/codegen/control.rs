@@ -13,7 +13,13 @@ use typeinfer::types::Type;
 impl<'ctx> FunctionGen<'_, 'ctx, '_> {
     /// A call of a user function. Results with a sentinel (int: 0, str: NULL) are
     /// tested directly; the others come back with a failure flag (`values::return_type`).
-    pub(super) fn call(&mut self, dst: VarId, func: FuncId, args: &[Operand]) -> Result<()> {
+    pub(super) fn call(
+        &mut self,
+        dst: VarId,
+        func: FuncId,
+        args: &[Operand],
+        plus: Option<&Operand>,
+    ) -> Result<()> {
         let callee =
             self.m.program.functions.get(func.index()).ok_or_else(|| {
                 Error::internal("?", format!("call of unknown function #{}", func.0))
@@ -33,6 +39,20 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         if self.m.takes_depth(func) {
             let depth = self.frame_depth()?;
             values.push(depth.into());
+        }
+        let zero = Operand::Const(Const::Int(frontend::ast::Int::Small(0)));
+        match (super::tail_calls::takes_initial_sum(callee), plus) {
+            (true, plus) => {
+                let sum = self.operand_to(plus.unwrap_or(&zero), &Type::Int)?;
+                values.extend(sum.basic().map(BasicMetadataValueEnum::from));
+            }
+            (false, None) => {}
+            (false, Some(_)) => {
+                return Err(Error::internal(
+                    "?",
+                    "a summing call of a function without a tail sum",
+                ))
+            }
         }
         for (arg, param) in args.iter().zip(&callee.params) {
             let ty = callee

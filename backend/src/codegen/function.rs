@@ -63,6 +63,8 @@ pub(crate) struct FunctionGen<'m, 'ctx, 'p> {
     /// The frame depth its caller passed (`ModuleGen::takes_depth`), and its own.
     pub(super) caller_depth: Option<IntValue<'ctx>>,
     pub(super) depth: Option<IntValue<'ctx>>,
+    /// The start of the tail sum the caller passed (`tail_calls::takes_initial_sum`).
+    initial_sum: Option<IntValue<'ctx>>,
     /// The source line and range of the instruction being generated.
     pub(super) line: u32,
     pub(super) range: TextRange,
@@ -213,6 +215,10 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
         } else {
             None
         };
+        let initial_sum = match super::tail_calls::takes_initial_sum(f) {
+            true => llvm_params.next().map(|p| p.into_int_value()),
+            false => None,
+        };
         for p in &f.params {
             if let Some(Some(slot)) = slots.get(p.index()) {
                 let value = llvm_params
@@ -251,6 +257,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             in_register,
             is_module: id == program.main,
             caller_depth,
+            initial_sum,
             depth: None,
             line: 0,
             range: f.range,
@@ -956,7 +963,12 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
                 let v = self.coerce(a, &Type::Int)?;
                 self.store(*dst, v)
             }
-            InstKind::Call { dst, func, args } => self.call(*dst, *func, args),
+            InstKind::Call {
+                dst,
+                func,
+                args,
+                plus,
+            } => self.call(*dst, *func, args, plus.as_ref()),
             InstKind::CallBuiltin {
                 dst,
                 builtin,
@@ -1015,6 +1027,12 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             } => self.list_method(*dst, receiver, method, args, keywords),
             InstKind::UnpackCheck { value, count } => self.unpack_check(value, *count),
             InstKind::TailFrame { forget } => self.tail_frame(forget),
+            InstKind::InitialSum { dst } => {
+                let sum = self.initial_sum.ok_or_else(|| {
+                    Error::internal("?", "an initial sum in a function that takes none")
+                })?;
+                self.store(*dst, Val::Int(sum))
+            }
             InstKind::Format {
                 dst,
                 value,

@@ -264,6 +264,10 @@ impl<'ctx> ModuleGen<'ctx, '_> {
             if takes_depth {
                 params.push(self.context.i32_type().into());
             }
+            let takes_sum = tail_calls::takes_initial_sum(f);
+            if takes_sum {
+                params.push(self.context.i64_type().into());
+            }
             for p in &f.params {
                 let ty = &f.vars.get(p.index()).ok_or_else(|| bad_var(&f.name))?.ty;
                 if let Some(t) = values::storage_type(self.context, ty)? {
@@ -296,7 +300,7 @@ impl<'ctx> ModuleGen<'ctx, '_> {
             }
             // A list or tuple argument is always a live object: its header can be
             // read speculatively (LLVM then hoists length/items loads out of loops).
-            let mut index = u32::from(takes_depth);
+            let mut index = u32::from(takes_depth) + u32::from(takes_sum);
             for p in &f.params {
                 let ty = &f.vars.get(p.index()).ok_or_else(|| bad_var(&f.name))?.ty;
                 let header = match ty {

@@ -6,6 +6,10 @@
 //! RecursionError as the call would. An exception leaving the function at
 //! iteration k adds, after the innermost frame's entry, k entries for the call
 //! (`kr_traceback_add_repeated`), one per frame the iterations stand for.
+//!
+//! A function whose loop carries a sum takes its start as a tagged int after the
+//! depth (`InstKind::InitialSum`): zero from a plain call, the caller's own sum
+//! from `Call::plus`.
 
 use super::function::FunctionGen;
 use crate::error::{Error, Result};
@@ -18,6 +22,15 @@ pub fn has_tail_frame(f: &Function) -> bool {
         b.insts
             .iter()
             .any(|i| matches!(i.kind, InstKind::TailFrame { .. }))
+    })
+}
+
+/// Whether `f` takes the start of its tail sum from its caller.
+pub fn takes_initial_sum(f: &Function) -> bool {
+    f.blocks.first().is_some_and(|b| {
+        b.insts
+            .iter()
+            .any(|i| matches!(i.kind, InstKind::InitialSum { .. }))
     })
 }
 

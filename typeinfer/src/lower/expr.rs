@@ -408,7 +408,15 @@ impl FnLowering<'_> {
                 }
                 let args = self.match_arguments(f, values, named, range)?;
                 let dst = self.fb.temp();
-                self.fb.emit(InstKind::Call { dst, func: f, args }, range);
+                self.fb.emit(
+                    InstKind::Call {
+                        dst,
+                        func: f,
+                        args,
+                        plus: None,
+                    },
+                    range,
+                );
                 Ok(Operand::Var(dst))
             }
             NameRef::Builtin(Builtin::Len) if args.len() == 1 && keywords.is_empty() => {
