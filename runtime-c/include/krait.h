@@ -322,10 +322,16 @@ struct kr_str *kr_slot_repr(kr_slot x, const kr_tdesc *t);
 struct kr_str *kr_slot_str(kr_slot x, const kr_tdesc *t);
 /* a == b for values of (possibly different) types ta and tb, with Python's rules:
 ** int/float/bool compare numerically (exactly), containers element-wise, values of
-** unrelated types are unequal. Never fails. */
-bool kr_slot_eq(kr_slot a, const kr_tdesc *ta, kr_slot b, const kr_tdesc *tb);
+** unrelated types are unequal. 1 or 0, or -1 with RecursionError set ("maximum
+** recursion depth exceeded in comparison") for containers nested too deep. */
+int kr_slot_eq(kr_slot a, const kr_tdesc *ta, kr_slot b, const kr_tdesc *tb);
+/* Around the comparisons made by a builtin function or method (list.index, min...):
+** CPython counts the call itself as one level of recursion, inside which they nest. */
+void kr_comparing_call_enter(void);
+void kr_comparing_call_leave(void);
 /* a OP b: 1 or 0, or -1 with TypeError set when the values are not ordered, worded
-** as CPython: "'<' not supported between instances of 'list' and 'int'". Sequences
+** as CPython: "'<' not supported between instances of 'list' and 'int'" (or with
+** kr_slot_eq's RecursionError). Sequences
 ** compare lexicographically (first unequal element by ==, then OP on it, else the
 ** lengths). */
 int kr_slot_compare(kr_slot a, const kr_tdesc *ta, kr_slot b, const kr_tdesc *tb, kr_cmp_op op);
@@ -394,8 +400,11 @@ void kr_list_insert(kr_list *l, int64_t index, kr_slot x); /* index clamped as P
 /* l.index(x): ValueError "<repr(x)> is not in list" (sets *error). */
 int64_t kr_list_index(const kr_list *l, const kr_tdesc *elem, kr_slot x, const kr_tdesc *tx,
                       bool *error);
-int64_t kr_list_count(const kr_list *l, const kr_tdesc *elem, kr_slot x, const kr_tdesc *tx);
-bool kr_list_contains(const kr_list *l, const kr_tdesc *elem, kr_slot x, const kr_tdesc *tx);
+/* l.count(x); and x in l: 1 or 0. Both fail (count sets *error, contains returns -1)
+** only with kr_slot_eq's RecursionError. */
+int64_t kr_list_count(const kr_list *l, const kr_tdesc *elem, kr_slot x, const kr_tdesc *tx,
+                      bool *error);
+int kr_list_contains(const kr_list *l, const kr_tdesc *elem, kr_slot x, const kr_tdesc *tx);
 /* l.remove(x): ValueError "list.remove(x): x not in list"; false on error. */
 bool kr_list_remove(kr_list *l, const kr_tdesc *elem, kr_slot x, const kr_tdesc *tx);
 /* l.sort(reverse=...): stable; false with TypeError when elements are not ordered. */
@@ -468,9 +477,10 @@ bool kr_seq_any(const void *items, int64_t n, int64_t width, const kr_tdesc *ele
 bool kr_seq_all(const void *items, int64_t n, int64_t width, const kr_tdesc *elem);
 /* list(t) of a tuple's items: 'items' are n 8-byte slots; the result has elem's width. */
 kr_list *kr_list_from_slots(const kr_slot *items, int64_t n, const kr_tdesc *elem);
-/* x in t, for a tuple whose elements may differ in type. */
-bool kr_tuple_contains(const kr_tuple *t, const kr_tdesc *tuple_desc, kr_slot x,
-                       const kr_tdesc *tx);
+/* x in t, for a tuple whose elements may differ in type: 1 or 0, or -1 with
+** kr_slot_eq's RecursionError. */
+int kr_tuple_contains(const kr_tuple *t, const kr_tdesc *tuple_desc, kr_slot x,
+                      const kr_tdesc *tx);
 
 /* }==================================================================== */
 

@@ -126,16 +126,19 @@ kr_slot kr_seq_minmax(const void *items, int64_t n, int64_t width, const kr_tdes
     return memchr(items, wanted, (size_t)n) != NULL ? (kr_slot)wanted : (kr_slot)!wanted;
   }
   kr_slot best = item_at(items, width, 0);
+  kr_comparing_call_enter();
   for (int64_t i = 1; i < n; i++) {
     /* Python replaces the best so far only when the item is strictly better. */
     kr_slot x = item_at(items, width, i);
     int better = kr_slot_compare(x, elem, best, elem, is_max ? KR_GT : KR_LT);
     if (better < 0) {
       *error = true;
-      return 0;
+      best = 0;
+      break;
     }
     if (better) best = x;
   }
+  kr_comparing_call_leave();
   return best;
 }
 
@@ -165,10 +168,11 @@ kr_list *kr_list_from_slots(const kr_slot *items, int64_t n, const kr_tdesc *ele
   return l;
 }
 
-bool kr_tuple_contains(const kr_tuple *t, const kr_tdesc *tuple_desc, kr_slot x,
-                       const kr_tdesc *tx) {
+int kr_tuple_contains(const kr_tuple *t, const kr_tdesc *tuple_desc, kr_slot x,
+                      const kr_tdesc *tx) {
   for (int64_t i = 0; i < t->length && i < tuple_desc->count; i++) {
-    if (kr_slot_eq(t->items[i], tuple_desc->items[i], x, tx)) return true;
+    int eq = kr_slot_eq(t->items[i], tuple_desc->items[i], x, tx);
+    if (eq != 0) return eq;
   }
-  return false;
+  return 0;
 }

@@ -453,10 +453,12 @@ static int64_t count_ones(const kr_list *l) {
 /* Which of the two values a byte list can hold equal x: bit 0 for False, bit 1 for
 ** True (x may be of any type: 1 == True == 1.0). */
 static int bool_matches(const kr_tdesc *elem, kr_slot x, const kr_tdesc *tx) {
-  return (kr_slot_eq(0, elem, x, tx) ? 1 : 0) | (kr_slot_eq(1, elem, x, tx) ? 2 : 0);
+  /* A bool against a container is unequal without recursing: never -1. */
+  return (kr_slot_eq(0, elem, x, tx) == 1 ? 1 : 0) | (kr_slot_eq(1, elem, x, tx) == 1 ? 2 : 0);
 }
 
-/* The first index >= 0 whose item equals x, or -1. */
+/* The first index >= 0 whose item equals x, -1 if there is none, or -2 with
+** kr_slot_eq's RecursionError. */
 static int64_t find(const kr_list *l, const kr_tdesc *elem, kr_slot x, const kr_tdesc *tx) {
   int64_t n = l->length;
   if (is_bytes(l)) {
@@ -483,16 +485,20 @@ static int64_t find(const kr_list *l, const kr_tdesc *elem, kr_slot x, const kr_
     return -1;
   }
   for (int64_t i = 0; i < n; i++) {
-    if (kr_slot_eq(items[i], elem, x, tx)) return i;
+    int eq = kr_slot_eq(items[i], elem, x, tx);
+    if (eq != 0) return eq > 0 ? i : -2;
   }
   return -1;
 }
 
 int64_t kr_list_index(const kr_list *l, const kr_tdesc *elem, kr_slot x, const kr_tdesc *tx,
                       bool *error) {
+  kr_comparing_call_enter();
   int64_t i = find(l, elem, x, tx);
+  kr_comparing_call_leave();
   if (i >= 0) return i;
   *error = true;
+  if (i == -2) return -1;
   kr_str *repr = kr_slot_repr(x, tx);
   if (repr == NULL) return -1; /* repr(x) itself failed; its error stands */
   static const char suffix[] = " is not in list";
@@ -503,7 +509,8 @@ int64_t kr_list_index(const kr_list *l, const kr_tdesc *elem, kr_slot x, const k
   return -1;
 }
 
-int64_t kr_list_count(const kr_list *l, const kr_tdesc *elem, kr_slot x, const kr_tdesc *tx) {
+int64_t kr_list_count(const kr_list *l, const kr_tdesc *elem, kr_slot x, const kr_tdesc *tx,
+                      bool *error) {
   if (is_bytes(l)) {
     int matches = bool_matches(elem, x, tx);
     if (matches == 0) return 0;
@@ -512,18 +519,29 @@ int64_t kr_list_count(const kr_list *l, const kr_tdesc *elem, kr_slot x, const k
   }
   int64_t count = 0;
   const kr_slot *items = slots_of(l);
+  kr_comparing_call_enter();
   for (int64_t i = 0; i < l->length; i++) {
-    if (kr_slot_eq(items[i], elem, x, tx)) count++;
+    int eq = kr_slot_eq(items[i], elem, x, tx);
+    if (eq < 0) {
+      *error = true;
+      break;
+    }
+    count += eq;
   }
+  kr_comparing_call_leave();
   return count;
 }
 
-bool kr_list_contains(const kr_list *l, const kr_tdesc *elem, kr_slot x, const kr_tdesc *tx) {
-  return find(l, elem, x, tx) >= 0;
+int kr_list_contains(const kr_list *l, const kr_tdesc *elem, kr_slot x, const kr_tdesc *tx) {
+  int64_t i = find(l, elem, x, tx);
+  return i == -2 ? -1 : i >= 0;
 }
 
 bool kr_list_remove(kr_list *l, const kr_tdesc *elem, kr_slot x, const kr_tdesc *tx) {
+  kr_comparing_call_enter();
   int64_t i = find(l, elem, x, tx);
+  kr_comparing_call_leave();
+  if (i == -2) return false;
   if (i < 0) {
     kr_raise(KR_EXC_VALUE, "list.remove(x): x not in list");
     return false;
@@ -655,7 +673,11 @@ bool kr_list_sort(kr_list *l, const kr_tdesc *elem, bool reverse) {
     case KR_T_FLOAT: ok = sort_floats(work, n, tmp, elem); break;
     case KR_T_BOOL: ok = sort_bools(work, n, tmp, elem); break;
     case KR_T_STR: ok = sort_strs(work, n, tmp, elem); break;
-    default: ok = sort_any(work, n, tmp, elem); break;
+    default:
+      kr_comparing_call_enter();
+      ok = sort_any(work, n, tmp, elem);
+      kr_comparing_call_leave();
+      break;
   }
   if (!ok) return false;
   if (reverse) reverse_slots(work, n);

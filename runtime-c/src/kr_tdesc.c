@@ -4,13 +4,15 @@
 **
 ** A slot's meaning comes from its descriptor (see krait.h): ints are kr_values, floats
 ** the bits of a double, bools 0 or 1, None 0, and str, list and tuple slots pointers.
-** Descriptors are finite and acyclic, so the recursion into containers is bounded by
-** the nesting of the static type (a list cannot contain itself). List items are read
-** through kr_list_get, which knows that a list of bools holds bytes.
+** Descriptors are finite and acyclic, but dyn items nest without bound: repr and
+** comparisons count their nesting and stop at CPython's recursion limit. List items
+** are read through kr_list_get, which knows that a list of bools holds bytes.
 **
-** Known difference: CPython compares container items by identity before ==, so a list
-** holding one nan object equals itself; floats here are unboxed values without
-** identity, so [x] == [x] is False when x is nan.
+** Known differences: CPython compares container items by identity before ==, so a
+** list holding one nan object equals itself; floats here are unboxed values without
+** identity, so [x] == [x] is False when x is nan. For the same reason the nesting
+** limit of comparisons counts containers only (CPython also counts a pair of
+** distinct leaf objects), and it is the limit at module level, wherever it runs.
 */
 #include "krait.h"
 
@@ -246,7 +248,28 @@ static int number_compare(kr_slot a, const kr_tdesc *ta, kr_slot b, const kr_tde
   return kr_int_compare(x, y);
 }
 
-bool kr_slot_eq(kr_slot a, const kr_tdesc *ta, kr_slot b, const kr_tdesc *tb) {
+/* How deep comparisons of containers are nested: past the depth CPython allows at
+** module level (999 nested comparisons, the frame taking one of its 1000 levels),
+** its RecursionError instead of exhausting the native stack. Only containers count:
+** CPython skips the count for an item identical to the other side, which small
+** ints and interned strings usually are, and krait's unboxed items have no
+** identity. */
+enum { COMPARE_NESTING = 999 };
+static int compare_depth;
+
+static bool enter_comparison(void) {
+  if (compare_depth >= COMPARE_NESTING) {
+    kr_raise(KR_EXC_RECURSION, "maximum recursion depth exceeded in comparison");
+    return false;
+  }
+  compare_depth++;
+  return true;
+}
+
+void kr_comparing_call_enter(void) { compare_depth++; }
+void kr_comparing_call_leave(void) { compare_depth--; }
+
+int kr_slot_eq(kr_slot a, const kr_tdesc *ta, kr_slot b, const kr_tdesc *tb) {
   ta = kr_tdesc_unwrap(&a, ta);
   tb = kr_tdesc_unwrap(&b, tb);
   if (is_number(ta) && is_number(tb)) {
@@ -264,12 +287,13 @@ bool kr_slot_eq(kr_slot a, const kr_tdesc *ta, kr_slot b, const kr_tdesc *tb) {
     case KR_T_TUPLE: {
       int64_t n = container_length(a, ta);
       if (n != container_length(b, tb)) return false;
-      for (int64_t i = 0; i < n; i++) {
-        if (!kr_slot_eq(container_item(a, ta, i), item_type(ta, i), container_item(b, tb, i),
-                        item_type(tb, i)))
-          return false;
-      }
-      return true;
+      if (!enter_comparison()) return -1;
+      int eq = 1;
+      for (int64_t i = 0; eq == 1 && i < n; i++)
+        eq = kr_slot_eq(container_item(a, ta, i), item_type(ta, i), container_item(b, tb, i),
+                        item_type(tb, i));
+      compare_depth--;
+      return eq;
     }
     default: break;
   }
@@ -304,8 +328,10 @@ static int apply_op(int c, kr_cmp_op op) {
 }
 
 int kr_slot_compare(kr_slot a, const kr_tdesc *ta, kr_slot b, const kr_tdesc *tb, kr_cmp_op op) {
-  if (op == KR_EQ) return kr_slot_eq(a, ta, b, tb);
-  if (op == KR_NE) return !kr_slot_eq(a, ta, b, tb);
+  if (op == KR_EQ || op == KR_NE) {
+    int eq = kr_slot_eq(a, ta, b, tb);
+    return eq < 0 ? -1 : eq == (op == KR_EQ);
+  }
   ta = kr_tdesc_unwrap(&a, ta);
   tb = kr_tdesc_unwrap(&b, tb);
   if (is_number(ta) && is_number(tb)) return apply_op(number_compare(a, ta, b, tb), op);
@@ -318,12 +344,17 @@ int kr_slot_compare(kr_slot a, const kr_tdesc *ta, kr_slot b, const kr_tdesc *tb
       /* Lexicographic: the first pair of unequal items decides, else the lengths. */
       int64_t na = container_length(a, ta), nb = container_length(b, tb);
       int64_t n = na < nb ? na : nb;
-      for (int64_t i = 0; i < n; i++) {
+      if (!enter_comparison()) return -1;
+      int result = -2; /* undecided until an item differs */
+      for (int64_t i = 0; result == -2 && i < n; i++) {
         const kr_tdesc *tx = item_type(ta, i), *ty = item_type(tb, i);
         kr_slot x = container_item(a, ta, i), y = container_item(b, tb, i);
-        if (!kr_slot_eq(x, tx, y, ty)) return kr_slot_compare(x, tx, y, ty, op);
+        int eq = kr_slot_eq(x, tx, y, ty);
+        if (eq < 0) result = -1;
+        else if (!eq) result = kr_slot_compare(x, tx, y, ty, op);
       }
-      return apply_op((na > nb) - (na < nb), op);
+      compare_depth--;
+      return result != -2 ? result : apply_op((na > nb) - (na < nb), op);
     }
     default: break;
   }

@@ -68,7 +68,13 @@ extern "C" {
         tx: *const KrTdesc,
         error: *mut bool,
     ) -> i64;
-    fn kr_list_count(l: *const KrList, elem: *const KrTdesc, x: Slot, tx: *const KrTdesc) -> i64;
+    fn kr_list_count(
+        l: *const KrList,
+        elem: *const KrTdesc,
+        x: Slot,
+        tx: *const KrTdesc,
+        error: *mut bool,
+    ) -> i64;
     fn kr_seq_minmax(
         items: *const c_void,
         n: i64,
@@ -867,14 +873,16 @@ fn list_of_dyn() {
                 format!("int {i}")
             };
             cases.push((format!("{src}.index({})", py(x)), ours));
-            let n = unsafe { kr_list_count(l, &kr_tdesc_dyn, d, &kr_tdesc_dyn) };
+            let n = unsafe { kr_list_count(l, &kr_tdesc_dyn, d, &kr_tdesc_dyn, &mut false) };
             cases.push((format!("{src}.count({})", py(x)), format!("int {n}")));
             // A static int searched in a list[dyn], and a dyn in a list[int].
             if let V::Int(s) = x {
-                let n = unsafe { kr_list_count(l, &kr_tdesc_dyn, kr_int(s), &kr_tdesc_int) };
+                let n = unsafe {
+                    kr_list_count(l, &kr_tdesc_dyn, kr_int(s), &kr_tdesc_int, &mut false)
+                };
                 cases.push((format!("{src}.count({})", py(x)), format!("int {n}")));
                 let ints = list_ptr(&list(Ty::Int, vec![int(5), int(1), int(2)]));
-                let n = unsafe { kr_list_count(ints, &kr_tdesc_int, d, &kr_tdesc_dyn) };
+                let n = unsafe { kr_list_count(ints, &kr_tdesc_int, d, &kr_tdesc_dyn, &mut false) };
                 cases.push((format!("[5, 1, 2].count({})", py(x)), format!("int {n}")));
             }
         }

@@ -314,9 +314,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             let b = self.slot_of(b, &b_ty)?;
             let da = self.tdesc(&a_ty);
             let db = self.tdesc(&b_ty);
-            self.call_runtime("kr_slot_eq", &[a.into(), da.into(), b.into(), db.into()])?
-                .ok_or_else(|| internal("kr_slot_eq returns nothing"))?
-                .into_int_value()
+            self.slot_eq(a, da, b, db)?
         };
         Ok(Some(if positive {
             result

@@ -160,7 +160,7 @@ const SIGNATURES: &[(&str, C, &[C])] = &[
     // Sequences (kr_tdesc.c, kr_slice.c, kr_list.c, kr_tuple.c, kr_builtins.c)
     ("kr_slot_repr", Ptr, &[I64, Ptr]),
     ("kr_slot_str", Ptr, &[I64, Ptr]),
-    ("kr_slot_eq", Bool, &[I64, Ptr, I64, Ptr]),
+    ("kr_slot_eq", I32, &[I64, Ptr, I64, Ptr]),
     ("kr_slot_compare", I32, &[I64, Ptr, I64, Ptr, I32]),
     ("kr_index_value", I64, &[I64, Ptr]),
     ("kr_ssize_value", I64, &[I64, Ptr]),
@@ -169,8 +169,8 @@ const SIGNATURES: &[(&str, C, &[C])] = &[
     ("kr_list_pop", I64, &[Ptr, I64, Ptr]),
     ("kr_list_insert", Void, &[Ptr, I64, I64]),
     ("kr_list_index", I64, &[Ptr, Ptr, I64, Ptr, Ptr]),
-    ("kr_list_count", I64, &[Ptr, Ptr, I64, Ptr]),
-    ("kr_list_contains", Bool, &[Ptr, Ptr, I64, Ptr]),
+    ("kr_list_count", I64, &[Ptr, Ptr, I64, Ptr, Ptr]),
+    ("kr_list_contains", I32, &[Ptr, Ptr, I64, Ptr]),
     ("kr_list_remove", Bool, &[Ptr, Ptr, I64, Ptr]),
     ("kr_list_sort", Bool, &[Ptr, Ptr, Bool]),
     ("kr_list_reverse", Void, &[Ptr]),
@@ -189,7 +189,7 @@ const SIGNATURES: &[(&str, C, &[C])] = &[
     ("kr_tuple_concat", Ptr, &[Ptr, Ptr]),
     ("kr_tuple_slice", Ptr, &[Ptr, I64, I64, I64]),
     ("kr_tuple_repeat", Ptr, &[Ptr, I64]),
-    ("kr_tuple_contains", Bool, &[Ptr, Ptr, I64, Ptr]),
+    ("kr_tuple_contains", I32, &[Ptr, Ptr, I64, Ptr]),
     ("kr_raise_unpack", I64, &[I64, I64]),
     ("kr_sum_int_slots", I64, &[Ptr, I64, I64, I32, I64]),
     (

@@ -1075,7 +1075,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             "count" => {
                 let (slot, desc) = arg_slot(self, 0)?;
                 let n = self
-                    .call_runtime(
+                    .call_runtime_flagged(
                         "kr_list_count",
                         &[l.into(), elem_desc.into(), slot.into(), desc.into()],
                     )?
@@ -1221,6 +1221,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 )?
                 .ok_or_else(|| internal("contains returns nothing"))?
                 .into_int_value();
+            let found = self.tri_state(found)?;
             return Ok(Some(if op == CmpOp::In {
                 found
             } else {
@@ -1255,10 +1256,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         let da = self.tdesc(&a_ty);
         let db = self.tdesc(&b_ty);
         if matches!(op, CmpOp::Eq | CmpOp::NotEq) {
-            let eq = self
-                .call_runtime("kr_slot_eq", &[a.into(), da.into(), b.into(), db.into()])?
-                .ok_or_else(|| internal("kr_slot_eq returns nothing"))?
-                .into_int_value();
+            let eq = self.slot_eq(a, da, b, db)?;
             return Ok(Some(if op == CmpOp::Eq {
                 eq
             } else {
@@ -1291,6 +1289,34 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             zero,
             "cmp",
         )?))
+    }
+
+    /// `a == b` of two slots and their descriptors (`kr_slot_eq`), which fails
+    /// only with RecursionError for containers nested too deep.
+    pub(super) fn slot_eq(
+        &mut self,
+        a: IntValue<'ctx>,
+        da: PointerValue<'ctx>,
+        b: IntValue<'ctx>,
+        db: PointerValue<'ctx>,
+    ) -> Result<IntValue<'ctx>> {
+        let r = self
+            .call_runtime("kr_slot_eq", &[a.into(), da.into(), b.into(), db.into()])?
+            .ok_or_else(|| internal("kr_slot_eq returns nothing"))?
+            .into_int_value();
+        self.tri_state(r)
+    }
+
+    /// A runtime answer 1 or 0 as a bool, after leaving for the error path on -1.
+    fn tri_state(&mut self, r: IntValue<'ctx>) -> Result<IntValue<'ctx>> {
+        let zero = r.get_type().const_zero();
+        let failed = self
+            .builder
+            .build_int_compare(IntPredicate::SLT, r, zero, "failed")?;
+        self.branch_if_failed(failed)?;
+        Ok(self
+            .builder
+            .build_int_compare(IntPredicate::NE, r, zero, "yes")?)
     }
 
     /// `str(x)` or `repr(x)` of a value of any representable type.
