@@ -788,7 +788,7 @@ fn builtin_type(builtin: Builtin, args: &[Type], range: TextRange) -> Result<Typ
             let fits = match kind {
                 PercentKind::Lone => !matches!(t, Type::Tuple(_)),
                 PercentKind::Any => true,
-                PercentKind::Number => t.is_numeric(),
+                PercentKind::Number | PercentKind::Truncated => t.is_numeric(),
                 PercentKind::Integer => matches!(t, Type::Int | Type::Bool),
             };
             if !fits || t.contains_dyn() {
@@ -797,7 +797,10 @@ fn builtin_type(builtin: Builtin, args: &[Type], range: TextRange) -> Result<Typ
                     range,
                 ));
             }
-            t
+            match kind {
+                PercentKind::Truncated => Type::Int,
+                _ => t,
+            }
         }
         Builtin::RangeBound => Type::I64,
         Builtin::IsInstance(_) => {

@@ -298,10 +298,14 @@ pub enum InstKind {
         value: Operand,
         count: usize,
     },
-    /// `dst = format(conversion(value), spec)`: one replacement field of an f-string.
+    /// `dst = format(conversion(value), spec)`: one replacement field of an f-string
+    /// (`fstring`), a `str.format` template or a `%` template. CPython formats an
+    /// f-string's field with calls its recursion limit counts; the others inside
+    /// their own call.
     Format {
         dst: VarId,
         value: Operand,
+        fstring: bool,
         /// `'r'`, `'s'` or `'a'` from `!r`...
         conversion: Option<char>,
         spec: Option<Operand>,
@@ -646,6 +650,9 @@ pub enum PercentKind {
     Number,
     /// `%x`, `%X`, `%o`: int or bool.
     Integer,
+    /// `%d`, `%i`, `%u`: int, bool or float, as an int (a float truncated, as
+    /// `int()` would, but without a call of `int`).
+    Truncated,
 }
 
 /// The built-in exception classes lowering raises itself.

@@ -256,6 +256,7 @@ fn inst_text(f: &Function, kind: &InstKind) -> String {
             value,
             conversion,
             spec,
+            ..
         } => {
             let conv = conversion.map(|c| format!("!{c}")).unwrap_or_default();
             let spec = spec

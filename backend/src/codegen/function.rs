@@ -975,6 +975,8 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
                 args,
                 keywords,
             } => {
+                let types: Vec<Type> = args.iter().map(|a| self.op_type(a)).collect();
+                self.check_call_levels(super::call_levels::of_builtin(*builtin, &types))?;
                 if let (typeinfer::ir::Builtin::IsInstance(kinds), [value]) =
                     (builtin, args.as_slice())
                 {
@@ -1024,7 +1026,12 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
                 args,
                 keywords,
                 ..
-            } => self.list_method(*dst, receiver, method, args, keywords),
+            } => {
+                // An optional receiver is checked for None first.
+                let ty = self.op_type_raw(receiver);
+                self.check_call_levels(super::call_levels::of_method(&ty, method))?;
+                self.list_method(*dst, receiver, method, args, keywords)
+            }
             InstKind::UnpackCheck { value, count } => self.unpack_check(value, *count),
             InstKind::TailFrame { forget } => self.tail_frame(forget),
             InstKind::InitialSum { dst } => {
@@ -1036,9 +1043,17 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             InstKind::Format {
                 dst,
                 value,
+                fstring,
                 conversion,
                 spec,
-            } => self.format_field(*dst, value, *conversion, spec.as_ref()),
+            } => {
+                if *fstring {
+                    let ty = self.op_type(value);
+                    let levels = super::call_levels::of_format(&ty, *conversion, spec.is_some());
+                    self.check_call_levels(levels)?;
+                }
+                self.format_field(*dst, value, *conversion, spec.as_ref())
+            }
             InstKind::JoinStr { dst, parts } => self.join_str(*dst, parts),
             InstKind::LoadGlobal { dst, global } => {
                 self.check_global_assigned(global.index())?;

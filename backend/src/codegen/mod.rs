@@ -11,6 +11,7 @@
 mod arith;
 mod assigned;
 mod builtins;
+mod call_levels;
 mod checked_items;
 mod compare;
 mod constants;

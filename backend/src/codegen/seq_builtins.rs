@@ -180,7 +180,10 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         let result_ty = self.var_type(dst)?.clone();
         let v = match builtin {
             Builtin::SysArgv => Val::Obj(self.call_runtime_ptr("kr_sys_argv", &[])?),
-            // Checked by inference; the value itself.
+            // Checked by inference; the value itself, or for `%d` its int.
+            Builtin::PercentArg(typeinfer::ir::PercentKind::Truncated) => {
+                self.builtin(Builtin::Int, args, &[])?
+            }
             Builtin::PercentArg(_) => self.operand(&args[0])?,
             Builtin::RangeFits => {
                 let mut values = Vec::new();

@@ -174,7 +174,7 @@ impl FnLowering<'_> {
                         ));
                     };
                     let spec = constant_spec(&spec);
-                    parts.push(self.format_piece(value, conversion, spec, range));
+                    parts.push(self.format_piece(value, false, conversion, spec, range));
                 }
             }
         }

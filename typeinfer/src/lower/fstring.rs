@@ -44,7 +44,7 @@ impl FnLowering<'_> {
                         Conversion::Repr => Some('r'),
                         Conversion::Ascii => Some('a'),
                     };
-                    parts.push(self.format_piece(x, conversion, spec, range));
+                    parts.push(self.format_piece(x, true, conversion, spec, range));
                 }
                 _ => return Err(Unsupported::new("this part of an f-string", v.range)),
             }
@@ -60,6 +60,7 @@ impl FnLowering<'_> {
     pub(super) fn format_piece(
         &mut self,
         value: Operand,
+        fstring: bool,
         conversion: Option<char>,
         spec: Option<Operand>,
         range: TextRange,
@@ -69,6 +70,7 @@ impl FnLowering<'_> {
             InstKind::Format {
                 dst,
                 value,
+                fstring,
                 conversion,
                 spec,
             },

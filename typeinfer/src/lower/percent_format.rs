@@ -222,6 +222,7 @@ impl FnLowering<'_> {
                     let checked = self.fb.temp();
                     let kind = match kind {
                         PercentKind::Any if single => PercentKind::Lone,
+                        _ if truncate => PercentKind::Truncated,
                         other => other,
                     };
                     self.fb.emit(
@@ -234,21 +235,8 @@ impl FnLowering<'_> {
                         range,
                     );
                     value = Operand::Var(checked);
-                    if truncate {
-                        let int = self.fb.temp();
-                        self.fb.emit(
-                            InstKind::CallBuiltin {
-                                dst: int,
-                                builtin: Builtin::Int,
-                                args: vec![value],
-                                keywords: Vec::new(),
-                            },
-                            range,
-                        );
-                        value = Operand::Var(int);
-                    }
                     let spec = constant_spec(&spec);
-                    parts.push(self.format_piece(value, conversion, spec, range));
+                    parts.push(self.format_piece(value, false, conversion, spec, range));
                 }
             }
         }
