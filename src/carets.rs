@@ -5,7 +5,7 @@
 //! The rules are CPython's: the carets cover the failing expression; a binary
 //! operation marks its operator with `^` and its operands with `~`, a subscript
 //! marks `[...]` with `^` and the subscripted value with `~`; no line is printed when
-//! plain carets would cover the whole (stripped) source line. Positions count
+//! plain carets would cover the whole source line but its indentation. Positions count
 //! characters, and East Asian wide characters count twice, as a terminal shows them.
 //! The segment is re-parsed to find the anchors, as CPython does.
 
@@ -33,7 +33,9 @@ pub fn caret_line(source: &SourceFile, range: TextRange) -> Option<String> {
         (line.trim_end().len(), None)
     };
     let segment = line.get(start..end)?;
-    let stripped = line.trim();
+    // CPython reads lines with universal newlines and strips only the indentation:
+    // trailing blanks count as part of the line.
+    let stripped = line.strip_suffix('\r').unwrap_or(line).trim_start();
     let indent = line.len() - line.trim_start().len();
     let chars = |s: &str| s.chars().count();
     let spans_line = chars(segment) >= chars(stripped);
@@ -167,5 +169,13 @@ mod tests {
     fn a_segment_spanning_the_line_has_no_carets() {
         assert_eq!(carets("  f(x)", "f(x)"), None);
         assert_eq!(carets("y = f(x)", "f(x)").as_deref(), Some("    ^^^^"));
+    }
+
+    #[test]
+    fn trailing_blanks_are_part_of_the_line() {
+        assert_eq!(carets("  f(x) ", "f(x)").as_deref(), Some("^^^^"));
+        assert_eq!(carets("f(x)\t", "f(x)").as_deref(), Some("^^^^"));
+        // A CRLF line ends before its '\r', as universal newlines read it.
+        assert_eq!(carets("f(x)\r", "f(x)"), None);
     }
 }
