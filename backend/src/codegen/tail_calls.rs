@@ -35,17 +35,31 @@ pub fn takes_initial_sum(f: &Function) -> bool {
 }
 
 impl<'ctx> FunctionGen<'_, 'ctx, '_> {
-    /// The depth of the running frame, which calls pass to their callee.
+    /// The depth of the running frame, which calls pass to their callee: inside a
+    /// comprehension lowering inlined, the function's depth plus the comprehension
+    /// frames CPython would have pushed.
     pub(super) fn frame_depth(&mut self) -> Result<IntValue<'ctx>> {
-        if let Some(slot) = self.depth_slot {
-            let i32_type = self.m.context.i32_type();
-            return Ok(self
+        let i32_type = self.m.context.i32_type();
+        let depth = match self.depth_slot {
+            Some(slot) => self
                 .builder
                 .build_load(i32_type, slot, "frame.depth")?
-                .into_int_value());
+                .into_int_value(),
+            None => self
+                .depth
+                .ok_or_else(|| Error::internal("?", "a call before the frame is counted"))?,
+        };
+        let mut inlined = 0;
+        let mut k = self.frame as usize;
+        while let Some(frame) = k.checked_sub(1).and_then(|i| self.f.frames.get(i)) {
+            inlined += 1;
+            k = frame.parent as usize;
         }
-        self.depth
-            .ok_or_else(|| Error::internal("?", "a call before the frame is counted"))
+        if inlined == 0 {
+            return Ok(depth);
+        }
+        let inlined = i32_type.const_int(inlined, false);
+        Ok(self.builder.build_int_add(depth, inlined, "inlined.depth")?)
     }
 
     /// The jump of a tail call: the next iteration is a new frame. Counts it
