@@ -362,9 +362,10 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
     /// The instructions of IR block `b` (not its terminator).
     pub(super) fn instructions(&mut self, b: usize, block: &'p typeinfer::ir::Block) -> Result<()> {
         for (i, inst) in block.insts.iter().enumerate() {
-            self.line = (self.m.source.line_of)(inst.range.start);
-            self.range = inst.range;
-            self.caret_range = caret_range(&inst.kind, inst.range);
+            let range = located_range(&inst.kind, inst.range, self.m.source.line_of);
+            self.line = (self.m.source.line_of)(range.start);
+            self.range = range;
+            self.caret_range = caret_range(&inst.kind, range);
             self.current_kind = Some(&inst.kind);
             self.reads = &inst.reads;
             self.unwrap = super::optionals::unwraps_operands(&inst.kind);
@@ -1128,6 +1129,24 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             .build_select(b, one, zero, "int")?
             .into_int_value())
     }
+}
+
+/// Where CPython 3.11 locates an instruction: a method call whose name is on a later
+/// line than its receiver starts (`xs\n    .pop()`) at the name, as its compiler
+/// moves the call there.
+fn located_range(kind: &InstKind, range: TextRange, line_of: &dyn Fn(u32) -> u32) -> TextRange {
+    if let InstKind::CallMethod {
+        method,
+        attribute_end,
+        ..
+    } = kind
+    {
+        let name_start = attribute_end.saturating_sub(method.len() as u32);
+        if name_start > range.start && line_of(name_start) != line_of(range.start) {
+            return TextRange::new(name_start, range.end);
+        }
+    }
+    range
 }
 
 /// The range a failure of this instruction is reported at with carets: those whose
