@@ -477,6 +477,10 @@ bool kr_seq_any(const void *items, int64_t n, int64_t width, const kr_tdesc *ele
 bool kr_seq_all(const void *items, int64_t n, int64_t width, const kr_tdesc *elem);
 /* list(t) of a tuple's items: 'items' are n 8-byte slots; the result has elem's width. */
 kr_list *kr_list_from_slots(const kr_slot *items, int64_t n, const kr_tdesc *elem);
+/* The items of a fresh list of 8-byte slots, each of type 'from', boxed as dyn
+** values in place: an operation built the list with its own element type where
+** static typing wants list[dyn]. */
+void kr_list_box_items(kr_list *l, const kr_tdesc *from);
 /* x in t, for a tuple whose elements may differ in type: 1 or 0, or -1 with
 ** kr_slot_eq's RecursionError. */
 int kr_tuple_contains(const kr_tuple *t, const kr_tdesc *tuple_desc, kr_slot x,

@@ -325,6 +325,21 @@ impl State<'_> {
         }
     }
 
+    /// Widens the list operands among `sources` to `dst_ty` when that is a list.
+    fn share_items(&mut self, id: FuncId, dst_ty: Option<Type>, sources: &[&Operand]) -> bool {
+        let Some(t) = dst_ty.filter(|t| matches!(t, Type::List(_))) else {
+            return false;
+        };
+        let mut changed = false;
+        for source in sources {
+            let f = &self.specs[id.index()];
+            if matches!(f.operand_type(source), Type::List(_)) {
+                changed |= self.widen(id, source, &t);
+            }
+        }
+        changed
+    }
+
     /// Lists are changed in place, so every name for one list must agree on its
     /// element type: when `ys = xs` and then `ys.append(1)`, `xs` becomes `list[int]`
     /// too. Each instruction that copies or extracts a list (or stores into one)
@@ -355,6 +370,28 @@ impl State<'_> {
                     let wider = crate::infer_containers::with_item(&container, index, &t);
                     changed |= self.widen(id, value, &wider);
                 }
+            }
+            // A list built from other lists (`xs + ys`, `xs * 3`, `xs[1:]`,
+            // `sorted(xs)`, `list(xs)`) starts with their items: it shares their
+            // element type, so that when its type widens the items it copies are
+            // already in the wider representation.
+            InstKind::Binary {
+                lhs,
+                rhs,
+                op: Operator::Add | Operator::Mult,
+                ..
+            } => {
+                changed |= self.share_items(id, dst_ty, &[lhs, rhs]);
+            }
+            InstKind::Slice { value, .. } => {
+                changed |= self.share_items(id, dst_ty, &[value]);
+            }
+            InstKind::CallBuiltin {
+                builtin: Builtin::Sorted | Builtin::List,
+                args,
+                ..
+            } => {
+                changed |= self.share_items(id, dst_ty, &args.iter().take(1).collect::<Vec<_>>());
             }
             InstKind::BuildList { items, .. } | InstKind::BuildTuple { items, .. } => {
                 if let Some(t) = dst_ty {
@@ -394,6 +431,10 @@ impl State<'_> {
             } => {
                 let container = f.operand_type(receiver);
                 if let Type::List(e) = &container {
+                    if let ("copy", Some(t)) = (&**method, dst_ty.filter(Type::has_list)) {
+                        changed |= self.widen(id, receiver, &t);
+                    }
+                    let f = &self.specs[id.index()];
                     let added = match (&**method, args.as_slice()) {
                         ("append", [x]) | ("insert", [_, x]) => Some(f.operand_type(x)),
                         ("extend", [x]) => f.operand_type(x).element(),

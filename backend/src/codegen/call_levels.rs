@@ -136,12 +136,21 @@ mod tests {
     fn print_and_repr_take_two_levels() {
         assert_eq!(of_builtin(Builtin::Print, &[Type::Int]), &[CALL, CALL]);
         assert_eq!(of_builtin(Builtin::Repr, &[Type::Str]), &[CALL, REPR]);
-        assert_eq!(of_builtin(Builtin::Min, &[Type::Int, Type::Int]), &[CALL, COMPARISON]);
+        assert_eq!(
+            of_builtin(Builtin::Min, &[Type::Int, Type::Int]),
+            &[CALL, COMPARISON]
+        );
     }
 
     #[test]
     fn fastcall_builtins_take_none() {
-        for b in [Builtin::Len, Builtin::Sum, Builtin::Float, Builtin::Divmod, Builtin::Pow] {
+        for b in [
+            Builtin::Len,
+            Builtin::Sum,
+            Builtin::Float,
+            Builtin::Divmod,
+            Builtin::Pow,
+        ] {
             assert!(of_builtin(b, &[Type::Int]).is_empty(), "{b:?}");
         }
         assert!(of_builtin(Builtin::Math(MathFn::Atan2), &[]).is_empty());

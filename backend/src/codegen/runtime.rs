@@ -185,6 +185,7 @@ const SIGNATURES: &[(&str, C, &[C])] = &[
     ("kr_list_set_slice", Bool, &[Ptr, I64, I64, I64, Ptr]),
     ("kr_list_from_str", Ptr, &[Ptr]),
     ("kr_list_from_slots", Ptr, &[Ptr, I64, Ptr]),
+    ("kr_list_box_items", Void, &[Ptr, Ptr]),
     ("kr_tuple_new", Ptr, &[I64]),
     ("kr_tuple_concat", Ptr, &[Ptr, Ptr]),
     ("kr_tuple_slice", Ptr, &[Ptr, I64, I64, I64]),

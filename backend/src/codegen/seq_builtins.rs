@@ -164,6 +164,22 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         }
     }
 
+    /// A fresh list of `made` items whose static element type is `wanted`: when
+    /// that is dyn (typing joined the list with lists of other items), its items
+    /// become dyn values (`kr_list_box_items`).
+    pub(super) fn box_items_for(
+        &mut self,
+        list: PointerValue<'ctx>,
+        made: &Type,
+        wanted: &Type,
+    ) -> Result<()> {
+        if *wanted == Type::Dyn && *made != Type::Dyn && *made != Type::Never {
+            let from = self.tdesc(made);
+            self.call_runtime("kr_list_box_items", &[list.into(), from.into()])?;
+        }
+        Ok(())
+    }
+
     fn width_const(&self, width: u64) -> IntValue<'ctx> {
         self.m.context.i64_type().const_int(width, false)
     }
@@ -308,11 +324,13 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                     self.call_runtime_ptr("kr_list_copy", &[source.into(), desc.into()])?
                 } else {
                     // A tuple's slots, or the characters of a str.
-                    let (items, n, _, _) = self.slots_of(&args[0])?;
-                    self.call_runtime_ptr(
+                    let (items, n, source, _) = self.slots_of(&args[0])?;
+                    let list = self.call_runtime_ptr(
                         "kr_list_from_slots",
                         &[items.into(), n.into(), desc.into()],
-                    )?
+                    )?;
+                    self.box_items_for(list, &source, elem)?;
+                    list
                 };
                 if builtin == Builtin::Sorted {
                     let reverse = match keywords.iter().find(|(k, _)| &**k == "reverse") {

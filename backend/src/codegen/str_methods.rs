@@ -40,6 +40,18 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         self.int_word(op)
     }
 
+    /// A list of strs a method made, as the list type `dst` has.
+    fn box_str_items(
+        &mut self,
+        dst: VarId,
+        list: inkwell::values::PointerValue<'ctx>,
+    ) -> Result<Val<'ctx>> {
+        if let Type::List(wanted) = self.var_type(dst)?.clone() {
+            self.box_items_for(list, &Type::Str, &wanted)?;
+        }
+        Ok(Val::Obj(list))
+    }
+
     pub(super) fn str_method(
         &mut self,
         dst: VarId,
@@ -65,7 +77,8 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             "split" | "rsplit" => {
                 let sep = self.str_or_null(arg(0).or(keyword("sep")))?;
                 let max = self.int_or_minus_one(arg(1).or(keyword("maxsplit")))?;
-                Val::Obj(self.call_runtime_ptr(&name, &[s.into(), sep.into(), max.into()])?)
+                let list = self.call_runtime_ptr(&name, &[s.into(), sep.into(), max.into()])?;
+                self.box_str_items(dst, list)?
             }
             "splitlines" => {
                 let keep = match arg(0) {
@@ -75,7 +88,8 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                     }
                     None => self.m.context.bool_type().const_zero(),
                 };
-                Val::Obj(self.call_runtime_ptr(&name, &[s.into(), keep.into()])?)
+                let list = self.call_runtime_ptr(&name, &[s.into(), keep.into()])?;
+                self.box_str_items(dst, list)?
             }
             "join" => {
                 let op = arg(0).ok_or_else(|| internal("join() without an argument"))?;

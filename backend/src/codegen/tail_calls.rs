@@ -59,7 +59,9 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             return Ok(depth);
         }
         let inlined = i32_type.const_int(inlined, false);
-        Ok(self.builder.build_int_add(depth, inlined, "inlined.depth")?)
+        Ok(self
+            .builder
+            .build_int_add(depth, inlined, "inlined.depth")?)
     }
 
     /// The jump of a tail call: the next iteration is a new frame. Counts it
