@@ -706,6 +706,9 @@ kr_value kr_str_percent(const struct kr_str *template, kr_value values);
 /* The value's concrete descriptor and slot (a small int: &kr_tdesc_int and d itself). */
 const kr_tdesc *kr_dyn_type(kr_value d);
 kr_slot kr_dyn_slot(kr_value d);
+/* a is b: the same word, or boxes of the same kind holding the same slot (one
+** object boxed twice; numbers, which have no identity here, by value). */
+bool kr_dyn_is(kr_value a, kr_value b);
 const char *kr_dyn_type_name(kr_value d); /* "int", "float", "NoneType", ... */
 
 /* Checked unboxing to a static type; TypeError "expected int, got 'str'" on a

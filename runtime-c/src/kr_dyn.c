@@ -98,6 +98,11 @@ kr_slot kr_dyn_slot(kr_value d) {
 
 const char *kr_dyn_type_name(kr_value d) { return kr_tdesc_name(kr_dyn_type(d)); }
 
+bool kr_dyn_is(kr_value a, kr_value b) {
+  if (a == b) return true;
+  return kr_dyn_type(a)->kind == kr_dyn_type(b)->kind && kr_dyn_slot(a) == kr_dyn_slot(b);
+}
+
 /* The kind of a dyn word's value. */
 static kr_tkind kind_of(kr_value d) { return (kr_tkind)kr_dyn_type(d)->kind; }
 

@@ -336,10 +336,12 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         let (result, negate) = match op {
             CmpOp::Is | CmpOp::IsNot => {
                 // None, True and False are static boxes and a dyn variable copies
-                // its word, so identity is equality of words.
+                // its word, but a typed operand was just boxed: the runtime
+                // compares what the boxes hold.
                 let same = self
-                    .builder
-                    .build_int_compare(IntPredicate::EQ, a, b, "is")?;
+                    .call_runtime("kr_dyn_is", &[a.into(), b.into()])?
+                    .ok_or_else(|| Error::internal("?", "kr_dyn_is returns nothing"))?
+                    .into_int_value();
                 return Ok(if op == CmpOp::Is {
                     same
                 } else {

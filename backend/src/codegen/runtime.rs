@@ -83,6 +83,7 @@ const SIGNATURES: &[(&str, C, &[C])] = &[
     ("kr_dyn_inplace", I64, &[I32, I64, I64]),
     ("kr_dyn_unary", I64, &[I32, I64]),
     ("kr_dyn_truth", I32, &[I64]),
+    ("kr_dyn_is", Bool, &[I64, I64]),
     ("kr_dyn_compare", I32, &[I32, I64, I64]),
     ("kr_dyn_compare_specialised", I32, &[I32, I64, I64]),
     ("kr_dyn_contains", I32, &[I64, I64]),

@@ -20,6 +20,50 @@ pub(super) fn constant(value: &ast::Constant, range: TextRange) -> Result<Const>
     })
 }
 
+/// A literal, or a signed number literal (`-1`, `+2.5`, `-True`), as an IR
+/// constant; `None` for any other expression.
+pub(super) fn signed_constant(e: &Expr) -> Option<Result<Const>> {
+    match &e.kind {
+        ExprKind::Constant { value, .. } => Some(constant(value, e.range)),
+        ExprKind::UnaryOp {
+            op: op @ (UnaryOp::USub | UnaryOp::UAdd),
+            operand,
+        } => {
+            let value = match signed_constant(operand)? {
+                Ok(v) => v,
+                Err(e) => return Some(Err(e)),
+            };
+            let negate = *op == UnaryOp::USub;
+            let int = |i: i64| Const::Int(ast::Int::Small(i));
+            Some(Ok(match value {
+                Const::Bool(b) if negate => int(-i64::from(b)),
+                Const::Bool(b) => int(i64::from(b)),
+                Const::Float(f) if negate => Const::Float(-f),
+                Const::Int(i) if negate => Const::Int(negated(i)),
+                v @ (Const::Float(_) | Const::Int(_)) => v,
+                _ => return None,
+            }))
+        }
+        _ => None,
+    }
+}
+
+/// `-i`, exactly (a small int whose negation does not fit becomes big, and back).
+fn negated(i: ast::Int) -> ast::Int {
+    use num_bigint::BigInt;
+    let big = match i {
+        ast::Int::Small(v) => match v.checked_neg() {
+            Some(n) => return ast::Int::Small(n),
+            None => -BigInt::from(v),
+        },
+        ast::Int::Big(b) => -b,
+    };
+    match i64::try_from(&big) {
+        Ok(v) => ast::Int::Small(v),
+        Err(_) => ast::Int::Big(big),
+    }
+}
+
 impl FnLowering<'_> {
     pub(super) fn expr(&mut self, e: &Expr) -> Result<Operand> {
         match &e.kind {

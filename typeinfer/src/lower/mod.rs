@@ -320,12 +320,13 @@ fn lower_def(
 fn signature(def: &ast::FunctionDef) -> Result<Signature> {
     let args = &def.args;
     let positional: Vec<&ast::Arg> = args.posonlyargs.iter().chain(&args.args).collect();
-    let constant = |default: &Expr| match &default.kind {
-        ExprKind::Constant { value, .. } => expr::constant(value, default.range),
-        _ => Err(Unsupported::new(
-            "parameter defaults that are not constants",
-            default.range,
-        )),
+    let constant = |default: &Expr| {
+        expr::signed_constant(default).unwrap_or_else(|| {
+            Err(Unsupported::new(
+                "parameter defaults that are not constants",
+                default.range,
+            ))
+        })
     };
     // Positional defaults belong to the last positional parameters.
     let mut defaults: Vec<Option<Const>> =
