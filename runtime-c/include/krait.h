@@ -63,6 +63,8 @@ static inline kr_object *kr_as_object(kr_value v) { return (kr_object *)(uintptr
 void kr_runtime_init(void);
 void *kr_alloc(size_t size);        /* zeroed, may contain pointers */
 void *kr_alloc_atomic(size_t size); /* not zeroed, never scanned for pointers */
+/* kr_alloc_atomic, or NULL when the collector cannot find the memory. */
+void *kr_try_alloc_atomic(size_t size);
 const char *kr_runtime_version(void);
 
 /* }==================================================================== */
@@ -204,6 +206,9 @@ extern const kr_type kr_str_type;
 /* A string of 'size' bytes (NUL after them) for the runtime's own builders to fill,
 ** whose code-point length and ASCII flag the caller already knows. */
 kr_str *kr_str_alloc(int64_t size, int64_t length, bool ascii);
+/* The same, or NULL with MemoryError set when the memory cannot be had (for results
+** whose size the program chose: s * n, s.center(n)...). */
+kr_str *kr_str_try_alloc(int64_t size, int64_t length, bool ascii);
 /* A new string from UTF-8 bytes (copied); never fails. */
 kr_str *kr_str_from_utf8(const char *text, size_t size);
 kr_value kr_int_from_kr_str(const kr_str *s);              /* int(s) */

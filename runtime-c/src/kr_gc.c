@@ -34,6 +34,8 @@ void *kr_alloc_atomic(size_t size) {
   return p;
 }
 
+void *kr_try_alloc_atomic(size_t size) { return GC_MALLOC_ATOMIC(size); }
+
 /* GMP's allocation hooks. Limbs hold no pointers, but GMP also allocates the
 ** temporaries of its larger operations through these hooks (TMP_BALLOC), in
 ** blocks chained by a pointer at their start and sometimes holding arrays of

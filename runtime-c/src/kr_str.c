@@ -34,6 +34,20 @@ kr_str *kr_str_alloc(int64_t size, int64_t length, bool ascii) {
   return s;
 }
 
+kr_str *kr_str_try_alloc(int64_t size, int64_t length, bool ascii) {
+  kr_str *s = kr_try_alloc_atomic(sizeof(kr_str) + (size_t)size + 1);
+  if (s == NULL) {
+    kr_raise(KR_EXC_MEMORY, NULL);
+    return NULL;
+  }
+  s->type = &kr_str_type;
+  s->size = size;
+  s->data[size] = '\0';
+  s->length = length;
+  s->ascii = ascii;
+  return s;
+}
+
 kr_str *kr_str_from_utf8(const char *text, size_t size) {
   kr_str *s = new_str(size);
   if (size > 0) memcpy(s->data, text, size);

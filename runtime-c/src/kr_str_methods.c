@@ -20,8 +20,8 @@
 /* The elements of the lists split() returns. */
 static const kr_tdesc str_desc = {KR_T_STR, 0, NULL};
 
-/* Results beyond this many bytes are a MemoryError (the allocation could not succeed;
-** kr_alloc would abort instead of raising). */
+/* Results beyond this many bytes are a MemoryError without trying (the allocation
+** could not succeed); smaller ones try (kr_str_try_alloc). */
 #define MAX_RESULT_SIZE ((int64_t)1 << 46)
 
 /* {====================================================================
@@ -728,7 +728,8 @@ static kr_str *pad(const kr_str *s, int64_t left, int64_t right, const kr_str *f
   if (fill_size > 0 && left + right > (MAX_RESULT_SIZE - s->size) / fill_size)
     return raise_memory();
   int64_t size = s->size + (left + right) * fill_size;
-  kr_str *r = kr_str_alloc(size, s->length + left + right, s->ascii && (fill == NULL || fill->ascii));
+  kr_str *r = kr_str_try_alloc(size, s->length + left + right, s->ascii && (fill == NULL || fill->ascii));
+  if (r == NULL) return NULL;
   char *out = r->data;
   for (int64_t k = 0; k < left; k++, out += fill_size) memcpy(out, fill_bytes, (size_t)fill_size);
   memcpy(out, s->data, (size_t)s->size);

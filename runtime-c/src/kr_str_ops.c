@@ -143,7 +143,8 @@ kr_str *kr_str_repeat(const kr_str *s, kr_value n_v) {
     return NULL;
   }
   int64_t size = s->size * n;
-  kr_str *r = kr_str_alloc(size, s->length * n, s->ascii);
+  kr_str *r = kr_str_try_alloc(size, s->length * n, s->ascii);
+  if (r == NULL) return NULL;
   if (s->size == 1) {
     memset(r->data, s->data[0], (size_t)size);
   } else {
