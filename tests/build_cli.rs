@@ -341,3 +341,78 @@ fn reads_before_assignment_raise_like_python() {
         same_as_python(name, source, "-O1");
     }
 }
+
+/// Builds `source` into an executable in `dir`.
+fn executable(dir: &Path, source: &str) -> PathBuf {
+    let file = write(dir, "prog.py", source);
+    let exe = dir.join("prog-bin");
+    let out = krait(
+        &["build", &file, "-o", exe.to_str().unwrap(), "--no-cache"],
+        &dir.join("cache"),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    exe
+}
+
+/// Runs `program` (python3 or an executable) with its stdout on a full disk.
+fn to_dev_full(program: &mut Command, unbuffered: bool) -> Output {
+    if unbuffered {
+        program.env("PYTHONUNBUFFERED", "1");
+    } else {
+        program.env_remove("PYTHONUNBUFFERED");
+    }
+    let full = std::fs::File::create("/dev/full").expect("open /dev/full");
+    program.stdout(full).output().expect("run the program")
+}
+
+#[test]
+fn failed_stdout_writes_are_python_errors() {
+    if !Path::new("/dev/full").exists() {
+        return;
+    }
+    let dir = scratch("dev-full");
+    let source = "for i in range(3):\n    print('line', i)\nprint(len('abc'))\n";
+    let exe = executable(&dir, source);
+    let file = dir.join("prog.py");
+    // Buffered: the write fails at exit ("Exception ignored", status 120); with
+    // PYTHONUNBUFFERED at the first print() (OSError, status 1).
+    for unbuffered in [false, true] {
+        let expected = to_dev_full(Command::new(common::python()).arg(&file), unbuffered);
+        let got = to_dev_full(&mut Command::new(&exe), unbuffered);
+        assert_eq!(
+            got.status.code(),
+            expected.status.code(),
+            "unbuffered: {unbuffered}"
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&got.stderr),
+            String::from_utf8_lossy(&expected.stderr),
+            "unbuffered: {unbuffered}"
+        );
+    }
+}
+
+#[test]
+fn a_closed_pipe_is_broken_pipe_error() {
+    let dir = scratch("broken-pipe");
+    let exe = executable(&dir, "for i in range(200000):\n    print('line', i)\n");
+    let mut child = Command::new(&exe)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run the executable");
+    // The reader goes away: the program's writes fail with EPIPE, not SIGPIPE.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait for the executable");
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("Traceback (most recent call last):\n")
+            && stderr.ends_with("    print('line', i)\nBrokenPipeError: [Errno 32] Broken pipe\n"),
+        "{stderr}"
+    );
+}

@@ -92,6 +92,8 @@ typedef enum kr_exc_kind {
   KR_EXC_ATTRIBUTE,
   KR_EXC_UNICODE_ENCODE,
   KR_EXC_EXCEPTION, /* plain 'Exception' */
+  KR_EXC_OS,
+  KR_EXC_BROKEN_PIPE,
 } kr_exc_kind;
 
 /* Sets the current exception; always returns KR_ERROR for 'return kr_raise(...)'. */
@@ -572,6 +574,9 @@ void kr_print_utf8(const char *text, size_t len); /* raw bytes, e.g. " " and "\n
 ** lone surrogates backslash-escaped as CPython's stderr does. */
 void kr_print_stderr_utf8(const char *text, size_t len);
 void kr_flush_stdout(void);
+/* After each print(): false with OSError or BrokenPipeError set when writing stdout
+** failed since the last call. */
+bool kr_print_done(void);
 
 /* }==================================================================== */
 

@@ -114,4 +114,6 @@ pub mod exc {
     pub const ATTRIBUTE: i32 = 14;
     pub const UNICODE_ENCODE: i32 = 15;
     pub const EXCEPTION: i32 = 16;
+    pub const OS: i32 = 17;
+    pub const BROKEN_PIPE: i32 = 18;
 }

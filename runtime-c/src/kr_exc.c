@@ -60,6 +60,8 @@ const char *kr_exc_kind_name(kr_exc_kind kind) {
     case KR_EXC_ATTRIBUTE: return "AttributeError";
     case KR_EXC_UNICODE_ENCODE: return "UnicodeEncodeError";
     case KR_EXC_EXCEPTION: return "Exception";
+    case KR_EXC_OS: return "OSError";
+    case KR_EXC_BROKEN_PIPE: return "BrokenPipeError";
   }
   return "Exception";
 }

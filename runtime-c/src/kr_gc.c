@@ -6,6 +6,7 @@
 
 #include <gc.h>
 #include <gmp.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,5 +72,8 @@ void kr_runtime_init(void) {
   done = true;
   GC_INIT();
   GC_set_warn_proc(quiet_warning);
+  /* As python3 does: a write to a closed pipe fails with EPIPE (BrokenPipeError)
+  ** instead of killing the program. */
+  signal(SIGPIPE, SIG_IGN);
   mp_set_memory_functions(gmp_alloc, gmp_realloc, gmp_free);
 }

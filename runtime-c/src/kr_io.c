@@ -2,7 +2,14 @@
 ** kr_io.c: print(). Output goes to a buffer that is written to file descriptor 1 when
 ** full, at exit, and before anything is written to stderr (kr_traceback.c flushes it),
 ** so stdout and stderr interleave as they do under CPython. On a terminal the buffer is
-** flushed at each newline, as CPython's line-buffered stdout does.
+** flushed at each newline, as CPython's line-buffered stdout does, and after every
+** print() when PYTHONUNBUFFERED is set, as with python3 -u.
+**
+** A write that fails (a closed pipe, a full disk) is raised by the print() that made
+** it, as CPython's OSError or BrokenPipeError ("[Errno 32] Broken pipe"; SIGPIPE is
+** ignored, as python3 ignores it); one that fails at exit is reported as CPython's
+** shutdown reports it ("Exception ignored in: <_io.TextIOWrapper ...>"), exit status
+** 120.
 **
 ** The runtime writes stdout itself rather than through stdio so that the buffer
 ** policy is the same everywhere and print() costs a memcpy.
@@ -25,13 +32,16 @@
 static char *buffer = NULL;
 static size_t used = 0;
 static int line_buffered = -1; /* unknown until the first write */
+static bool write_through = false;
+static int write_error = 0; /* errno of a failed write that print() has not raised */
 
 static void write_all(const char *data, size_t len) {
   while (len > 0) {
     ssize_t n = write(1, data, len);
     if (n < 0) {
       if (errno == EINTR) continue;
-      return; /* a closed or failing stdout: the output is lost, as nothing can be told */
+      if (write_error == 0) write_error = errno;
+      return; /* the rest is lost, as CPython's buffer is */
     }
     data += n;
     len -= (size_t)n;
@@ -45,10 +55,47 @@ void kr_flush_stdout(void) {
   write_all(buffer, n);
 }
 
+/* The exception class and message of a failed write's errno. */
+static kr_exc_kind write_error_kind(int e) { return e == EPIPE ? KR_EXC_BROKEN_PIPE : KR_EXC_OS; }
+
+static const char *write_error_message(int e) {
+  const char *text = strerror(e);
+  size_t size = strlen(text) + 32;
+  char *message = kr_alloc_atomic(size);
+  snprintf(message, size, "[Errno %d] %s", e, text);
+  return message;
+}
+
+bool kr_print_done(void) {
+  if (write_through) kr_flush_stdout();
+  if (write_error == 0) return true;
+  int e = write_error;
+  write_error = 0;
+  kr_raise(write_error_kind(e), write_error_message(e));
+  return false;
+}
+
+/* At exit: what is left is written; a failure is reported as CPython's shutdown
+** reports a failed flush of sys.stdout, with its exit status. */
+static void flush_at_exit(void) {
+  kr_flush_stdout();
+  if (write_error == 0) return;
+  int e = write_error;
+  char text[256];
+  int n = snprintf(text, sizeof text,
+                   "Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' "
+                   "encoding='utf-8'>\n%s: %s\n",
+                   kr_exc_kind_name(write_error_kind(e)), write_error_message(e));
+  if (n > 0) kr_print_stderr_utf8(text, (size_t)n < sizeof text ? (size_t)n : sizeof text - 1);
+  _exit(120);
+}
+
 static void first_write(void) {
   line_buffered = isatty(1) ? 1 : 0;
+  const char *unbuffered = getenv("PYTHONUNBUFFERED");
+  write_through = unbuffered != NULL && unbuffered[0] != '\0';
   buffer = malloc(BUFFER_SIZE);
-  atexit(kr_flush_stdout); /* a program that ends normally loses nothing */
+  atexit(flush_at_exit); /* a program that ends normally loses nothing */
 }
 
 void kr_print_utf8(const char *text, size_t len) {

@@ -343,6 +343,13 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             self.print_value(*v)?;
         }
         self.print_text(end, b"\n")?;
+        // A write to stdout that failed is raised by the print() that made it.
+        let ok = self
+            .call_runtime("kr_print_done", &[])?
+            .ok_or_else(|| Error::internal("?", "kr_print_done returns nothing"))?
+            .into_int_value();
+        let failed = self.builder.build_not(ok, "failed")?;
+        self.branch_if_failed(failed)?;
         Ok(Val::None)
     }
 

@@ -68,6 +68,7 @@ const SIGNATURES: &[(&str, C, &[C])] = &[
     ("kr_print_none", Void, &[]),
     ("kr_print_str", Bool, &[Ptr]),
     ("kr_print_utf8", Void, &[Ptr, I64]),
+    ("kr_print_done", Bool, &[]),
     ("kr_print_stderr_utf8", Void, &[Ptr, I64]),
     ("kr_dyn_box", I64, &[I64, Ptr]),
     ("kr_dyn_from_float", I64, &[F64]),
