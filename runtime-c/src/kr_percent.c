@@ -43,6 +43,26 @@ static void put(text *t, const char *s, size_t n, int64_t code_points) {
   t->length += code_points;
 }
 
+/* Room for n more bytes, allocated now so that padding to a width the program
+** chose fails as MemoryError, not as an abort; false with it set. */
+static bool reserve(text *t, int64_t n) {
+  if (n < 0 || (uint64_t)n > SIZE_MAX / 2 - t->size - 1) {
+    kr_raise(KR_EXC_MEMORY, NULL);
+    return false;
+  }
+  if (t->size + (size_t)n + 1 <= t->capacity) return true;
+  size_t capacity = t->size + (size_t)n + 1;
+  char *data = kr_try_alloc_atomic(capacity);
+  if (data == NULL) {
+    kr_raise(KR_EXC_MEMORY, NULL);
+    return false;
+  }
+  if (t->size > 0) memcpy(data, t->data, t->size);
+  t->data = data;
+  t->capacity = capacity;
+  return true;
+}
+
 static void put_str(text *t, const kr_str *s) { put(t, s->data, (size_t)s->size, s->length); }
 
 static void put_ascii(text *t, const char *s) { put(t, s, strlen(s), (int64_t)strlen(s)); }
@@ -97,8 +117,9 @@ static kr_tkind kind(kr_value v) { return (kr_tkind)kr_dyn_type(v)->kind; }
 
 static bool is_intlike(kr_tkind k) { return k == KR_T_INT || k == KR_T_BOOL; }
 
-/* A '*' width or precision: the next value, which must be an int. */
-static bool star(arguments *a, int64_t *out) {
+/* A '*' width (a C ssize_t) or precision (a C int): the next value, which must be
+** an int. */
+static bool star(arguments *a, bool precision, int64_t *out) {
   kr_value v;
   if (!next_value(a, &v)) return false;
   if (!is_intlike(kind(v))) {
@@ -107,11 +128,14 @@ static bool star(arguments *a, int64_t *out) {
   }
   kr_value i = kr_dyn_index(v);
   if (i == KR_ERROR) return false;
-  if (!kr_is_small(i) || kr_small_value(i) > INT32_MAX || kr_small_value(i) < -INT32_MAX) {
-    kr_raise(KR_EXC_OVERFLOW, "Python int too large to convert to C int");
+  int64_t value;
+  bool fits = kr_int_to_i64(i, &value) && (!precision || (value <= INT32_MAX && value >= INT32_MIN));
+  if (!fits) {
+    kr_raise(KR_EXC_OVERFLOW, precision ? "Python int too large to convert to C int"
+                                        : "Python int too large to convert to C ssize_t");
     return false;
   }
-  *out = kr_small_value(i);
+  *out = value;
   return true;
 }
 
@@ -309,11 +333,12 @@ kr_value kr_str_percent(const kr_str *template, kr_value values) {
       }
     }
     if (i < n && s[i] == '*') {
-      if (!star(&a, &sp.width)) return KR_ERROR;
+      if (!star(&a, false, &sp.width)) return KR_ERROR;
       if (sp.width < 0) {
         sp.left = true;
-        sp.width = -sp.width;
+        sp.width = sp.width == INT64_MIN ? INT64_MAX : -sp.width;
       }
+      if (!reserve(&t, sp.width)) return KR_ERROR;
       i++;
       index++;
     } else {
@@ -327,7 +352,7 @@ kr_value kr_str_percent(const kr_str *template, kr_value values) {
       index++;
       sp.precision = 0;
       if (i < n && s[i] == '*') {
-        if (!star(&a, &sp.precision)) return KR_ERROR;
+        if (!star(&a, true, &sp.precision)) return KR_ERROR;
         if (sp.precision < 0) sp.precision = 0;
         i++;
         index++;
