@@ -23,9 +23,21 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             .and_then(|var| var.name.as_deref())
             .unwrap_or("?")
             .to_string();
-        let message = format!(
-            "cannot access local variable '{name}' where it is not associated with a value"
-        );
+        // Inside a comprehension (a frame of its own in CPython) the function's
+        // local is a free variable: a comprehension's own variables are always
+        // bound before they are read.
+        let (kind, message) = if self.frame > 0 {
+            let text = format!(
+                "cannot access free variable '{name}' where it is not associated with a value \
+                 in enclosing scope"
+            );
+            ("KR_EXC_NAME", text)
+        } else {
+            let text = format!(
+                "cannot access local variable '{name}' where it is not associated with a value"
+            );
+            ("KR_EXC_UNBOUND_LOCAL", text)
+        };
         let ty = self.var_type(v)?;
         // Slots start zeroed, and no value of these types is the zero word (ints
         // are odd or pointers, the others pointers, None in an optional is 2).
@@ -64,7 +76,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             self.line = (self.m.source.line_of)(range.start);
             self.caret_range = Some(range);
         }
-        let result = self.raise_if(missing, "KR_EXC_UNBOUND_LOCAL", &message);
+        let result = self.raise_if(missing, kind, &message);
         (self.line, self.caret_range) = saved;
         result
     }
