@@ -70,6 +70,7 @@ pub fn infer(program: &Program) -> Result<Program> {
         main,
         specialised: true,
         template_names: program.template_names.clone(),
+        imports: program.imports.clone(),
     })
 }
 

@@ -56,6 +56,9 @@ pub struct Program {
     /// drops the templates: a function never called still has a name (NameError
     /// suggestions offer it).
     pub template_names: Vec<Box<str>>,
+    /// The names module-level imports bind, in source order (NameError suggestions
+    /// offer them).
+    pub imports: Vec<Box<str>>,
 }
 
 #[derive(Clone, Debug)]

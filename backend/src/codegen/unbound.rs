@@ -143,6 +143,13 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         }
         let mut globals: Vec<&str> = crate::suggest::MODULE_DUNDERS.to_vec();
         let program = self.m.program;
+        // Imports before any other statement are bound from the start (the others
+        // are globals with their own flags, below).
+        for name in &program.imports {
+            if !program.globals.iter().any(|g| g.name == *name) {
+                globals.push(name);
+            }
+        }
         let bound = |slot: usize| !self.is_module || self.assigned.contains(slot);
         // (A global nothing assigns, `Never`, is never in the module's dict.)
         let global_names = program

@@ -109,6 +109,7 @@ pub fn lower_module(module: &Module, scopes: &SymbolTable, _file: &SourceFile) -
     Ok(Program {
         functions,
         template_names,
+        imports: import_names(module),
         globals: globals
             .into_iter()
             .map(|name| Global {
@@ -176,6 +177,24 @@ fn imports_come_first(module: &Module) -> bool {
         }
     }
     true
+}
+
+/// The names module-level imports bind, in source order.
+fn import_names(module: &Module) -> Vec<Box<str>> {
+    let mut names: Vec<Box<str>> = Vec::new();
+    for stmt in &module.body {
+        let aliases = match &stmt.kind {
+            StmtKind::Import { names } | StmtKind::ImportFrom { names, .. } => names,
+            _ => continue,
+        };
+        for alias in aliases {
+            let bound = alias.asname.as_ref().unwrap_or(&alias.name);
+            if !names.contains(bound) {
+                names.push(bound.clone());
+            }
+        }
+    }
+    names
 }
 
 /// The names module-level `import` statements bind. Only native modules can be
