@@ -180,7 +180,10 @@ fn warn_stmt(s: &Stmt, out: &mut Warnings) {
         StmtKind::Assert { test, msg } => {
             // CPython's compiler warns before it compiles the test.
             if matches!(&test.kind, crate::ast::ExprKind::Tuple { elts, .. } if !elts.is_empty()) {
-                out.push((s.range, "assertion is always true, perhaps remove parentheses?"));
+                out.push((
+                    s.range,
+                    "assertion is always true, perhaps remove parentheses?",
+                ));
             }
             warn_expr(test, out);
             msg.iter().for_each(|e| warn_expr(e, out));

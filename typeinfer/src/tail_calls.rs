@@ -389,3 +389,60 @@ fn site_in_block(f: &Function, me: FuncId, b: usize) -> Option<Site> {
         addend: Some(addend.clone()),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::ir::{InstKind, Program};
+
+    fn program(source: &str) -> Program {
+        let (file, module) = frontend::parse_bytes("t.py", source.as_bytes());
+        let module = module.expect("parses");
+        let scopes = frontend::scopes::SymbolTable::build(&module, &file).expect("scopes");
+        crate::compile(&module, &scopes, &file).expect("compiles")
+    }
+
+    /// The instructions of the specialisation named `name`.
+    fn insts<'p>(p: &'p Program, name: &str) -> Vec<&'p InstKind> {
+        let f = p.functions.iter().find(|f| &*f.name == name).expect(name);
+        f.blocks
+            .iter()
+            .flat_map(|b| b.insts.iter().map(|i| &i.kind))
+            .collect()
+    }
+
+    fn summing_calls(kinds: &[&InstKind]) -> usize {
+        kinds
+            .iter()
+            .filter(|k| matches!(k, InstKind::Call { plus: Some(_), .. }))
+            .count()
+    }
+
+    #[test]
+    fn the_first_call_of_a_sum_of_two_takes_the_sum() {
+        let p = program("def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\n\nprint(fib(9))\n");
+        let kinds = insts(&p, "fib");
+        assert_eq!(summing_calls(&kinds), 1);
+        assert!(kinds
+            .iter()
+            .any(|k| matches!(k, InstKind::InitialSum { .. })));
+        assert!(!kinds
+            .iter()
+            .any(|k| matches!(k, InstKind::Binary { .. } if false)));
+    }
+
+    #[test]
+    fn a_result_used_twice_is_not_summed_into_the_call() {
+        // `a` is read again after the sum: the call must keep its own result.
+        let p = program("def g(n):\n    if n < 2:\n        return n\n    a = g(n - 1)\n    return a + g(n - 2) + a\n\nprint(g(9))\n");
+        assert_eq!(summing_calls(&insts(&p, "g")), 0);
+        // A sum with a non-call addend keeps its start from the caller all the same.
+        let p = program(
+            "def t(n):\n    if n == 0:\n        return 0\n    return n + t(n - 1)\n\nprint(t(9))\n",
+        );
+        let kinds = insts(&p, "t");
+        assert_eq!(summing_calls(&kinds), 0);
+        assert!(kinds
+            .iter()
+            .any(|k| matches!(k, InstKind::InitialSum { .. })));
+    }
+}
