@@ -365,8 +365,9 @@ impl State<'_> {
                 let t = self.globals[global.index()].clone();
                 changed |= self.widen(id, src, &t);
             }
+            // (An optional container is the list or tuple it holds when not None.)
             InstKind::GetItem { value, index, .. } => {
-                let container = f.operand_type(value);
+                let container = f.operand_type(value).strip_optional();
                 if let Some(t) = dst_ty.filter(Type::has_list) {
                     let wider = crate::infer_containers::with_item(&container, index, &t);
                     changed |= self.widen(id, value, &wider);
@@ -407,7 +408,7 @@ impl State<'_> {
                 }
             }
             InstKind::SetItem { value, item, .. } => {
-                let container = f.operand_type(value);
+                let container = f.operand_type(value).strip_optional();
                 let item_ty = f.operand_type(item);
                 if let Type::List(e) = &container {
                     let joined = e.join(&item_ty);
@@ -417,7 +418,7 @@ impl State<'_> {
             }
             InstKind::SetSlice { value, item, .. } => {
                 // The list takes the iterable's items, as `extend` does.
-                let container = f.operand_type(value);
+                let container = f.operand_type(value).strip_optional();
                 let added = f.operand_type(item).strip_optional().element();
                 if let (Type::List(e), Some(added)) = (&container, added) {
                     let joined = e.join(&added);
@@ -430,7 +431,7 @@ impl State<'_> {
                 args,
                 ..
             } => {
-                let container = f.operand_type(receiver);
+                let container = f.operand_type(receiver).strip_optional();
                 if let Type::List(e) = &container {
                     if let ("copy", Some(t)) = (&**method, dst_ty.filter(Type::has_list)) {
                         changed |= self.widen(id, receiver, &t);
