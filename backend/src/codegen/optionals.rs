@@ -83,12 +83,17 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                     let message = "can't multiply sequence by non-int of type 'NoneType'";
                     return (type_error, message.to_string());
                 }
-                let eq = if *inplace { "=" } else { "" };
-                let symbol = format!("{}{eq}", typeinfer::print::operator_text(*o));
-                let (a, b) = if lhs == op {
-                    ("NoneType".to_string(), other_name(rhs))
-                } else {
-                    (other_name(lhs), "NoneType".to_string())
+                let symbol = match (*o, *inplace) {
+                    (Operator::Pow, false) => "** or pow()".to_string(),
+                    (o, inplace) => {
+                        let eq = if inplace { "=" } else { "" };
+                        format!("{}{eq}", typeinfer::print::operator_text(o))
+                    }
+                };
+                let (a, b) = match (lhs == op, rhs == op) {
+                    (true, true) => ("NoneType".to_string(), "NoneType".to_string()),
+                    (true, false) => ("NoneType".to_string(), other_name(rhs)),
+                    _ => (other_name(lhs), "NoneType".to_string()),
                 };
                 let message = format!("unsupported operand type(s) for {symbol}: '{a}' and '{b}'");
                 (type_error, message)
@@ -119,10 +124,10 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                         CmpOp::Gt => ">",
                         _ => ">=",
                     };
-                    let (a, b) = if lhs == op {
-                        ("NoneType".to_string(), other_name(rhs))
-                    } else {
-                        (other_name(lhs), "NoneType".to_string())
+                    let (a, b) = match (lhs == op, rhs == op) {
+                        (true, true) => ("NoneType".to_string(), "NoneType".to_string()),
+                        (true, false) => ("NoneType".to_string(), other_name(rhs)),
+                        _ => (other_name(lhs), "NoneType".to_string()),
                     };
                     let message =
                         format!("'{symbol}' not supported between instances of '{a}' and '{b}'");
@@ -150,7 +155,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             {
                 (
                     type_error,
-                    "'NoneType' object doesn't support item deletion".to_string(),
+                    "'NoneType' object does not support item deletion".to_string(),
                 )
             }
             Some(InstKind::CallMethod {
@@ -185,6 +190,27 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         }
     }
 
+    /// For the left operand of a binary operation or ordering whose right operand
+    /// is another optional value: that operand, and the message when both are None.
+    fn both_none_error(&self, op: &Operand) -> Option<(Operand, String)> {
+        let (lhs, rhs) = match self.current_kind? {
+            InstKind::Binary { lhs, rhs, .. } => (lhs, rhs),
+            InstKind::Compare { lhs, rhs, op, .. } if !matches!(op, CmpOp::In | CmpOp::NotIn) => {
+                (lhs, rhs)
+            }
+            _ => return None,
+        };
+        if lhs != op || rhs == op || !matches!(self.op_type_raw(rhs), Type::Optional(_)) {
+            return None;
+        }
+        let (_, message) = self.none_error(op);
+        let named = format!("'{}'", python_name(&self.op_type(rhs)));
+        let at = message.rfind(&named)?;
+        let mut both = message.clone();
+        both.replace_range(at..at + named.len(), "'NoneType'");
+        Some((rhs.clone(), both))
+    }
+
     /// The value of an optional operand of the current instruction, after raising
     /// CPython's error if it is None.
     pub(super) fn unwrap_optional(
@@ -198,6 +224,19 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             .builder
             .build_int_compare(IntPredicate::EQ, word, none, "is.none")?;
         let (kind, message) = self.none_error(op);
+        // The left operand of `a + b` None while `b`, optional too, is None as well:
+        // CPython names both types NoneType.
+        if let Some((other, both)) = self.both_none_error(op) {
+            let other_word = self.operand_raw(&other)?;
+            let Val::Opt(other_word) = other_word else {
+                return Err(internal("an optional operand without its word"));
+            };
+            let other_none =
+                self.builder
+                    .build_int_compare(IntPredicate::EQ, other_word, none, "other.none")?;
+            let both_none = self.builder.build_and(is_none, other_none, "both.none")?;
+            self.raise_if(both_none, kind, &both)?;
+        }
         // CPython points an AttributeError at `receiver.method`, not the call.
         let saved = self.caret_range;
         if let (Some(InstKind::CallMethod { attribute_end, .. }), Some(r)) =
