@@ -230,7 +230,7 @@ impl State<'_> {
                         | Builtin::Bool
                         | Builtin::PercentArg(_)
                 );
-                if !none_aware && !matches!(builtin, Builtin::Len | Builtin::IterLen(_)) {
+                if !none_aware && !builtin.checks_none(args.len()) {
                     if let Some(t) = args.iter().map(ty).find(|t| matches!(t, Type::Optional(_))) {
                         return Err(Unsupported::new(
                             format!("{}() of '{t}' (a value that may be None)", builtin.name()),

@@ -541,6 +541,30 @@ pub enum Builtin {
 }
 
 impl Builtin {
+    /// Whether a call with `arity` arguments that may be None runs, raising
+    /// CPython's TypeError at run time for a None (`len(x)`, `abs(x)`,
+    /// `max(a, b)`...); other builtins refuse such arguments at compile time.
+    pub fn checks_none(self, arity: usize) -> bool {
+        match self {
+            Builtin::Len | Builtin::IterLen(_) => true,
+            Builtin::Abs
+            | Builtin::Float
+            | Builtin::Ord
+            | Builtin::Chr
+            | Builtin::Hex
+            | Builtin::Oct
+            | Builtin::Bin
+            | Builtin::Sum
+            | Builtin::Sorted
+            | Builtin::MinOf
+            | Builtin::MaxOf
+            | Builtin::Int
+            | Builtin::Round => arity == 1,
+            Builtin::Min | Builtin::Max | Builtin::Pow | Builtin::Divmod => arity == 2,
+            _ => false,
+        }
+    }
+
     /// Builtins whose first argument is iterated over (a generator expression
     /// passed to them is collected into a list first).
     pub fn takes_iterable(self) -> bool {

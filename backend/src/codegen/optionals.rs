@@ -52,9 +52,7 @@ pub(super) fn unwraps_operands(kind: &InstKind) -> bool {
         InstKind::Compare { op, .. } => {
             !matches!(op, CmpOp::Is | CmpOp::IsNot | CmpOp::Eq | CmpOp::NotEq)
         }
-        InstKind::CallBuiltin { builtin, .. } => {
-            matches!(builtin, Builtin::Len | Builtin::IterLen(_))
-        }
+        InstKind::CallBuiltin { builtin, args, .. } => builtin.checks_none(args.len()),
         _ => false,
     }
 }
@@ -168,13 +166,9 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 builtin: Builtin::IterLen(_),
                 ..
             }) => (type_error, "'NoneType' object is not iterable".to_string()),
-            Some(InstKind::CallBuiltin {
-                builtin: Builtin::Len,
-                ..
-            }) => (
-                type_error,
-                "object of type 'NoneType' has no len()".to_string(),
-            ),
+            Some(InstKind::CallBuiltin { builtin, args, .. }) => {
+                (type_error, self.builtin_none_error(*builtin, args, op))
+            }
             Some(InstKind::UnpackCheck { .. }) => (
                 type_error,
                 "cannot unpack non-iterable NoneType object".to_string(),
@@ -187,6 +181,53 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 type_error,
                 "list indices must be integers or slices, not NoneType".to_string(),
             ),
+        }
+    }
+
+    /// CPython's TypeError for `builtin(args)` when `op`, one of the arguments, is
+    /// None (`Builtin::checks_none`).
+    fn builtin_none_error(&self, builtin: Builtin, args: &[Operand], op: &Operand) -> String {
+        let first = args.first() == Some(op);
+        // The other argument of a two-argument builtin, by its static type.
+        let other = || {
+            let other = if first { args.get(1) } else { args.first() };
+            other.map_or("NoneType".to_string(), |o| python_name(&self.op_type(o)))
+        };
+        let pair = |a: String, b: String| if first { (a, b) } else { (b, a) };
+        match builtin {
+            Builtin::Len => "object of type 'NoneType' has no len()".to_string(),
+            Builtin::Abs => "bad operand type for abs(): 'NoneType'".to_string(),
+            Builtin::Float => {
+                "float() argument must be a string or a real number, not 'NoneType'".to_string()
+            }
+            Builtin::Int => "int() argument must be a string, a bytes-like object or a real \
+                             number, not 'NoneType'"
+                .to_string(),
+            Builtin::Round => "type NoneType doesn't define __round__ method".to_string(),
+            Builtin::Ord => "ord() expected string of length 1, but NoneType found".to_string(),
+            Builtin::Chr | Builtin::Hex | Builtin::Oct | Builtin::Bin => {
+                "'NoneType' object cannot be interpreted as an integer".to_string()
+            }
+            Builtin::Min | Builtin::Max => {
+                // The second argument is compared with the first, the best so far.
+                let symbol = if builtin == Builtin::Min { "<" } else { ">" };
+                let (a, b) = if first {
+                    (other(), "NoneType".to_string())
+                } else {
+                    ("NoneType".to_string(), other())
+                };
+                format!("'{symbol}' not supported between instances of '{a}' and '{b}'")
+            }
+            Builtin::Pow | Builtin::Divmod => {
+                let name = if builtin == Builtin::Pow {
+                    "** or pow()"
+                } else {
+                    "divmod()"
+                };
+                let (a, b) = pair("NoneType".to_string(), other());
+                format!("unsupported operand type(s) for {name}: '{a}' and '{b}'")
+            }
+            _ => "'NoneType' object is not iterable".to_string(),
         }
     }
 
