@@ -179,17 +179,7 @@ fn tracebacks_name_every_frame() {
 #[test]
 fn build_writes_an_executable() {
     let dir = scratch("exe");
-    let file = write(&dir, "hello.py", "print('hello', 6 * 7)\n");
-    let exe = dir.join("hello-bin");
-    let out = krait(
-        &["build", &file, "-o", exe.to_str().unwrap(), "--no-cache"],
-        &dir.join("cache"),
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let exe = executable(&dir, "print('hello', 6 * 7)\n");
     let run = Command::new(&exe).output().expect("run the executable");
     assert_eq!(String::from_utf8_lossy(&run.stdout), "hello 42\n");
     assert!(!dir.join("cache").exists(), "--no-cache wrote to the cache");
@@ -342,7 +332,7 @@ fn reads_before_assignment_raise_like_python() {
     }
 }
 
-/// Builds `source` into an executable in `dir`.
+/// Builds `source` into an executable in `dir` (with `--no-cache`).
 fn executable(dir: &Path, source: &str) -> PathBuf {
     let file = write(dir, "prog.py", source);
     let exe = dir.join("prog-bin");

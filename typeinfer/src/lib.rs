@@ -38,3 +38,12 @@ pub fn specialise(templates: &ir::Program) -> Result<ir::Program, Unsupported> {
     tail_calls::rewrite_program(&mut program);
     Ok(program)
 }
+
+/// Parses, scopes and compiles `source` (unit tests of the passes).
+#[cfg(test)]
+pub(crate) fn compile_source(source: &str) -> ir::Program {
+    let (file, module) = frontend::parse_bytes("t.py", source.as_bytes());
+    let module = module.expect("parses");
+    let scopes = SymbolTable::build(&module, &file).expect("scopes");
+    compile(&module, &scopes, &file).expect("compiles")
+}

@@ -395,10 +395,7 @@ mod tests {
     use crate::ir::{InstKind, Program};
 
     fn program(source: &str) -> Program {
-        let (file, module) = frontend::parse_bytes("t.py", source.as_bytes());
-        let module = module.expect("parses");
-        let scopes = frontend::scopes::SymbolTable::build(&module, &file).expect("scopes");
-        crate::compile(&module, &scopes, &file).expect("compiles")
+        crate::compile_source(source)
     }
 
     /// The instructions of the specialisation named `name`.
