@@ -93,6 +93,98 @@ struct State<'a> {
 /// Joins `ty` into `slot`; true if it changed. Types nested deeper than any
 /// program writes by hand (`xs.append(xs)` would otherwise climb forever) become
 /// `dyn`, which is reported.
+/// `isinstance(p, C)` of a parameter the body never rebinds is known from the
+/// specialisation's argument types (its key, which never climb): it becomes a
+/// constant, and a branch on it a jump, so that the code it guards against
+/// (`if isinstance(x, list): ... len(x)` in the specialisation for an int) is
+/// unreachable and not typed.
+fn fold_param_isinstance(f: &mut Function) {
+    let mut defs: HashMap<VarId, usize> = HashMap::new();
+    for inst in f.blocks.iter().flat_map(|b| &b.insts) {
+        if let Some(d) = inst.kind.dst() {
+            *defs.entry(d).or_default() += 1;
+        }
+    }
+    let mut known: HashMap<VarId, bool> = HashMap::new();
+    for b in 0..f.blocks.len() {
+        for i in 0..f.blocks[b].insts.len() {
+            let InstKind::CallBuiltin {
+                dst,
+                builtin: Builtin::IsInstance(kinds),
+                args,
+                ..
+            } = &f.blocks[b].insts[i].kind
+            else {
+                continue;
+            };
+            let [Operand::Var(p)] = args.as_slice() else {
+                continue;
+            };
+            let ty = &f.var(*p).ty;
+            let concrete = !matches!(ty, Type::Dyn | Type::Optional(_) | Type::Never | Type::I64);
+            if !f.params.contains(p) || defs.contains_key(p) || !concrete {
+                continue;
+            }
+            let bit = ty.runtime_kind();
+            let hit = bit < 16 && kinds & (1 << bit) != 0;
+            let dst = *dst;
+            if defs.get(&dst) == Some(&1) {
+                known.insert(dst, hit);
+            }
+            f.blocks[b].insts[i].kind = InstKind::Copy {
+                dst,
+                src: Operand::Const(Const::Bool(hit)),
+            };
+        }
+    }
+    if known.is_empty() {
+        return;
+    }
+    // Truth, negations and copies of a known bool, each the variable's only
+    // definition.
+    loop {
+        let mut grew = false;
+        for inst in f.blocks.iter().flat_map(|b| &b.insts) {
+            let (dst, src, negate) = match &inst.kind {
+                InstKind::Truth {
+                    dst,
+                    value: Operand::Var(v),
+                }
+                | InstKind::Copy {
+                    dst,
+                    src: Operand::Var(v),
+                } => (*dst, *v, false),
+                InstKind::Not {
+                    dst,
+                    operand: Operand::Var(v),
+                } => (*dst, *v, true),
+                _ => continue,
+            };
+            if let (Some(&value), None, Some(1)) =
+                (known.get(&src), known.get(&dst), defs.get(&dst))
+            {
+                known.insert(dst, value != negate);
+                grew = true;
+            }
+        }
+        if !grew {
+            break;
+        }
+    }
+    for block in &mut f.blocks {
+        if let Terminator::Branch {
+            cond: Operand::Var(c),
+            then_block,
+            else_block,
+        } = &block.term
+        {
+            if let (Some(&value), Some(1)) = (known.get(c), defs.get(c)) {
+                block.term = Terminator::Jump(if value { *then_block } else { *else_block });
+            }
+        }
+    }
+}
+
 fn raise_to(slot: &mut Type, ty: &Type) -> bool {
     let mut joined = slot.join(ty);
     if joined.depth() > 8 {
@@ -117,6 +209,7 @@ impl State<'_> {
         for (param, ty) in spec.params.clone().iter().zip(&args) {
             spec.vars[param.index()].ty = ty.clone();
         }
+        fold_param_isinstance(&mut spec);
         let id = FuncId(self.specs.len() as u32);
         self.specs.push(spec);
         self.call_targets.push(HashMap::new());

@@ -36,6 +36,23 @@ pub enum Type {
 }
 
 impl Type {
+    /// The runtime's kind number of values of this type (`kr_tkind` in the C
+    /// header; `isinstance` tests bits of it).
+    pub fn runtime_kind(&self) -> u64 {
+        match self {
+            Type::Never | Type::I64 => 0,
+            Type::Dyn => 9,
+            Type::NoneType => 1,
+            Type::Bool => 2,
+            Type::Int => 3,
+            Type::Float => 4,
+            Type::Str => 5,
+            Type::List(_) => 6,
+            Type::Tuple(_) => 7,
+            Type::Optional(_) => 8,
+        }
+    }
+
     /// The least upper bound.
     pub fn join(&self, other: &Type) -> Type {
         match (self, other) {

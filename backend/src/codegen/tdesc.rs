@@ -11,18 +11,7 @@ use typeinfer::types::Type;
 
 /// `kr_tkind` of the runtime header.
 pub(super) fn kind(ty: &Type) -> u64 {
-    match ty {
-        Type::Never | Type::I64 => 0,
-        Type::Dyn => 9,
-        Type::NoneType => 1,
-        Type::Bool => 2,
-        Type::Int => 3,
-        Type::Float => 4,
-        Type::Str => 5,
-        Type::List(_) => 6,
-        Type::Tuple(_) => 7,
-        Type::Optional(_) => 8,
-    }
+    ty.runtime_kind()
 }
 
 impl<'ctx> Constants<'ctx> {
