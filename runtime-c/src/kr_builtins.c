@@ -158,12 +158,6 @@ bool kr_seq_all(const void *items, int64_t n, int64_t width, const kr_tdesc *ele
   return true;
 }
 
-void kr_list_box_items(kr_list *l, const kr_tdesc *from) {
-  kr_slot *items = l->items;
-  for (int64_t i = 0; i < l->length; i++) items[i] = (kr_slot)kr_dyn_box(items[i], from);
-  l->small_only = 0;
-}
-
 kr_list *kr_list_from_slots(const kr_slot *items, int64_t n, const kr_tdesc *elem) {
   kr_list *l = kr_list_new(n, elem);
   if (l->width == 8) {

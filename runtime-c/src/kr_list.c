@@ -438,6 +438,12 @@ void kr_list_reverse(kr_list *l) {
 
 /* }==================================================================== */
 
+void kr_list_box_items(kr_list *l, const kr_tdesc *from) {
+  kr_slot *items = l->items;
+  for (int64_t i = 0; i < l->length; i++) items[i] = (kr_slot)kr_dyn_box(items[i], from);
+  l->small_only = 0;
+}
+
 /* {====================================================================
 ** Searching
 ** ===================================================================== */

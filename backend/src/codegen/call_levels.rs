@@ -111,9 +111,12 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
     /// RecursionError, with the message of the first level that does not fit,
     /// when this frame is too deep for a call taking `levels`.
     pub(super) fn check_call_levels(&mut self, levels: &[&str]) -> Result<()> {
+        if levels.is_empty() {
+            return Ok(());
+        }
         let i32_type = self.m.context.i32_type();
+        let depth = self.frame_depth()?;
         for (i, message) in levels.iter().enumerate() {
-            let depth = self.frame_depth()?;
             // Level i needs depth + i + 1 <= the limit.
             let first_failing = i32_type.const_int(RECURSION_LIMIT - i as u64, false);
             let too_deep = self.builder.build_int_compare(

@@ -61,7 +61,16 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
     /// The exception CPython raises when `op`, an operand of the current
     /// instruction, is None.
     fn none_error(&self, op: &Operand) -> (&'static str, String) {
-        let other_name = |other: &Operand| python_name(&self.op_type(other));
+        self.none_error_with(op, false)
+    }
+
+    /// `none_error`, with the other operand of a binary operation or ordering
+    /// named NoneType too when `other_none` (it is None as well).
+    fn none_error_with(&self, op: &Operand, other_none: bool) -> (&'static str, String) {
+        let other_name = |other: &Operand| match other_none {
+            true => "NoneType".to_string(),
+            false => python_name(&self.op_type(other)),
+        };
         let type_error = "KR_EXC_TYPE";
         match self.current_kind {
             Some(InstKind::Binary {
@@ -76,7 +85,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                     self.op_type(other).strip_optional(),
                     Type::Str | Type::List(_) | Type::Tuple(_)
                 );
-                if *o == Operator::Mult && sequence {
+                if *o == Operator::Mult && sequence && !other_none {
                     // Sequence repetition takes the other operand as the count.
                     let message = "can't multiply sequence by non-int of type 'NoneType'";
                     return (type_error, message.to_string());
@@ -244,11 +253,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         if lhs != op || rhs == op || !matches!(self.op_type_raw(rhs), Type::Optional(_)) {
             return None;
         }
-        let (_, message) = self.none_error(op);
-        let named = format!("'{}'", python_name(&self.op_type(rhs)));
-        let at = message.rfind(&named)?;
-        let mut both = message.clone();
-        both.replace_range(at..at + named.len(), "'NoneType'");
+        let (_, both) = self.none_error_with(op, true);
         Some((rhs.clone(), both))
     }
 
