@@ -418,6 +418,9 @@ bool kr_list_remove(kr_list *l, const kr_tdesc *elem, kr_slot x, const kr_tdesc 
 bool kr_list_sort(kr_list *l, const kr_tdesc *elem, bool reverse);
 void kr_list_reverse(kr_list *l);
 void kr_list_clear(kr_list *l);
+/* Room for n more items (a Python int), allocated now: false with MemoryError when
+** they cannot be had (list(range(n)) fails at once, as CPython's does). */
+bool kr_list_reserve(kr_list *l, kr_value n);
 void kr_list_extend(kr_list *l, const kr_list *other); /* l may be other */
 kr_list *kr_list_copy(const kr_list *l, const kr_tdesc *elem);
 kr_list *kr_list_concat(const kr_list *a, const kr_list *b, const kr_tdesc *elem);
@@ -477,6 +480,9 @@ kr_value kr_sum_int_slots(const void *items, int64_t n, int64_t width, int32_t k
 ** sequence is reported as unsupported: Python's result would be that int). */
 double kr_sum_float_slots(const void *items, int64_t n, int64_t width, int32_t kind,
                           double start, bool start_is_int, bool *error);
+/* The end of a float sum() run as a loop: 'total', or the error above when no item
+** came after an int start ('empty_from_int'). */
+double kr_sum_float_end(double total, bool empty_from_int, bool *error);
 /* min()/max() of one sequence: ValueError "max() arg is an empty sequence". */
 kr_slot kr_seq_minmax(const void *items, int64_t n, int64_t width, const kr_tdesc *elem,
                       bool is_max, bool *error);

@@ -81,16 +81,23 @@ kr_value kr_sum_int_slots(const void *items, int64_t n, int64_t width, int32_t k
   return total;
 }
 
+/* A float sum of no items from an int start: Python's answer is the int start
+** itself, which a float result cannot hold. */
+static double empty_float_sum(bool *error) {
+  *error = true;
+  kr_raise(KR_EXC_NOT_IMPLEMENTED,
+           "krait does not support sum() of an empty sequence of floats with an int "
+           "start yet (the result would be an int)");
+  return -1.0;
+}
+
+double kr_sum_float_end(double total, bool empty_from_int, bool *error) {
+  return empty_from_int ? empty_float_sum(error) : total;
+}
+
 double kr_sum_float_slots(const void *items, int64_t n, int64_t width, int32_t kind,
                           double start, bool start_is_int, bool *error) {
-  if (n == 0 && start_is_int) {
-    /* Python's answer is the int start itself, which a float result cannot hold. */
-    *error = true;
-    kr_raise(KR_EXC_NOT_IMPLEMENTED,
-             "krait does not support sum() of an empty sequence of floats with an int "
-             "start yet (the result would be an int)");
-    return -1.0;
-  }
+  if (n == 0 && start_is_int) return empty_float_sum(error);
   /* Added one by one, in order, as CPython does: the rounding depends on it. */
   double total = start;
   for (int64_t i = 0; i < n; i++) {

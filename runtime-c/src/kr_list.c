@@ -196,6 +196,25 @@ void kr_list_insert(kr_list *l, int64_t index, kr_slot x) {
   l->length = n + 1;
 }
 
+bool kr_list_reserve(kr_list *l, kr_value n) {
+  int64_t extra;
+  if (!kr_int_to_i64(n, &extra) || extra > max_items(l->width) - l->length) {
+    kr_raise(KR_EXC_MEMORY, NULL);
+    return false;
+  }
+  int64_t needed = l->length + extra;
+  if (extra <= 0 || needed <= l->capacity) return true;
+  void *items = try_new_items(needed, l->width, items_atomic(l), 0);
+  if (items == NULL) {
+    kr_raise(KR_EXC_MEMORY, NULL);
+    return false;
+  }
+  if (l->length > 0) memcpy(items, l->items, (size_t)(l->length * l->width));
+  l->items = items;
+  l->capacity = needed;
+  return true;
+}
+
 void kr_list_extend(kr_list *l, const kr_list *other) {
   int64_t n = other->length; /* read first: other may be l */
   if (n == 0) return;

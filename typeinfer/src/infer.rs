@@ -339,7 +339,18 @@ impl State<'_> {
                 if *builtin == Builtin::Sum && of_empty && !self.empty_lists_final {
                     return Ok(None);
                 }
-                builtin_type(*builtin, &types, range)?
+                match (builtin, types.as_slice()) {
+                    // The sum's type waits for its items' (`lower/consume.rs`).
+                    (Builtin::SumStart, [start, item]) => {
+                        if *item == Type::Never && !self.empty_lists_final {
+                            return Ok(None);
+                        }
+                        let items = Type::List(Box::new(item.clone()));
+                        builtin_type(Builtin::Sum, &[items, start.clone()], range)?
+                    }
+                    (Builtin::SumEnd, [acc, ..]) => acc.clone(),
+                    _ => builtin_type(*builtin, &types, range)?,
+                }
             }
             InstKind::LoadGlobal { global, .. } => self.globals[global.index()].clone(),
             InstKind::InitialSum { .. } => Type::Int,
@@ -944,6 +955,7 @@ fn builtin_type(builtin: Builtin, args: &[Type], range: TextRange) -> Result<Typ
             Type::Bool
         }
         Builtin::RangeLen | Builtin::RangeStep => Type::Int,
+        Builtin::ListReserve => Type::NoneType,
         Builtin::RangeContains => Type::Bool,
         Builtin::RangeFits => Type::Bool,
         Builtin::Print => Type::NoneType,

@@ -348,6 +348,12 @@ impl InstKind {
             InstKind::Unary { operand, .. } | InstKind::Not { operand, .. } => vec![operand],
             InstKind::Truth { value, .. } | InstKind::Index { value, .. } => vec![value],
             InstKind::Call { args, plus, .. } => args.iter().chain(plus.iter()).collect(),
+            // The item variable of `SumStart` gives its type, not a value.
+            InstKind::CallBuiltin {
+                builtin: Builtin::SumStart,
+                args,
+                ..
+            } => args.iter().take(1).collect(),
             InstKind::CallBuiltin { args, keywords, .. } => {
                 args.iter().chain(keywords.iter().map(|(_, v)| v)).collect()
             }
@@ -516,6 +522,18 @@ pub enum Builtin {
     /// `any(seq)`, `all(seq)`
     Any,
     All,
+    /// Internal, `sum()` run as a loop (`lower/consume.rs`): arguments `start` and
+    /// the variable each item passes through; the start as the type of the whole
+    /// sum (a float when the items are floats), which the loop's accumulator
+    /// starts from. The item variable is read for its type only.
+    SumStart,
+    /// Internal: room in a list being built for `n` more items (arguments the list
+    /// and `n`); MemoryError when the memory cannot be had.
+    ListReserve,
+    /// Internal, the end of such a loop: arguments the accumulator, `start` and
+    /// whether an item came; the sum (the accumulator, or, for a float sum of no
+    /// items from an int start, the error `kr_sum_float_slots` raises too).
+    SumEnd,
     /// Internal: a value formatted by a `%` conversion, checked during inference to
     /// suit it; the value itself.
     PercentArg(PercentKind),
@@ -641,6 +659,8 @@ impl Builtin {
             Builtin::List => "list",
             Builtin::Any => "any",
             Builtin::All => "all",
+            Builtin::SumStart | Builtin::SumEnd => "sum",
+            Builtin::ListReserve => "list",
             Builtin::RangeFits | Builtin::RangeBound => "range",
             Builtin::PercentArg(_) => "%",
             Builtin::IsInstance(_) => "isinstance",

@@ -200,6 +200,8 @@ const SIGNATURES: &[(&str, C, &[C])] = &[
         F64,
         &[Ptr, I64, I64, I32, F64, Bool, Ptr],
     ),
+    ("kr_sum_float_end", F64, &[F64, Bool, Ptr]),
+    ("kr_list_reserve", Bool, &[Ptr, I64]),
     ("kr_seq_minmax", I64, &[Ptr, I64, I64, Ptr, Bool, Ptr]),
     ("kr_seq_any", Bool, &[Ptr, I64, I64, Ptr]),
     ("kr_seq_all", Bool, &[Ptr, I64, I64, Ptr]),

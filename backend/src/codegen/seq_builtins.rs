@@ -269,6 +269,41 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                     )?)
                 }
             }
+            Builtin::ListReserve => {
+                let Val::Obj(list) = self.operand(&args[0])? else {
+                    return Err(internal("room in a non-list"));
+                };
+                let n = self.operand(&args[1])?;
+                let Val::Int(n) = self.coerce(n, &Type::Int)? else {
+                    return Err(internal("room for a non-int count"));
+                };
+                self.call_runtime_ok("kr_list_reserve", &[list.into(), n.into()])?;
+                Val::None
+            }
+            Builtin::SumStart => {
+                let start = self.operand(&args[0])?;
+                self.coerce(start, &result_ty)?
+            }
+            Builtin::SumEnd => {
+                let total = self.operand(&args[0])?;
+                match (total, self.op_type(&args[1])) {
+                    (Val::Float(total), Type::Int | Type::Bool) => {
+                        let Val::Bool(iterated) = self.operand(&args[2])? else {
+                            return Err(internal("a sum's item flag"));
+                        };
+                        let empty = self.builder.build_not(iterated, "no.items")?;
+                        let d = self
+                            .call_runtime_flagged(
+                                "kr_sum_float_end",
+                                &[total.into(), empty.into()],
+                            )?
+                            .ok_or_else(|| internal("kr_sum_float_end returns nothing"))?
+                            .into_float_value();
+                        Val::Float(d)
+                    }
+                    (total, _) => total,
+                }
+            }
             Builtin::MinOf | Builtin::MaxOf => {
                 let (items, n, elem, width) = self.slots_of(&args[0])?;
                 let desc = self.tdesc(&elem);

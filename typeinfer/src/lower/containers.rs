@@ -1,11 +1,10 @@
 //! Lowering lists and tuples: displays, subscripts and slices (load, store,
-//! augmented assignment, `del`), list comprehensions and method calls.
+//! augmented assignment, `del`) and method calls.
 
-use super::iterate::Item;
 use super::FnLowering;
 use crate::error::{Result, Unsupported};
 use crate::ir::{InstKind, Operand};
-use frontend::ast::{Comprehension, Expr, ExprKind, Operator, TextRange};
+use frontend::ast::{Expr, ExprKind, Operator, TextRange};
 
 /// A subscript's inside: one index, or a slice's three optional parts.
 enum Subscript {
@@ -209,111 +208,6 @@ impl FnLowering<'_> {
             }
             _ => Err(Unsupported::new("del of this kind of target", target.range)),
         }
-    }
-
-    /// `[elt for ... in ... if ...]` (also a generator expression consumed at once
-    /// by a builtin): a new list filled by inlined loops. The comprehension's own
-    /// variables do not leak, as in Python 3.
-    /// A list comprehension, or a generator expression collected into a list;
-    /// `frame` names the frame CPython runs it in and the range its caller's
-    /// traceback entry underlines.
-    pub(super) fn list_comprehension(
-        &mut self,
-        whole: &Expr,
-        elt: &Expr,
-        generators: &[Comprehension],
-        frame: (&str, TextRange),
-    ) -> Result<Operand> {
-        let Some(block_id) = self.cx.scopes.block_for(whole.range) else {
-            return Err(Unsupported::new(
-                "comprehension without a scope",
-                whole.range,
-            ));
-        };
-        let Some(block) = self.cx.scopes.block(block_id) else {
-            return Err(Unsupported::new(
-                "comprehension without a scope",
-                whole.range,
-            ));
-        };
-        if let Some(g) = generators.iter().find(|g| g.is_async) {
-            return Err(Unsupported::new("async comprehensions", g.iter.range));
-        }
-        let result = self.fb.temp();
-        self.fb.emit(
-            InstKind::BuildList {
-                dst: result,
-                items: Vec::new(),
-            },
-            whole.range,
-        );
-        // The first iterable belongs to the enclosing scope.
-        let Some(first) = generators.first() else {
-            return Ok(Operand::Var(result));
-        };
-        let prepared = self.prepare(&first.iter)?;
-        if let super::iterate::Prepared::Sequence(seq) = &prepared {
-            // CPython takes the first iterable's iterator in the enclosing frame
-            // (a value that is not iterable fails there, the comprehension
-            // underlined); the loop's own length tests then cannot fail.
-            let len = self.fb.temp();
-            self.fb.emit(
-                InstKind::CallBuiltin {
-                    dst: len,
-                    builtin: crate::ir::Builtin::IterLen(true),
-                    args: vec![seq.clone()],
-                    keywords: Vec::new(),
-                },
-                whole.range,
-            );
-        }
-        self.comprehension_count += 1;
-        self.comprehensions.push((block, self.comprehension_count));
-        let previous = self.fb.enter_frame(frame.0, frame.1);
-        let outcome = self.run(
-            prepared,
-            first.iter.range,
-            |this, item, cont, _| this.comprehension_level(result, elt, generators, 0, item, cont),
-            &[],
-        );
-        self.fb.leave_frame(previous);
-        self.comprehensions.pop();
-        outcome?;
-        Ok(Operand::Var(result))
-    }
-
-    /// The body of generator `level`: bind its target, test its conditions, then
-    /// either loop over the next generator or append the element.
-    fn comprehension_level(
-        &mut self,
-        result: crate::ir::VarId,
-        elt: &Expr,
-        generators: &[Comprehension],
-        level: usize,
-        item: Item,
-        next_item: crate::ir::BlockId,
-    ) -> Result<()> {
-        let g = &generators[level];
-        self.store_item(&g.target, item)?;
-        for cond in &g.ifs {
-            let pass = self.fb.new_block();
-            self.branch_on(cond, pass, next_item)?;
-            self.fb.switch_to(pass);
-        }
-        if let Some(inner) = generators.get(level + 1) {
-            let prepared = self.prepare(&inner.iter)?;
-            return self.run(
-                prepared,
-                inner.iter.range,
-                |this, item, cont, _| {
-                    this.comprehension_level(result, elt, generators, level + 1, item, cont)
-                },
-                &[],
-            );
-        }
-        let v = self.expr(elt)?;
-        self.append_to(result, v, elt.range);
-        Ok(())
     }
 
     /// `list.append(value)` on a list being built by lowering.

@@ -510,6 +510,9 @@ impl FnLowering<'_> {
             Builtin::Max if args.len() == 1 => Builtin::MaxOf,
             b => b,
         };
+        if let Some(v) = self.consuming_call(builtin, args, keywords, range)? {
+            return Ok(v);
+        }
         let values = self.call_arguments(args, builtin.takes_iterable(), range)?;
         let mut kw = Vec::new();
         for k in keywords {
@@ -648,6 +651,7 @@ impl FnLowering<'_> {
                     e.range,
                 );
                 let prepared = self.prepare(e)?;
+                self.reserve_for(result, &prepared, call);
                 self.run(
                     prepared,
                     e.range,
@@ -662,6 +666,46 @@ impl FnLowering<'_> {
             }
             _ => self.expr(e),
         }
+    }
+
+    /// Room in `list` for the items of a `range()` it is about to receive, as
+    /// CPython's `list(range(n))` allocates them at once: a range longer than
+    /// memory raises MemoryError before any item is made. (Only for a constant
+    /// non-zero step: a zero step fails in the loop, as range() does.)
+    fn reserve_for(
+        &mut self,
+        list: crate::ir::VarId,
+        prepared: &super::iterate::Prepared,
+        range: TextRange,
+    ) {
+        let super::iterate::Prepared::Range { start, stop, step } = prepared else {
+            return;
+        };
+        let nonzero_step =
+            matches!(step, Operand::Const(Const::Int(ast::Int::Small(s))) if *s != 0);
+        if !nonzero_step {
+            return;
+        }
+        let len = self.fb.temp();
+        self.fb.emit(
+            InstKind::CallBuiltin {
+                dst: len,
+                builtin: Builtin::RangeLen,
+                args: vec![start.clone(), stop.clone(), step.clone()],
+                keywords: Vec::new(),
+            },
+            range,
+        );
+        let dst = self.fb.temp();
+        self.fb.emit(
+            InstKind::CallBuiltin {
+                dst,
+                builtin: Builtin::ListReserve,
+                args: vec![Operand::Var(list), Operand::Var(len)],
+                keywords: Vec::new(),
+            },
+            range,
+        );
     }
 
     /// Puts positional and keyword arguments in parameter order, filling defaults.

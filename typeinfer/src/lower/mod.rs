@@ -5,6 +5,7 @@
 //! module body becomes the function `<module>`. Anything outside the native subset
 //! is reported as `Unsupported` with the construct's range.
 
+mod consume;
 mod containers;
 mod expr;
 mod format_method;
