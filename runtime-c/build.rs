@@ -19,6 +19,7 @@ fn main() {
         "src/kr_tdesc.c",
         "src/kr_slice.c",
         "src/kr_list.c",
+        "src/kr_sort.c",
         "src/kr_tuple.c",
         "src/kr_str_ops.c",
         "src/kr_format.c",
@@ -35,6 +36,7 @@ fn main() {
     }
     println!("cargo:rerun-if-changed=include/krait.h");
     println!("cargo:rerun-if-changed=src/kr_unicode.h");
+    println!("cargo:rerun-if-changed=src/kr_sort.h");
     cc::Build::new()
         .files(sources)
         .include("include")

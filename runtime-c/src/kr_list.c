@@ -577,75 +577,12 @@ bool kr_list_remove(kr_list *l, const kr_tdesc *elem, kr_slot x, const kr_tdesc 
 /* }==================================================================== */
 
 /* {====================================================================
-** Sorting: a stable merge sort that asks only "a < b", with insertion sort for
-** short runs and a skipped merge when two runs are already in order. Specialised
-** copies for the common element kinds avoid the generic comparison.
-**
-** Known difference: with nans among floats "<" is not a total order, and the result
-** then depends on the algorithm; CPython's timsort may order such lists differently.
+** Sorting: CPython 3.11's algorithm (kr_sort.c), so that the result is CPython's
+** also where "<" is not a total order (floats with nans) and a comparison that raises
+** part-way leaves the list in CPython's order.
 ** ===================================================================== */
 
-#define INSERTION_LIMIT 16
-
-/* Defines 'static bool NAME(kr_slot *a, int64_t n, kr_slot *tmp, const kr_tdesc *t)',
-** which sorts a[0..n) using tmp (room for n / 2 + 1 slots); LESS(x, y) evaluates to 1,
-** 0, or -1 after raising an error, which abandons the sort (a is then a permutation
-** of its input minus the items being merged: callers sort a copy). */
-#define DEFINE_MERGE_SORT(NAME, LESS)                                                    \
-  static bool NAME(kr_slot *a, int64_t n, kr_slot *tmp, const kr_tdesc *t) {             \
-    (void)t;                                                                             \
-    if (n <= INSERTION_LIMIT) {                                                          \
-      for (int64_t i = 1; i < n; i++) {                                                  \
-        kr_slot x = a[i];                                                                \
-        int64_t j = i;                                                                   \
-        while (j > 0) {                                                                  \
-          int c = LESS(x, a[j - 1]);                                                     \
-          if (c < 0) return false;                                                       \
-          if (!c) break;                                                                 \
-          a[j] = a[j - 1];                                                               \
-          j--;                                                                           \
-        }                                                                                \
-        a[j] = x;                                                                        \
-      }                                                                                  \
-      return true;                                                                       \
-    }                                                                                    \
-    int64_t mid = n / 2;                                                                 \
-    if (!NAME(a, mid, tmp, t) || !NAME(a + mid, n - mid, tmp, t)) return false;          \
-    int c = LESS(a[mid], a[mid - 1]);                                                    \
-    if (c < 0) return false;                                                             \
-    if (!c) return true; /* the halves are already in order */                           \
-    memcpy(tmp, a, (size_t)mid * sizeof(kr_slot));                                       \
-    int64_t i = 0, j = mid, k = 0;                                                       \
-    while (i < mid && j < n) {                                                           \
-      /* Take from the right only when strictly less: equal items keep their order. */ \
-      c = LESS(a[j], tmp[i]);                                                            \
-      if (c < 0) return false;                                                           \
-      a[k++] = c ? a[j++] : tmp[i++];                                                    \
-    }                                                                                    \
-    while (i < mid) a[k++] = tmp[i++];                                                   \
-    return true;                                                                         \
-  }
-
-static double as_double(kr_slot x) {
-  double d;
-  memcpy(&d, &x, sizeof d);
-  return d;
-}
-
-#define SMALL_LESS(x, y) ((int64_t)(x) < (int64_t)(y))
-#define INT_LESS(x, y) (kr_int_compare((x), (y)) < 0)
-#define FLOAT_LESS(x, y) (as_double(x) < as_double(y))
-#define BOOL_LESS(x, y) ((x) < (y))
-#define STR_LESS(x, y) \
-  (kr_str_compare((const kr_str *)(uintptr_t)(x), (const kr_str *)(uintptr_t)(y)) < 0)
-#define ANY_LESS(x, y) kr_slot_compare((x), t, (y), t, KR_LT)
-
-DEFINE_MERGE_SORT(sort_small_ints, SMALL_LESS)
-DEFINE_MERGE_SORT(sort_ints, INT_LESS)
-DEFINE_MERGE_SORT(sort_floats, FLOAT_LESS)
-DEFINE_MERGE_SORT(sort_bools, BOOL_LESS)
-DEFINE_MERGE_SORT(sort_strs, STR_LESS)
-DEFINE_MERGE_SORT(sort_any, ANY_LESS)
+#include "kr_sort.h"
 
 static void reverse_slots(kr_slot *a, int64_t n) {
   for (int64_t i = 0, j = n - 1; i < j; i++, j--) {
@@ -682,32 +619,29 @@ bool kr_list_sort(kr_list *l, const kr_tdesc *elem, bool reverse) {
     sort_bytes(l, reverse);
     return true;
   }
-  /* The work is done on a copy, so the list is unchanged if a comparison fails, and
-  ** the copies can be atomic: the list keeps every item alive meanwhile. */
+  /* The work is done on a copy, which can be atomic as the list keeps every item
+  ** alive meanwhile (the sort moves some items to temporary space during merges). */
   kr_slot *work = kr_alloc_atomic((size_t)n * sizeof(kr_slot));
-  kr_slot *tmp = kr_alloc_atomic((size_t)(n / 2 + 1) * sizeof(kr_slot));
   memcpy(work, slots_of(l), (size_t)n * sizeof(kr_slot));
   /* reverse=True is a stable sort of the reversed list, reversed: equal items keep
   ** their original order, as in CPython. */
   if (reverse) reverse_slots(work, n);
-  bool ok;
+  kr_sort_kind kind;
   switch ((kr_tkind)elem->kind) {
-    case KR_T_INT:
-      ok = all_small(work, n) ? sort_small_ints(work, n, tmp, elem) : sort_ints(work, n, tmp, elem);
-      break;
-    case KR_T_FLOAT: ok = sort_floats(work, n, tmp, elem); break;
-    case KR_T_BOOL: ok = sort_bools(work, n, tmp, elem); break;
-    case KR_T_STR: ok = sort_strs(work, n, tmp, elem); break;
-    default:
-      kr_comparing_call_enter();
-      ok = sort_any(work, n, tmp, elem);
-      kr_comparing_call_leave();
-      break;
+    case KR_T_INT: kind = all_small(work, n) ? KR_SORT_SMALL_INTS : KR_SORT_INTS; break;
+    case KR_T_FLOAT: kind = KR_SORT_FLOATS; break;
+    case KR_T_BOOL: kind = KR_SORT_BOOLS; break;
+    case KR_T_STR: kind = KR_SORT_STRS; break;
+    default: kind = KR_SORT_ANY; break;
   }
-  if (!ok) return false;
+  if (kind == KR_SORT_ANY) kr_comparing_call_enter();
+  bool ok = kr_sort_slots(work, n, kind, elem);
+  if (kind == KR_SORT_ANY) kr_comparing_call_leave();
+  /* After a failed comparison the list keeps the partly sorted order, reversed back
+  ** too, as CPython leaves it. */
   if (reverse) reverse_slots(work, n);
   memcpy(slots_of(l), work, (size_t)n * sizeof(kr_slot));
-  return true;
+  return ok;
 }
 
 /* }==================================================================== */
