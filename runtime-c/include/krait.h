@@ -277,6 +277,7 @@ kr_value kr_math_trunc(double x);
 _Noreturn void kr_sys_exit_int(kr_value status); /* sys.exit(n) */
 _Noreturn void kr_sys_exit_str(const kr_str *message); /* sys.exit("msg"): stderr, 1 */
 _Noreturn void kr_sys_exit_none(void);           /* sys.exit() */
+_Noreturn void kr_sys_exit_dyn(kr_value status); /* any other value, as CPython */
 double kr_time_time(void);                       /* time.time() */
 double kr_time_perf_counter(void);               /* time.perf_counter() */
 

@@ -39,6 +39,23 @@ _Noreturn void kr_sys_exit_none(void) {
   exit(0);
 }
 
+_Noreturn void kr_sys_exit_dyn(kr_value status) {
+  switch ((kr_tkind)kr_dyn_type(status)->kind) {
+    case KR_T_NONE: kr_sys_exit_none();
+    case KR_T_INT: kr_sys_exit_int(kr_dyn_as_int(status));
+    case KR_T_BOOL: kr_sys_exit_int(kr_small(kr_dyn_as_bool(status)));
+    case KR_T_STR: kr_sys_exit_str(kr_dyn_as_str(status));
+    default: break;
+  }
+  /* Anything else is written as str() would, and the status is 1. */
+  kr_str *text = kr_dyn_str(status);
+  if (text == NULL) {
+    kr_flush_stdout();
+    exit(1);
+  }
+  kr_sys_exit_str(text);
+}
+
 double kr_time_time(void) {
   struct timespec ts;
   clock_gettime(CLOCK_REALTIME, &ts);

@@ -18,6 +18,10 @@ use crate::types::Type;
 use frontend::ast::{CmpOp, Operator, TextRange, UnaryOp};
 use std::collections::HashMap;
 
+/// Specialisations of one function beyond which the parameters whose types
+/// differ between them are widened to `dyn` (`State::widened_args`).
+const MAX_SPECIALISATIONS: usize = 16;
+
 /// Turns a lowered program (templates) into typed specialisations.
 pub fn infer(program: &Program) -> Result<Program> {
     let mut state = State {
@@ -90,9 +94,6 @@ struct State<'a> {
     empty_lists_final: bool,
 }
 
-/// Joins `ty` into `slot`; true if it changed. Types nested deeper than any
-/// program writes by hand (`xs.append(xs)` would otherwise climb forever) become
-/// `dyn`, which is reported.
 /// `isinstance(p, C)` of a parameter the body never rebinds is known from the
 /// specialisation's argument types (its key, which never climb): it becomes a
 /// constant, and a branch on it a jump, so that the code it guards against
@@ -185,6 +186,9 @@ fn fold_param_isinstance(f: &mut Function) {
     }
 }
 
+/// Joins `ty` into `slot`; true if it changed. Types nested deeper than any
+/// program writes by hand (`xs.append(xs)` would otherwise climb forever) become
+/// `dyn`, which is reported.
 fn raise_to(slot: &mut Type, ty: &Type) -> bool {
     let mut joined = slot.join(ty);
     if joined.depth() > 8 {
@@ -204,6 +208,10 @@ impl State<'_> {
         if let Some(&id) = self.index.get(&(template, args.clone())) {
             return id;
         }
+        let args = self.widened_args(template, args);
+        if let Some(&id) = self.index.get(&(template, args.clone())) {
+            return id;
+        }
         let mut spec = self.templates[template.index()].clone();
         spec.template = Some(template);
         for (param, ty) in spec.params.clone().iter().zip(&args) {
@@ -215,6 +223,29 @@ impl State<'_> {
         self.call_targets.push(HashMap::new());
         self.index.insert((template, args), id);
         id
+    }
+
+    /// The argument types a new specialisation of `template` gets. Past
+    /// `MAX_SPECIALISATIONS` of one function, a parameter whose type differs
+    /// between them becomes `dyn`: a recursion that passes a growing tuple
+    /// (`walk(path + (node,))`) would otherwise ask for one specialisation per
+    /// length, without end.
+    fn widened_args(&self, template: FuncId, mut args: Vec<Type>) -> Vec<Type> {
+        let existing: Vec<&Vec<Type>> = self
+            .index
+            .keys()
+            .filter(|(t, _)| *t == template)
+            .map(|(_, a)| a)
+            .collect();
+        if existing.len() < MAX_SPECIALISATIONS {
+            return args;
+        }
+        for (k, arg) in args.iter_mut().enumerate() {
+            if existing.iter().any(|other| other.get(k) != Some(arg)) {
+                *arg = Type::Dyn;
+            }
+        }
+        args
     }
 
     /// One pass over a specialisation; true if any type changed.
@@ -321,6 +352,7 @@ impl State<'_> {
                         | Builtin::Str
                         | Builtin::Repr
                         | Builtin::Bool
+                        | Builtin::SysExit
                         | Builtin::PercentArg(_)
                 );
                 if !none_aware && !builtin.checks_none(args.len()) {
@@ -995,8 +1027,8 @@ fn builtin_type(builtin: Builtin, args: &[Type], range: TextRange) -> Result<Typ
             Type::Str
         }
         Builtin::SysExit => match args {
-            [] | [Type::Int | Type::Bool | Type::Str | Type::NoneType] => Type::NoneType,
-            _ => return Err(Unsupported::new("sys.exit() with this argument", range)),
+            [] | [_] => Type::NoneType,
+            _ => return Err(Unsupported::new("sys.exit() with several arguments", range)),
         },
         Builtin::TimeTime | Builtin::TimePerfCounter => {
             arity(0)?;

@@ -23,6 +23,11 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             let v = self.operand(a)?;
             // Lists and tuples take part in print/str/repr as their text.
             let v = match v {
+                // sys.exit() tells None, ints and the rest apart at run time.
+                Val::Opt(_) | Val::Float(_) if builtin == Builtin::SysExit => {
+                    let ty = self.op_type(a);
+                    Val::Dyn(self.box_value(v, &ty)?)
+                }
                 Val::Opt(_) if builtin == Builtin::Bool => {
                     let ty = self.op_type(a);
                     Val::Bool(self.optional_truth(v, &ty)?)
@@ -167,6 +172,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 match values.first().copied() {
                     None | Some(Val::None) => self.call_runtime("kr_sys_exit_none", &[])?,
                     Some(Val::Str(s)) => self.call_runtime("kr_sys_exit_str", &[s.into()])?,
+                    Some(Val::Dyn(d)) => self.call_runtime("kr_sys_exit_dyn", &[d.into()])?,
                     Some(v) => {
                         let Val::Int(i) = self.coerce(v, &Type::Int)? else {
                             return Err(Error::internal("?", "sys.exit() of a non-int"));

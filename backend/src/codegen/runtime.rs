@@ -131,6 +131,7 @@ const SIGNATURES: &[(&str, C, &[C])] = &[
     ("kr_sys_exit_int", Void, &[I64]),
     ("kr_sys_exit_str", Void, &[Ptr]),
     ("kr_sys_exit_none", Void, &[]),
+    ("kr_sys_exit_dyn", Void, &[I64]),
     ("kr_time_time", F64, &[]),
     ("kr_time_perf_counter", F64, &[]),
     ("kr_math_sqrt", F64, &[F64, Ptr]),
@@ -273,6 +274,7 @@ const NORETURN: &[&str] = &[
     "kr_sys_exit_int",
     "kr_sys_exit_str",
     "kr_sys_exit_none",
+    "kr_sys_exit_dyn",
 ];
 
 /// LLVM's `memory(...)` effects of runtime functions that touch nothing generated
