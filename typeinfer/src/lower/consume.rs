@@ -18,10 +18,8 @@ use crate::error::{Result, Unsupported};
 use crate::ir::{BlockId, Builtin, Const, ExcClass, InstKind, Operand, Terminator, VarId};
 use frontend::ast::{self, CmpOp, Comprehension, Expr, ExprKind, Operator, TextRange};
 
-/// What a comprehension's loop does with each element.
-pub(super) enum Sink {
-    /// A list comprehension: append to the list.
-    Append(VarId),
+/// What a builtin does with each item.
+enum Sink {
     /// `any()` (`stop_on` true) or `all()`: `result` becomes `stop_on` at the first
     /// item whose truth is `stop_on`, and the loop stops there.
     Until { result: VarId, stop_on: bool },
@@ -44,6 +42,14 @@ struct Consumer {
     sink: Sink,
     call: TextRange,
     frame: u32,
+}
+
+/// What every level of a comprehension's loops needs.
+struct Level<'a, S, F> {
+    elt: &'a Expr,
+    generators: &'a [Comprehension],
+    state: &'a S,
+    feed: &'a F,
 }
 
 fn bool_const(b: bool) -> Operand {
@@ -69,7 +75,18 @@ impl FnLowering<'_> {
             },
             whole.range,
         );
-        self.comprehension(whole, elt, generators, frame, |_| Ok(Sink::Append(result)))?;
+        self.comprehension(
+            whole,
+            elt,
+            generators,
+            frame,
+            None,
+            |_| Ok(()),
+            |this, _, v, _, _| {
+                this.append_to(result, v, elt.range);
+                Ok(())
+            },
+        )?;
         Ok(Operand::Var(result))
     }
 
@@ -95,7 +112,25 @@ impl FnLowering<'_> {
         let make_sink = |this: &mut Self| this.sink_for(builtin, start, call);
         let sink = match &iterable.kind {
             ExprKind::GeneratorExp { elt, generators } => {
-                self.comprehension(iterable, elt, generators, ("<genexpr>", call), make_sink)?
+                let consumer = self.comprehension(
+                    iterable,
+                    elt,
+                    generators,
+                    ("<genexpr>", call),
+                    None,
+                    |this| {
+                        Ok(Consumer {
+                            sink: make_sink(this)?,
+                            call,
+                            frame: this.fb.frame,
+                        })
+                    },
+                    |this, consumer, v, next_item, exit| {
+                        this.feed(consumer, v, next_item, exit);
+                        Ok(())
+                    },
+                )?;
+                consumer.sink
             }
             _ if self.range_call(iterable)?.is_some() => {
                 let prepared = self.prepare(iterable)?;
@@ -179,7 +214,6 @@ impl FnLowering<'_> {
     /// What the builtin returns once its loop is over.
     fn sink_result(&mut self, sink: Sink, builtin: Builtin, call: TextRange) -> Operand {
         match sink {
-            Sink::Append(list) => Operand::Var(list),
             Sink::Until { result, .. } => Operand::Var(result),
             Sink::Sum {
                 acc,
@@ -225,17 +259,73 @@ impl FnLowering<'_> {
         }
     }
 
-    /// The loops of a comprehension around `sink`, which `make_sink` makes once the
-    /// first iterable is evaluated. The comprehension's own variables do not leak,
-    /// as in Python 3.
-    fn comprehension(
+    /// A `for` statement over a generator expression: the generator's loops with
+    /// the statement's body inside, run for each item in the enclosing frame (a
+    /// generator is resumed for each item, so its work and the body's alternate,
+    /// and `break` leaves both). `statement` is the `for` statement's range, where
+    /// the loop's traceback entry points.
+    pub(super) fn for_over_generator(
+        &mut self,
+        statement: TextRange,
+        iterable: &Expr,
+        target: &Expr,
+        body: &[ast::Stmt],
+        orelse: &[ast::Stmt],
+    ) -> Result<()> {
+        let ExprKind::GeneratorExp { elt, generators } = &iterable.kind else {
+            return Err(Unsupported::new(
+                "a loop over this iterable",
+                iterable.range,
+            ));
+        };
+        let broken = self.fb.new_block();
+        let outer = self.fb.frame;
+        self.comprehension(
+            iterable,
+            elt,
+            generators,
+            ("<genexpr>", statement),
+            Some(broken),
+            |_| Ok(()),
+            |this, _, v, next_item, exit| {
+                let inner = this.fb.frame;
+                this.fb.leave_frame(outer);
+                // The body sees the enclosing scope's names, not the generator's.
+                let scopes = std::mem::take(&mut this.comprehensions);
+                let outcome = this
+                    .store_item(target, Item::Value(v))
+                    .and_then(|()| this.loop_body(body, next_item, exit));
+                this.comprehensions = scopes;
+                this.fb.leave_frame(inner);
+                outcome
+            },
+        )?;
+        // Here the generator is exhausted.
+        for s in orelse {
+            self.stmt(s)?;
+        }
+        self.fb.jump_if_open(broken, iterable.range);
+        self.fb.switch_to(broken);
+        Ok(())
+    }
+
+    /// The loops of a comprehension around `feed`, which gets each element with
+    /// the blocks that ask for the next item and that leave the loops: `exit`,
+    /// or the block after them. `make_state` runs once the first iterable is
+    /// evaluated (before the loops, as CPython creates the generator first), and
+    /// its result is handed to every `feed`. The comprehension's own variables
+    /// do not leak, as in Python 3.
+    #[allow(clippy::too_many_arguments)]
+    fn comprehension<S>(
         &mut self,
         whole: &Expr,
         elt: &Expr,
         generators: &[Comprehension],
         frame: (&str, TextRange),
-        make_sink: impl FnOnce(&mut Self) -> Result<Sink>,
-    ) -> Result<Sink> {
+        exit: Option<BlockId>,
+        make_state: impl FnOnce(&mut Self) -> Result<S>,
+        feed: impl Fn(&mut Self, &S, Operand, BlockId, BlockId) -> Result<()>,
+    ) -> Result<S> {
         let Some(block) = self
             .cx
             .scopes
@@ -252,7 +342,7 @@ impl FnLowering<'_> {
         }
         // The first iterable belongs to the enclosing scope.
         let Some(first) = generators.first() else {
-            return make_sink(self);
+            return make_state(self);
         };
         let prepared = self.prepare(&first.iter)?;
         if let super::iterate::Prepared::Sequence(seq) = &prepared {
@@ -270,66 +360,62 @@ impl FnLowering<'_> {
                 whole.range,
             );
         }
-        let consumer = Consumer {
-            sink: make_sink(self)?,
-            call: frame.1,
-            frame: self.fb.frame,
-        };
+        let state = make_state(self)?;
         self.comprehension_count += 1;
         self.comprehensions.push((block, self.comprehension_count));
         let previous = self.fb.enter_frame(frame.0, frame.1);
+        let level = Level {
+            elt,
+            generators,
+            state: &state,
+            feed: &feed,
+        };
         let outcome = self.run(
             prepared,
             first.iter.range,
-            |this, item, cont, exit| {
-                this.comprehension_level(&consumer, elt, generators, 0, item, cont, exit)
+            |this, item, cont, after| {
+                this.comprehension_level(&level, 0, item, cont, exit.unwrap_or(after))
             },
             &[],
         );
         self.fb.leave_frame(previous);
         self.comprehensions.pop();
         outcome?;
-        Ok(consumer.sink)
+        Ok(state)
     }
 
     /// The body of generator `level`: bind its target, test its conditions, then
-    /// either loop over the next generator or feed the element to the sink;
-    /// `next_item` continues the innermost loop, `exit` leaves the outermost.
-    #[allow(clippy::too_many_arguments)]
-    fn comprehension_level(
+    /// either loop over the next generator or feed the element; `next_item`
+    /// continues the innermost loop, `exit` leaves the outermost.
+    fn comprehension_level<S, F>(
         &mut self,
-        consumer: &Consumer,
-        elt: &Expr,
-        generators: &[Comprehension],
+        at: &Level<'_, S, F>,
         level: usize,
         item: Item,
         next_item: BlockId,
         exit: BlockId,
-    ) -> Result<()> {
-        let g = &generators[level];
+    ) -> Result<()>
+    where
+        F: Fn(&mut Self, &S, Operand, BlockId, BlockId) -> Result<()>,
+    {
+        let g = &at.generators[level];
         self.store_item(&g.target, item)?;
         for cond in &g.ifs {
             let pass = self.fb.new_block();
             self.branch_on(cond, pass, next_item)?;
             self.fb.switch_to(pass);
         }
-        if let Some(inner) = generators.get(level + 1) {
+        if let Some(inner) = at.generators.get(level + 1) {
             let prepared = self.prepare(&inner.iter)?;
             return self.run(
                 prepared,
                 inner.iter.range,
-                |this, item, cont, _| {
-                    this.comprehension_level(consumer, elt, generators, level + 1, item, cont, exit)
-                },
+                |this, item, cont, _| this.comprehension_level(at, level + 1, item, cont, exit),
                 &[],
             );
         }
-        let v = self.expr(elt)?;
-        match consumer.sink {
-            Sink::Append(list) => self.append_to(list, v, elt.range),
-            _ => self.feed(consumer, v, next_item, exit),
-        }
-        Ok(())
+        let v = self.expr(at.elt)?;
+        (at.feed)(self, at.state, v, next_item, exit)
     }
 
     /// The builtin's work on item `v`, in the caller's frame: `next_item` asks for
@@ -339,7 +425,6 @@ impl FnLowering<'_> {
         self.fb.leave_frame(consumer.frame);
         let call = consumer.call;
         match consumer.sink {
-            Sink::Append(list) => self.append_to(list, v, call),
             Sink::Until { result, stop_on } => {
                 let truth = self.fb.temp();
                 self.fb.emit(

@@ -137,6 +137,9 @@ impl FnLowering<'_> {
                 body,
                 orelse,
             } => {
+                if let ExprKind::GeneratorExp { .. } = &iter.kind {
+                    return self.for_over_generator(s.range, iter, target, body, orelse);
+                }
                 let prepared = self.prepare(iter)?;
                 self.run(
                     prepared,
