@@ -186,6 +186,15 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 type_error,
                 "'NoneType' object cannot be interpreted as an integer".to_string(),
             ),
+            // A None index: the message names the indexed sequence's kind.
+            Some(InstKind::GetItem { value, .. }) => {
+                let message = match self.op_type(value).strip_optional() {
+                    Type::Str => "string indices must be integers, not 'NoneType'",
+                    Type::Tuple(_) => "tuple indices must be integers or slices, not NoneType",
+                    _ => "list indices must be integers or slices, not NoneType",
+                };
+                (type_error, message.to_string())
+            }
             _ => (
                 type_error,
                 "list indices must be integers or slices, not NoneType".to_string(),

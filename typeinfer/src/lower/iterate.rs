@@ -133,9 +133,17 @@ impl FnLowering<'_> {
                 let [start, stop, step] = self.range_bounds(args, iter.range)?;
                 return Ok(Prepared::Range { start, stop, step });
             }
-            if plain && self.is_builtin_named(func, "enumerate")? && matches!(args.len(), 1 | 2) {
+            // `enumerate(xs, start)` or `enumerate(xs, start=n)`.
+            let start_keyword = match keywords.as_slice() {
+                [k] if k.arg.as_deref() == Some("start") && args.len() == 1 => Some(&k.value),
+                _ => None,
+            };
+            let positional = !args.iter().any(super::stmt::is_starred);
+            let enumerate_args =
+                (plain && matches!(args.len(), 1 | 2)) || (positional && start_keyword.is_some());
+            if enumerate_args && self.is_builtin_named(func, "enumerate")? {
                 let inner = self.prepare(&args[0])?;
-                let start = match args.get(1) {
+                let start = match args.get(1).or(start_keyword) {
                     Some(s) => {
                         let v = self.expr(s)?;
                         let dst = self.fb.temp();
