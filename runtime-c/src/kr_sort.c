@@ -26,8 +26,9 @@
 ** Every function is written once, as a macro, and instantiated for each kind of
 ** comparison, so the common kinds compare inline. Where "<" is a strict weak order
 ** that cannot fail (ints, strs, floats without nans), which pairs are compared is
-** unobservable and every stable sort gives the same result: those instances extend
-** short runs by linear rather than binary insertion, which is faster there.
+** unobservable and every stable sort gives the same result, which leaves room for
+** speed: the int instances extend short runs by linear insertion (cheaper than
+** binary when comparisons are), and floats without nans or -0.0 sort as int keys.
 */
 #include "kr_sort.h"
 
@@ -90,8 +91,8 @@ static kr_slot *tmp_for(sort_state *ms, int64_t need) {
 }
 
 /* The shortest run length: n itself below 64; otherwise the six leading bits of n,
-** plus one if any of the other bits is set, so that n / minrun is a power of two or a
-** little less than one. */
+** plus one if any of the other bits is set, so that n / minrun is a power of two or
+** a little less. */
 static int64_t compute_minrun(int64_t n) {
   int64_t r = 0;
   while (n >= 64) {
@@ -528,7 +529,7 @@ static void reverse_range(kr_slot *lo, kr_slot *hi) {
       int64_t r = NAME##_count_run(a, a + n, &descending, t);                          \
       if (r < 0) return false;                                                         \
       if (descending) reverse_range(a, a + r);                                         \
-      return r == n || NAME##_insertion_sort(a, a + n, a + r, t);                          \
+      return r == n || NAME##_insertion_sort(a, a + n, a + r, t);                      \
     }                                                                                  \
     sort_state ms;                                                                     \
     state_init(&ms, a, n, t);                                                          \
@@ -541,7 +542,7 @@ static void reverse_range(kr_slot *lo, kr_slot *hi) {
       if (descending) reverse_range(lo, lo + r);                                       \
       if (r < minrun) {                                                                \
         int64_t force = left <= minrun ? left : minrun;                                \
-        if (!NAME##_insertion_sort(lo, lo + force, lo + r, t)) return false;               \
+        if (!NAME##_insertion_sort(lo, lo + force, lo + r, t)) return false;           \
         r = force;                                                                     \
       }                                                                                \
       if (!NAME##_found_new_run(&ms, r)) return false;                                 \
@@ -570,10 +571,10 @@ static void reverse_range(kr_slot *lo, kr_slot *hi) {
   DEFINE_MERGE_HI(NAME, LESS)         \
   DEFINE_DRIVER(NAME, LESS)
 
-/* The same for a LESS that is a strict weak order and cannot fail (ints, strs, floats
-** without nans): the comparisons themselves are then unobservable, and every stable
-** sort gives the same result; only the extension of short runs differs (linear
-** insertion, faster there). */
+/* The same for a LESS that is a strict weak order, cannot fail and costs little
+** (ints, floats without nans): the comparisons themselves are then unobservable, and
+** every stable sort gives the same result; only the extension of short runs differs
+** (linear insertion, faster there). */
 #define DEFINE_TIMSORT_TOTAL(NAME, LESS) \
   DEFINE_COUNT_RUN(NAME, LESS)           \
   DEFINE_LINEAR_INSERTION(NAME, LESS)    \
@@ -610,7 +611,7 @@ DEFINE_TIMSORT_TOTAL(sort_ints, INT_LESS)
 DEFINE_TIMSORT_TOTAL(sort_floats, FLOAT_LESS) /* without nans */
 DEFINE_TIMSORT(sort_floats_nan, FLOAT_LESS)   /* with nans "<" is no order */
 DEFINE_TIMSORT_TOTAL(sort_bools, BOOL_LESS)
-DEFINE_TIMSORT_TOTAL(sort_strs, STR_LESS)
+DEFINE_TIMSORT(sort_strs, STR_LESS) /* comparisons cost more than moves */
 DEFINE_TIMSORT(sort_any, ANY_LESS)
 
 #define SIGN_BIT ((uint64_t)1 << 63)
