@@ -219,6 +219,10 @@ double kr_float_from_kr_str(const kr_str *s, bool *error); /* float(s) */
 bool kr_str_eq(const kr_str *a, const kr_str *b);
 int kr_str_compare(const kr_str *a, const kr_str *b); /* -1, 0, 1 in code point order */
 bool kr_str_contains(const kr_str *haystack, const kr_str *needle);
+/* a + b for `s += t` where the variable s holds the only reference to a when
+** 'owned' (a string this function made): a grows in place while its block has room.
+** Otherwise a new string with room to spare. NULL with MemoryError. */
+kr_str *kr_str_append(kr_str *a, const kr_str *b, bool owned);
 kr_str *kr_str_concat(const kr_str *a, const kr_str *b);
 /* repr(s) as a NUL-terminated GC string, as CPython quotes and escapes it. */
 const char *kr_str_repr(const kr_str *s, size_t *len);

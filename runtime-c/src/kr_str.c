@@ -10,6 +10,7 @@
 #include "krait.h"
 #include "kr_unicode.h"
 
+#include <gc.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,6 +98,35 @@ kr_str *kr_str_concat(const kr_str *a, const kr_str *b) {
   kr_str *s = new_str((size_t)(a->size + b->size));
   memcpy(s->data, a->data, (size_t)a->size);
   memcpy(s->data + a->size, b->data, (size_t)b->size);
+  s->length = a->length + b->length;
+  s->ascii = a->ascii && b->ascii;
+  return s;
+}
+
+kr_str *kr_str_append(kr_str *a, const kr_str *b, bool owned) {
+  int64_t size = a->size + b->size;
+  if (owned && sizeof(kr_str) + (size_t)size + 1 <= GC_size(a)) {
+    /* The only reference to 'a' is the variable being assigned: grow in place. */
+    memcpy(a->data + a->size, b->data, (size_t)b->size);
+    a->data[size] = '\0';
+    a->size = size;
+    a->length += b->length;
+    a->ascii = a->ascii && b->ascii;
+    return a;
+  }
+  /* A new string with room to grow by half again: n appends copy O(n) bytes. */
+  size_t room = (size_t)size + (size_t)size / 2 + 16;
+  kr_str *s = kr_try_alloc_atomic(sizeof(kr_str) + room + 1);
+  if (s == NULL) s = kr_try_alloc_atomic(sizeof(kr_str) + (size_t)size + 1);
+  if (s == NULL) {
+    kr_raise(KR_EXC_MEMORY, NULL);
+    return NULL;
+  }
+  s->type = &kr_str_type;
+  memcpy(s->data, a->data, (size_t)a->size);
+  memcpy(s->data + a->size, b->data, (size_t)b->size);
+  s->data[size] = '\0';
+  s->size = size;
   s->length = a->length + b->length;
   s->ascii = a->ascii && b->ascii;
   return s;

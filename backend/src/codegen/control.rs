@@ -277,7 +277,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                     .into_pointer_value())
             }
             Val::Int(i) => {
-                let len_slot = self.builder.build_alloca(context.i64_type(), "len")?;
+                let len_slot = self.entry_alloca(context.i64_type().into(), 1, "len")?;
                 let base = context.i32_type().const_int(10, false);
                 let text = self
                     .call_runtime("kr_int_to_str", &[i.into(), base.into(), len_slot.into()])?
@@ -292,11 +292,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 from_utf8(self, text, len)
             }
             Val::Float(d) => {
-                let buffer = self.builder.build_array_alloca(
-                    context.i8_type(),
-                    context.i64_type().const_int(32, false),
-                    "repr",
-                )?;
+                let buffer = self.entry_alloca(context.i8_type().into(), 32, "repr")?;
                 let len = self
                     .call_runtime("kr_float_repr", &[d.into(), buffer.into()])?
                     .ok_or_else(|| Error::internal("?", "kr_float_repr returns nothing"))?

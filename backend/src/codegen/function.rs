@@ -140,6 +140,13 @@ pub(crate) struct FunctionGen<'m, 'ctx, 'p> {
     /// While a fast copy computes both arms of a branch (`speculate`): where any
     /// failure in them goes.
     pub(super) speculation: Option<BasicBlock<'ctx>>,
+    /// The "owned" flags of the str variables appended to in place
+    /// (`str_append.rs`).
+    pub(super) owned_strs: std::collections::HashMap<VarId, PointerValue<'ctx>>,
+    /// (block, index) of each such append, with its variable.
+    pub(super) str_appends: std::collections::HashMap<(usize, usize), VarId>,
+    /// The index in its block of the instruction being generated.
+    pub(super) current_inst: usize,
 }
 
 impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
@@ -161,6 +168,15 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
         let entry = context.append_basic_block(llvm, "entry");
         builder.position_at_end(entry);
         let flag = builder.build_alloca(context.i8_type(), "error.flag")?;
+        let str_appends = super::str_append::appends(f);
+        let mut owned_strs = std::collections::HashMap::new();
+        for v in str_appends.values() {
+            if !owned_strs.contains_key(v) {
+                let owned = builder.build_alloca(context.bool_type(), "owned")?;
+                builder.build_store(owned, context.bool_type().const_zero())?;
+                owned_strs.insert(*v, owned);
+            }
+        }
         let templates = program.template_names.len();
         let definite = assigned::definitely_assigned(f, program.globals.len(), templates);
         let fast_loops = super::loops::fast_loops(f, &definite, &m.resizes_lists);
@@ -288,6 +304,9 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             tail_site: None,
             checked_items: Default::default(),
             exit_items: std::collections::HashMap::new(),
+            owned_strs,
+            str_appends,
+            current_inst: 0,
             single_pred: super::checked_items::single_predecessors(f),
             speculation: None,
         };
@@ -367,6 +386,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             self.range = range;
             self.caret_range = caret_range(&inst.kind, range);
             self.current_kind = Some(&inst.kind);
+            self.current_inst = i;
             self.reads = &inst.reads;
             self.unwrap = super::optionals::unwraps_operands(&inst.kind);
             self.frame = inst.frame;
@@ -464,6 +484,32 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
     }
 
     // ---- variables and operands -------------------------------------------------
+
+    /// A stack slot for `count` values of `ty` that lives as long as the function:
+    /// made in the entry block, so that an instruction inside a loop does not grow
+    /// the stack on every iteration.
+    pub(super) fn entry_alloca(
+        &self,
+        ty: inkwell::types::BasicTypeEnum<'ctx>,
+        count: u32,
+        name: &str,
+    ) -> Result<PointerValue<'ctx>> {
+        let entry = self
+            .llvm
+            .get_first_basic_block()
+            .ok_or_else(|| Error::internal("?", "a function without its entry block"))?;
+        let builder = self.m.context.create_builder();
+        match entry.get_first_instruction() {
+            Some(first) => builder.position_before(&first),
+            None => builder.position_at_end(entry),
+        }
+        let slot = if count == 1 {
+            builder.build_alloca(ty, name)?
+        } else {
+            builder.build_alloca(inkwell::types::BasicType::array_type(&ty, count), name)?
+        };
+        Ok(slot)
+    }
 
     pub fn var_type(&self, v: VarId) -> Result<&'p Type> {
         self.f
@@ -867,6 +913,19 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
         for op in inst.kind.operands() {
             if self.operand_is_never(op) {
                 return self.read_never(op);
+            }
+        }
+        let here = (self.current_block, self.current_inst);
+        if let (Some(&v), InstKind::Binary { dst, rhs, .. }) =
+            (self.str_appends.get(&here), &inst.kind)
+        {
+            return self.append_str(v, *dst, rhs);
+        }
+        if let Some(dst) = inst.kind.dst().filter(|d| self.owned_strs.contains_key(d)) {
+            // The copy that ends an append keeps the string owned.
+            let previous = here.1.checked_sub(1).map(|i| (here.0, i));
+            if previous.and_then(|p| self.str_appends.get(&p)) != Some(&dst) {
+                self.disown_str(dst)?;
             }
         }
         match &inst.kind {

@@ -31,6 +31,7 @@ mod seq_builtins;
 mod sequences;
 mod small_lists;
 mod speculate;
+mod str_append;
 mod str_methods;
 mod tail_calls;
 mod tbaa;

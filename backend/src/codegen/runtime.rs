@@ -119,6 +119,7 @@ const SIGNATURES: &[(&str, C, &[C])] = &[
     ("kr_str_compare", I32, &[Ptr, Ptr]),
     ("kr_str_contains", Bool, &[Ptr, Ptr]),
     ("kr_str_concat", Ptr, &[Ptr, Ptr]),
+    ("kr_str_append", Ptr, &[Ptr, Ptr, Bool]),
     ("kr_str_from_utf8", Ptr, &[Ptr, I64]),
     ("kr_int_to_str", Ptr, &[I64, I32, Ptr]),
     ("kr_float_repr", I64, &[F64, Ptr]),

@@ -92,7 +92,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         let context = self.m.context;
         let ptr_type = context.ptr_type(Default::default());
         let n = context.i64_type().const_int(parts.len() as u64, false);
-        let array = self.builder.build_array_alloca(ptr_type, n, "parts")?;
+        let array = self.entry_alloca(ptr_type.into(), parts.len() as u32, "parts")?;
         for (i, part) in parts.iter().enumerate() {
             let Val::Str(s) = self.operand(part)? else {
                 return Err(internal("an f-string part that is not a str"));
@@ -425,7 +425,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                     else {
                         return Err(internal("divmod() of floats"));
                     };
-                    let mod_slot = self.builder.build_alloca(context.f64_type(), "mod")?;
+                    let mod_slot = self.entry_alloca(context.f64_type().into(), 1, "mod")?;
                     let q = self
                         .call_runtime_flagged(
                             "kr_float_divmod",
