@@ -109,7 +109,14 @@ pub fn slice_type(
     for (_, t) in parts.iter().flatten() {
         // A float, str, list or tuple bound is a TypeError at run time.
         let never_an_index = matches!(t, Type::Float | Type::Str | Type::List(_) | Type::Tuple(_));
-        if !is_intlike(t) && *t != Type::NoneType && *t != Type::Dyn && !never_an_index {
+        // An `int | None` bound is either.
+        let int_or_none = matches!(t, Type::Optional(inner) if is_intlike(inner));
+        if !is_intlike(t)
+            && !int_or_none
+            && *t != Type::NoneType
+            && *t != Type::Dyn
+            && !never_an_index
+        {
             return Err(Unsupported::new(
                 format!("slice bounds of type '{t}'"),
                 range,

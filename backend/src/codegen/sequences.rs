@@ -863,6 +863,24 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                     self.raise_const("KR_EXC_TYPE", message)?;
                     return Ok(self.i64_const(0));
                 }
+                if let Type::Optional(_) = self.op_type_raw(op) {
+                    let Val::Opt(word) = self.operand_raw(op)? else {
+                        return Err(internal("an optional bound that is not a word"));
+                    };
+                    // An `int | None`: None is the absent bound.
+                    let none = self.i64_const(super::values::NONE_WORD as i64);
+                    let is_none = self.builder.build_int_compare(
+                        inkwell::IntPredicate::EQ,
+                        word,
+                        none,
+                        "bound.none",
+                    )?;
+                    let absent = self.i64_const(0);
+                    return Ok(self
+                        .builder
+                        .build_select(is_none, absent, word, "bound")?
+                        .into_int_value());
+                }
                 if ty == Type::Dyn {
                     let d = self.operand_dyn(op)?;
                     return Ok(self
