@@ -1043,10 +1043,21 @@ fn builtin_type(builtin: Builtin, args: &[Type], range: TextRange) -> Result<Typ
                 ));
             }
             let int_args = f.result() == crate::native::MathResult::IntOfInts;
-            if let Some(t) = args
-                .iter()
-                .find(|t| !t.is_numeric() || (int_args && **t == Type::Float))
-            {
+            // A dyn argument is converted at run time where the conversion is
+            // CPython's (index() for ints, a float for the float functions; the
+            // logs of ints beyond floats and the int results of floats are not).
+            let dyn_ok = int_args
+                || (f.result() == crate::native::MathResult::Float
+                    && !matches!(
+                        f,
+                        crate::native::MathFn::Log
+                            | crate::native::MathFn::Log2
+                            | crate::native::MathFn::Log10
+                    ));
+            if let Some(t) = args.iter().find(|t| {
+                let numeric = t.is_numeric() || (dyn_ok && **t == Type::Dyn);
+                !numeric || (int_args && **t == Type::Float)
+            }) {
                 return Err(Unsupported::new(
                     format!("math.{}() of '{t}'", f.name()),
                     range,

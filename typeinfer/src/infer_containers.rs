@@ -403,7 +403,7 @@ pub fn sequence_builtin_type(
             _ => return Err(bad()),
         },
         Builtin::Chr | Builtin::Hex | Builtin::Oct | Builtin::Bin => match args {
-            [i] if is_intlike(i) => Type::Str,
+            [i] if is_intlike(i) || *i == Type::Dyn => Type::Str,
             _ => return Err(bad()),
         },
         _ => return Ok(None),

@@ -437,6 +437,18 @@ fn val_type(v: &Val) -> Type {
 impl<'ctx> FunctionGen<'_, 'ctx, '_> {
     /// A `math` function: floats through the runtime (CPython's error rules), the
     /// float predicates inline, `floor`/`ceil`/`trunc` of an int as the int itself.
+    /// An int argument as `operator.index()` takes it: a dyn value that is not
+    /// an int raises "'float' object cannot be interpreted as an integer".
+    pub(super) fn index_value(&mut self, v: Val<'ctx>) -> Result<inkwell::values::IntValue<'ctx>> {
+        if let Val::Dyn(d) = v {
+            return self.call_runtime_value("kr_dyn_index", &[d.into()]);
+        }
+        let Val::Int(i) = self.coerce(v, &Type::Int)? else {
+            return Err(Error::internal("?", "an int argument that is not an int"));
+        };
+        Ok(i)
+    }
+
     fn math(&mut self, f: MathFn, values: &[Val<'ctx>]) -> Result<Val<'ctx>> {
         let arg = |i: usize| {
             values.get(i).copied().ok_or_else(|| {
@@ -447,10 +459,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             MathResult::IntOfInts => {
                 let mut ints = Vec::new();
                 for v in values {
-                    let Val::Int(i) = self.coerce(*v, &Type::Int)? else {
-                        return Err(Error::internal("?", "math argument is not an int"));
-                    };
-                    ints.push(i);
+                    ints.push(self.index_value(*v)?);
                 }
                 let (name, args): (&str, Vec<inkwell::values::BasicMetadataValueEnum<'ctx>>) =
                     match (f, ints.as_slice()) {

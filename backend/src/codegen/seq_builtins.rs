@@ -493,9 +493,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             }
             Builtin::Chr | Builtin::Hex | Builtin::Oct | Builtin::Bin => {
                 let i = self.operand(&args[0])?;
-                let Val::Int(i) = self.coerce(i, &Type::Int)? else {
-                    return Err(internal("an int builtin of a non-int"));
-                };
+                let i = self.index_value(i)?;
                 let s = if builtin == Builtin::Chr {
                     self.call_runtime_str("kr_str_chr", &[i.into()])?
                 } else {
