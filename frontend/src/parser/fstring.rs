@@ -63,12 +63,22 @@ impl Parser<'_> {
         loop {
             let start = *pos;
             let (end, how) = self.scan_literal(bytes, raw, level, pos)?;
-            let text = body.get(start..end).unwrap_or("");
+            let mut text = body.get(start..end).unwrap_or("");
+            // `\{`: not an escape, so the backslash stays (CPython warns) and the
+            // brace opens a field.
+            let trailing = text.len() - text.trim_end_matches('\\').len();
+            let lone_backslash = !raw && matches!(how, LiteralEnd::Brace) && trailing % 2 == 1;
+            if lone_backslash {
+                text = &text[..text.len() - 1];
+            }
             if !text.is_empty() {
                 match super::literal::decode_str(text, raw) {
                     Ok(decoded) => builder.push_literal(&decoded),
                     Err(message) => return Err(self.string_error(message)),
                 }
+            }
+            if lone_backslash {
+                builder.push_literal_str("\\");
             }
             match how {
                 LiteralEnd::End => return Ok(()),
