@@ -143,8 +143,8 @@ pub(crate) struct FunctionGen<'m, 'ctx, 'p> {
     /// The "owned" flags of the str variables appended to in place
     /// (`str_append.rs`).
     pub(super) owned_strs: std::collections::HashMap<VarId, PointerValue<'ctx>>,
-    /// (block, index) of each such append, with its variable.
-    pub(super) str_appends: std::collections::HashMap<(usize, usize), VarId>,
+    /// The function (specialisation) being generated.
+    pub(super) function_id: FuncId,
     /// The index in its block of the instruction being generated.
     pub(super) current_inst: usize,
 }
@@ -168,9 +168,9 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
         let entry = context.append_basic_block(llvm, "entry");
         builder.position_at_end(entry);
         let flag = builder.build_alloca(context.i8_type(), "error.flag")?;
-        let str_appends = super::str_append::appends(f);
         let mut owned_strs = std::collections::HashMap::new();
-        for v in str_appends.values() {
+        let local_appends = m.appends.get(id.index()).map(|a| a.locals.values());
+        for v in local_appends.into_iter().flatten() {
             if !owned_strs.contains_key(v) {
                 let owned = builder.build_alloca(context.bool_type(), "owned")?;
                 builder.build_store(owned, context.bool_type().const_zero())?;
@@ -305,7 +305,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             checked_items: Default::default(),
             exit_items: std::collections::HashMap::new(),
             owned_strs,
-            str_appends,
+            function_id: id,
             current_inst: 0,
             single_pred: super::checked_items::single_predecessors(f),
             speculation: None,
@@ -916,17 +916,8 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             }
         }
         let here = (self.current_block, self.current_inst);
-        if let (Some(&v), InstKind::Binary { dst, rhs, .. }) =
-            (self.str_appends.get(&here), &inst.kind)
-        {
-            return self.append_str(v, *dst, rhs);
-        }
-        if let Some(dst) = inst.kind.dst().filter(|d| self.owned_strs.contains_key(d)) {
-            // The copy that ends an append keeps the string owned.
-            let previous = here.1.checked_sub(1).map(|i| (here.0, i));
-            if previous.and_then(|p| self.str_appends.get(&p)) != Some(&dst) {
-                self.disown_str(dst)?;
-            }
+        if self.str_append_at(here, &inst.kind)? {
+            return Ok(());
         }
         match &inst.kind {
             InstKind::Copy { dst, src } => {

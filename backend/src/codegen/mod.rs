@@ -74,6 +74,10 @@ pub(crate) struct ModuleGen<'ctx, 'p> {
     /// "Has been assigned" flags of module variables whose representation has no
     /// empty value (float, bool, None, never assigned), for NameError.
     pub global_flags: Vec<Option<GlobalValue<'ctx>>>,
+    /// The str globals appended to in place (`str_append.rs`), with their "owned"
+    /// flags, and per function where those appends are.
+    pub owned_globals: std::collections::HashMap<typeinfer::ir::GlobalId, GlobalValue<'ctx>>,
+    pub appends: Vec<str_append::Appends>,
     pub constants: constants::Constants<'ctx>,
     /// Per module-level function (template): "its `def` has run" flags.
     pub defined: std::collections::HashMap<FuncId, GlobalValue<'ctx>>,
@@ -165,6 +169,8 @@ pub fn generate<'ctx>(
         functions: Vec::new(),
         globals: Vec::new(),
         global_flags: Vec::new(),
+        owned_globals: std::collections::HashMap::new(),
+        appends: str_append::program_appends(program),
         constants: constants::Constants::default(),
         defined: std::collections::HashMap::new(),
         defs_precede_calls: defs_precede_calls(program),
@@ -244,6 +250,22 @@ impl<'ctx> ModuleGen<'ctx, '_> {
                 g.set_initializer(&bool_type.const_zero());
                 g
             }));
+            let id = typeinfer::ir::GlobalId(i as u32);
+            if self
+                .appends
+                .iter()
+                .any(|a| a.globals.values().any(|g| *g == id))
+            {
+                let bool_type = self.context.bool_type();
+                let flag = self.module.add_global(
+                    bool_type,
+                    None,
+                    &format!("global.{}.{i}.owned", global.name),
+                );
+                flag.set_linkage(Linkage::Internal);
+                flag.set_initializer(&bool_type.const_zero());
+                self.owned_globals.insert(id, flag);
+            }
             self.globals.push(storage.map(|ty| {
                 let g = self
                     .module
