@@ -640,7 +640,8 @@ impl FnLowering<'_> {
             ExprKind::Call { func, .. }
                 if self.is_builtin_named(func, "range")?
                     || self.is_builtin_named(func, "enumerate")?
-                    || self.is_builtin_named(func, "zip")? =>
+                    || self.is_builtin_named(func, "zip")?
+                    || self.is_builtin_named(func, "reversed")? =>
             {
                 let result = self.fb.temp();
                 self.fb.emit(

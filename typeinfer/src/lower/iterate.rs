@@ -27,6 +27,8 @@ pub(super) enum Prepared {
     },
     Zip(Vec<Operand>),
     Sequence(Operand),
+    /// `reversed(seq)` of a list, tuple or str: indices from its length down.
+    Reversed(Operand),
 }
 
 /// One item of an iteration: a value, or a tuple not built yet.
@@ -157,6 +159,9 @@ impl FnLowering<'_> {
                     inner: Box::new(inner),
                 });
             }
+            if plain && args.len() == 1 && self.is_builtin_named(func, "reversed")? {
+                return self.prepare_reversed(&args[0], iter.range);
+            }
             if plain && self.is_builtin_named(func, "zip")? && !args.is_empty() {
                 let mut seqs = Vec::new();
                 for a in args {
@@ -233,6 +238,7 @@ impl FnLowering<'_> {
                 )
             }
             Prepared::Zip(seqs) => self.index_loop(seqs, range, exhausted, broken, body),
+            Prepared::Reversed(seq) => self.reverse_index_loop(seq, range, exhausted, broken, body),
             Prepared::Sequence(seq) => self.index_loop(
                 vec![seq],
                 range,
@@ -247,6 +253,143 @@ impl FnLowering<'_> {
                 }),
             ),
         }
+    }
+
+    /// `reversed(arg)`: of a `range()`, the range with its ends swapped
+    /// (`range(start + (n - 1) * step, start - step, -step)` for its length n);
+    /// of a sequence, its indices from the last down (`reverse_index_loop`).
+    fn prepare_reversed(&mut self, arg: &Expr, range: TextRange) -> Result<Prepared> {
+        if let Some(args) = self.range_call(arg)? {
+            let [start, stop, step] = self.checked_range_bounds(args, arg.range)?;
+            let len = self.fb.temp();
+            self.fb.emit(
+                InstKind::CallBuiltin {
+                    dst: len,
+                    builtin: Builtin::RangeLen,
+                    args: vec![start.clone(), stop, step.clone()],
+                    keywords: Vec::new(),
+                },
+                range,
+            );
+            let binary = |this: &mut Self, op, lhs, rhs| {
+                let dst = this.fb.temp();
+                this.fb.emit(
+                    InstKind::Binary {
+                        dst,
+                        op,
+                        lhs,
+                        rhs,
+                        inplace: false,
+                    },
+                    range,
+                );
+                Operand::Var(dst)
+            };
+            let before_last = binary(self, Operator::Sub, Operand::Var(len), int(1));
+            let offset = binary(self, Operator::Mult, before_last, step.clone());
+            let last = binary(self, Operator::Add, start.clone(), offset);
+            let end = binary(self, Operator::Sub, start, step.clone());
+            let back = binary(self, Operator::Sub, int(0), step);
+            return Ok(Prepared::Range {
+                start: last,
+                stop: end,
+                step: back,
+            });
+        }
+        let v = self.expr(arg)?;
+        let seq = Operand::Var(self.fb.copy_to_temp(v, arg.range));
+        Ok(Prepared::Reversed(seq))
+    }
+
+    /// Walks a sequence by index from its last item down, as `reversed()`'s
+    /// iterator does: it stops when the index is below 0 or no longer inside the
+    /// sequence (a list that shrank).
+    fn reverse_index_loop(
+        &mut self,
+        seq: Operand,
+        range: TextRange,
+        exhausted: BlockId,
+        broken: BlockId,
+        mut body: Body<'_, Self>,
+    ) -> Result<()> {
+        let len = self.fb.temp();
+        self.fb.emit(
+            InstKind::CallBuiltin {
+                dst: len,
+                builtin: Builtin::IterLen(true),
+                args: vec![seq.clone()],
+                keywords: Vec::new(),
+            },
+            range,
+        );
+        let index = self.fb.temp();
+        self.fb.emit(
+            InstKind::Binary {
+                dst: index,
+                op: Operator::Sub,
+                lhs: Operand::Var(len),
+                rhs: int(1),
+                inplace: false,
+            },
+            range,
+        );
+        let header = self.fb.new_block();
+        let inside = self.fb.new_block();
+        let body_block = self.fb.new_block();
+        self.fb.jump_if_open(header, range);
+        self.fb.switch_to(header);
+        let from_start = self.compare(CmpOp::GtE, Operand::Var(index), int(0), range);
+        self.fb.terminate(
+            Terminator::Branch {
+                cond: from_start,
+                then_block: inside,
+                else_block: exhausted,
+            },
+            range,
+        );
+        self.fb.switch_to(inside);
+        let now = self.fb.temp();
+        self.fb.emit(
+            InstKind::CallBuiltin {
+                dst: now,
+                builtin: Builtin::IterLen(false),
+                args: vec![seq.clone()],
+                keywords: Vec::new(),
+            },
+            range,
+        );
+        let before_end = self.compare(CmpOp::Lt, Operand::Var(index), Operand::Var(now), range);
+        self.fb.terminate(
+            Terminator::Branch {
+                cond: before_end,
+                then_block: body_block,
+                else_block: exhausted,
+            },
+            range,
+        );
+        self.fb.switch_to(body_block);
+        let item = self.fb.temp();
+        self.fb.emit(
+            InstKind::GetItem {
+                dst: item,
+                value: seq,
+                index: Operand::Var(index),
+            },
+            range,
+        );
+        self.fb.emit(
+            InstKind::Binary {
+                dst: index,
+                op: Operator::Sub,
+                lhs: Operand::Var(index),
+                rhs: int(1),
+                inplace: false,
+            },
+            range,
+        );
+        body(self, Item::Value(Operand::Var(item)), header, broken)?;
+        self.fb.jump_if_open(header, range);
+        Ok(())
     }
 
     fn add_one(&mut self, counter: crate::ir::VarId, range: TextRange) {
