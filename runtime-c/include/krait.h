@@ -649,6 +649,18 @@ bool kr_str_startswith(const struct kr_str *s, const struct kr_str *prefix);
 bool kr_str_endswith(const struct kr_str *s, const struct kr_str *suffix);
 /* Code point indices, tagged ints; -1 when absent. index/rindex: ValueError
 ** "substring not found". */
+/* The same with start and end arguments (KR_ABSENT when omitted or None), searched
+** in s[start:end] as CPython's methods do; 'last' for rfind/rindex. */
+kr_value kr_str_find_in(const struct kr_str *s, const struct kr_str *sub, kr_value start,
+                        kr_value end, bool last);
+kr_value kr_str_index_in(const struct kr_str *s, const struct kr_str *sub, kr_value start,
+                         kr_value end, bool last);
+kr_value kr_str_count_in(const struct kr_str *s, const struct kr_str *sub, kr_value start,
+                         kr_value end);
+bool kr_str_startswith_in(const struct kr_str *s, const struct kr_str *prefix, kr_value start,
+                          kr_value end);
+bool kr_str_endswith_in(const struct kr_str *s, const struct kr_str *suffix, kr_value start,
+                        kr_value end);
 kr_value kr_str_find(const struct kr_str *s, const struct kr_str *sub);
 kr_value kr_str_rfind(const struct kr_str *s, const struct kr_str *sub);
 kr_value kr_str_index(const struct kr_str *s, const struct kr_str *sub);

@@ -429,6 +429,97 @@ bool kr_str_endswith(const kr_str *s, const kr_str *suffix) {
          memcmp(s->data + (s->size - suffix->size), suffix->data, (size_t)suffix->size) == 0;
 }
 
+/* {====================================================================
+** The same searches in a window s[start:end] (find(sub, start, end) ...)
+** ===================================================================== */
+
+/* The byte offset of code point 'index' (at most the length) of s. */
+static int64_t offset_of_index(const kr_str *s, int64_t index) {
+  int64_t at = 0;
+  for (int64_t k = 0; k < index && at < s->size; k++) {
+    unsigned char c = (unsigned char)s->data[at];
+    at += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  }
+  return at < s->size ? at : s->size;
+}
+
+/* A start or end argument as an index (KR_ABSENT when omitted or None: 'absent');
+** big ints clamp, as CPython's slice indices do. */
+static int64_t window_bound(kr_value v, int64_t absent) {
+  if (v == KR_ABSENT) return absent;
+  if (kr_is_small(v)) return kr_small_value(v);
+  return kr_int_sign(v) < 0 ? INT64_MIN / 4 : INT64_MAX / 4;
+}
+
+/* CPython's ADJUST_INDICES: negative indices count from the end (then at least 0),
+** the end is at most the length; a start past the length stays there. The window
+** is [from, to) in code points, and byte offsets 'bfrom' and 'bto' when it is not
+** empty-past-the-end. False when it is shorter than 'need' code points. */
+static bool window(const kr_str *s, kr_value start, kr_value end, int64_t need, int64_t *from,
+                   int64_t *to, int64_t *bfrom, int64_t *bto) {
+  int64_t len = s->length;
+  int64_t a = window_bound(start, 0), b = window_bound(end, len);
+  if (b > len) {
+    b = len;
+  } else if (b < 0) {
+    b += len;
+    if (b < 0) b = 0;
+  }
+  if (a < 0) {
+    a += len;
+    if (a < 0) a = 0;
+  }
+  *from = a;
+  *to = b;
+  if (b - a < need) return false;
+  *bfrom = s->ascii ? a : offset_of_index(s, a);
+  *bto = s->ascii ? b : offset_of_index(s, b);
+  return true;
+}
+
+kr_value kr_str_find_in(const kr_str *s, const kr_str *sub, kr_value start, kr_value end,
+                        bool last) {
+  int64_t from, to, bfrom, bto;
+  if (!window(s, start, end, sub->length, &from, &to, &bfrom, &bto)) return kr_small(-1);
+  if (sub->size == 0) return kr_small(last ? to : from);
+  int64_t at;
+  if (last) {
+    at = rfind_bytes(s, bto, sub);
+    if (at < bfrom) at = -1;
+  } else {
+    at = find_bytes(s, bfrom, sub);
+    if (at >= 0 && at + sub->size > bto) at = -1;
+  }
+  return at < 0 ? kr_small(-1) : index_of_offset(s, at);
+}
+
+kr_value kr_str_index_in(const kr_str *s, const kr_str *sub, kr_value start, kr_value end,
+                         bool last) {
+  kr_value r = kr_str_find_in(s, sub, start, end, last);
+  return r == kr_small(-1) ? kr_raise(KR_EXC_VALUE, "substring not found") : r;
+}
+
+kr_value kr_str_count_in(const kr_str *s, const kr_str *sub, kr_value start, kr_value end) {
+  int64_t from, to, bfrom, bto;
+  if (!window(s, start, end, sub->length, &from, &to, &bfrom, &bto)) return kr_small(0);
+  kr_str *part = kr_str_slice(s, kr_small(from), kr_small(to), kr_small(1));
+  return part == NULL ? KR_ERROR : kr_str_count(part, sub);
+}
+
+bool kr_str_startswith_in(const kr_str *s, const kr_str *prefix, kr_value start, kr_value end) {
+  int64_t from, to, bfrom, bto;
+  if (!window(s, start, end, prefix->length, &from, &to, &bfrom, &bto)) return false;
+  return prefix->size <= bto - bfrom &&
+         memcmp(s->data + bfrom, prefix->data, (size_t)prefix->size) == 0;
+}
+
+bool kr_str_endswith_in(const kr_str *s, const kr_str *suffix, kr_value start, kr_value end) {
+  int64_t from, to, bfrom, bto;
+  if (!window(s, start, end, suffix->length, &from, &to, &bfrom, &bto)) return false;
+  return suffix->size <= bto - bfrom &&
+         memcmp(s->data + (bto - suffix->size), suffix->data, (size_t)suffix->size) == 0;
+}
+
 /* }==================================================================== */
 
 /* {====================================================================

@@ -271,6 +271,17 @@ fn str_method_type(
         ("join", [Type::Tuple(ts)]) if ts.iter().all(|t| *t == Type::Str) => Type::Str,
         ("startswith" | "endswith", [Type::Str]) => Type::Bool,
         ("find" | "rfind" | "index" | "rindex" | "count", [Type::Str]) => Type::Int,
+        // start and end: ints or None, as slice bounds.
+        (
+            "startswith" | "endswith" | "find" | "rfind" | "index" | "rindex" | "count",
+            [Type::Str, bounds @ ..],
+        ) if bounds.len() <= 2 && bounds.iter().all(window_bound) => {
+            if method.ends_with("with") {
+                Type::Bool
+            } else {
+                Type::Int
+            }
+        }
         ("replace", [Type::Str, Type::Str]) => Type::Str,
         ("replace", [Type::Str, Type::Str, n]) if is_intlike(n) => Type::Str,
         (
@@ -283,6 +294,12 @@ fn str_method_type(
         ("zfill", [w]) if is_intlike(w) => Type::Str,
         _ => return Err(unsupported()),
     })
+}
+
+/// Whether `t` can be a start or end argument of a str search (an int, None, or
+/// an int that may be None), which the code generator passes as a slice bound.
+fn window_bound(t: &Type) -> bool {
+    is_intlike(t) || *t == Type::NoneType || matches!(t, Type::Optional(inner) if is_intlike(inner))
 }
 
 /// An f-string field formats ints, floats, bools, strs and None (`!r`/`!s`

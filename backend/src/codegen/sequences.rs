@@ -849,7 +849,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
     }
 
     /// A slice bound as the runtime takes it: the int word, or KR_ABSENT (0).
-    fn bound(&mut self, part: &Option<Operand>) -> Result<IntValue<'ctx>> {
+    pub(super) fn bound(&mut self, part: &Option<Operand>) -> Result<IntValue<'ctx>> {
         match part {
             None | Some(Operand::Const(Const::None)) => Ok(self.i64_const(0)),
             Some(op) => {

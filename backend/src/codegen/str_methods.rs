@@ -116,6 +116,41 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 };
                 Val::Str(self.call_runtime_str("kr_str_join", &[s.into(), parts.into()])?)
             }
+            // With start (and end): searched in s[start:end].
+            "startswith" | "endswith" | "find" | "rfind" | "index" | "rindex" | "count"
+                if args.len() > 1 =>
+            {
+                let sub = self.str_or_null(arg(0))?;
+                let start = self.bound(&arg(1).cloned())?;
+                let end = self.bound(&arg(2).cloned())?;
+                let last = self
+                    .m
+                    .context
+                    .bool_type()
+                    .const_int(method.starts_with('r') as u64, false);
+                let within: Vec<BasicMetadataValueEnum> =
+                    vec![s.into(), sub.into(), start.into(), end.into()];
+                let with_last: Vec<BasicMetadataValueEnum> =
+                    vec![s.into(), sub.into(), start.into(), end.into(), last.into()];
+                match method {
+                    "startswith" | "endswith" => {
+                        let b = self
+                            .call_runtime(&format!("{name}_in"), &within)?
+                            .ok_or_else(|| internal("a str predicate returns nothing"))?
+                            .into_int_value();
+                        Val::Bool(b)
+                    }
+                    "count" => Val::Int(self.call_runtime_value("kr_str_count_in", &within)?),
+                    "find" | "rfind" => {
+                        let i = self
+                            .call_runtime("kr_str_find_in", &with_last)?
+                            .ok_or_else(|| internal("a str search returns nothing"))?
+                            .into_int_value();
+                        Val::Int(i)
+                    }
+                    _ => Val::Int(self.call_runtime_value("kr_str_index_in", &with_last)?),
+                }
+            }
             "startswith" | "endswith" => {
                 let other = self.str_or_null(arg(0))?;
                 let b = self
