@@ -349,16 +349,7 @@ impl FnLowering<'_> {
             // CPython takes the first iterable's iterator in the enclosing frame
             // (a value that is not iterable fails there, the comprehension
             // underlined); the loop's own length tests then cannot fail.
-            let len = self.fb.temp();
-            self.fb.emit(
-                InstKind::CallBuiltin {
-                    dst: len,
-                    builtin: Builtin::IterLen(true),
-                    args: vec![seq.clone()],
-                    keywords: Vec::new(),
-                },
-                whole.range,
-            );
+            self.iter_len(seq, true, whole.range);
         }
         let state = make_state(self)?;
         self.comprehension_count += 1;

@@ -312,16 +312,7 @@ impl FnLowering<'_> {
         broken: BlockId,
         mut body: Body<'_, Self>,
     ) -> Result<()> {
-        let len = self.fb.temp();
-        self.fb.emit(
-            InstKind::CallBuiltin {
-                dst: len,
-                builtin: Builtin::IterLen(true),
-                args: vec![seq.clone()],
-                keywords: Vec::new(),
-            },
-            range,
-        );
+        let len = self.iter_len(&seq, true, range);
         let index = self.fb.temp();
         self.fb.emit(
             InstKind::Binary {
@@ -348,16 +339,7 @@ impl FnLowering<'_> {
             range,
         );
         self.fb.switch_to(inside);
-        let now = self.fb.temp();
-        self.fb.emit(
-            InstKind::CallBuiltin {
-                dst: now,
-                builtin: Builtin::IterLen(false),
-                args: vec![seq.clone()],
-                keywords: Vec::new(),
-            },
-            range,
-        );
+        let now = self.iter_len(&seq, false, range);
         let before_end = self.compare(CmpOp::Lt, Operand::Var(index), Operand::Var(now), range);
         self.fb.terminate(
             Terminator::Branch {
@@ -392,6 +374,23 @@ impl FnLowering<'_> {
         Ok(())
     }
 
+    /// `len()` of a sequence being iterated (`Builtin::IterLen`: "'int' object is
+    /// not iterable" for a value that is not; `underlined` when CPython's caret
+    /// line marks the expression).
+    pub(super) fn iter_len(&mut self, seq: &Operand, underlined: bool, range: TextRange) -> VarId {
+        let len = self.fb.temp();
+        self.fb.emit(
+            InstKind::CallBuiltin {
+                dst: len,
+                builtin: Builtin::IterLen(underlined),
+                args: vec![seq.clone()],
+                keywords: Vec::new(),
+            },
+            range,
+        );
+        len
+    }
+
     fn add_one(&mut self, counter: crate::ir::VarId, range: TextRange) {
         self.fb.emit(
             InstKind::Binary {
@@ -421,16 +420,7 @@ impl FnLowering<'_> {
         self.fb.jump_if_open(header, range);
         self.fb.switch_to(header);
         for (k, seq) in seqs.iter().enumerate() {
-            let len = self.fb.temp();
-            self.fb.emit(
-                InstKind::CallBuiltin {
-                    dst: len,
-                    builtin: Builtin::IterLen(false),
-                    args: vec![seq.clone()],
-                    keywords: Vec::new(),
-                },
-                range,
-            );
+            let len = self.iter_len(seq, false, range);
             let more = self.compare(CmpOp::Lt, Operand::Var(index), Operand::Var(len), range);
             let next = if k + 1 == seqs.len() {
                 body_block
