@@ -270,6 +270,13 @@ fn str_method_type(
         ("join", [Type::List(e)]) if matches!(**e, Type::Str | Type::Never) => Type::Str,
         ("join", [Type::Tuple(ts)]) if ts.iter().all(|t| *t == Type::Str) => Type::Str,
         ("startswith" | "endswith", [Type::Str]) => Type::Bool,
+        ("startswith" | "endswith", [Type::Tuple(parts), bounds @ ..])
+            if parts.iter().all(|t| *t == Type::Str)
+                && bounds.len() <= 2
+                && bounds.iter().all(window_bound) =>
+        {
+            Type::Bool
+        }
         ("find" | "rfind" | "index" | "rindex" | "count", [Type::Str]) => Type::Int,
         // start and end: ints or None, as slice bounds.
         (

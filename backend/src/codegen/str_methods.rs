@@ -116,6 +116,42 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 };
                 Val::Str(self.call_runtime_str("kr_str_join", &[s.into(), parts.into()])?)
             }
+            // A tuple of prefixes: true if any matches (all strs, by type).
+            "startswith" | "endswith"
+                if matches!(arg(0).map(|op| self.op_type(op)), Some(Type::Tuple(_))) =>
+            {
+                let op = arg(0).ok_or_else(|| internal("startswith() without an argument"))?;
+                let ty = self.op_type(op);
+                let Type::Tuple(parts) = &ty else {
+                    return Err(internal("startswith() of a non-tuple"));
+                };
+                let Val::Obj(t) = self.operand(op)? else {
+                    return Err(internal("startswith() of a non-tuple"));
+                };
+                let start = self.bound(&arg(1).cloned())?;
+                let end = self.bound(&arg(2).cloned())?;
+                let items = self.items(t, &ty)?;
+                let ptr_type = self.m.context.ptr_type(Default::default());
+                let mut any = self.m.context.bool_type().const_zero();
+                for k in 0..parts.len() {
+                    let index = self.m.context.i64_type().const_int(k as u64, false);
+                    // SAFETY of the GEP: k is below the tuple's static length.
+                    let at = unsafe {
+                        self.builder
+                            .build_in_bounds_gep(ptr_type, items, &[index], "part")?
+                    };
+                    let part = self.builder.build_load(ptr_type, at, "part")?;
+                    let hit = self
+                        .call_runtime(
+                            &format!("{name}_in"),
+                            &[s.into(), part.into(), start.into(), end.into()],
+                        )?
+                        .ok_or_else(|| internal("a str predicate returns nothing"))?
+                        .into_int_value();
+                    any = self.builder.build_or(any, hit, "any")?;
+                }
+                Val::Bool(any)
+            }
             // With start (and end): searched in s[start:end].
             "startswith" | "endswith" | "find" | "rfind" | "index" | "rindex" | "count"
                 if args.len() > 1 =>
