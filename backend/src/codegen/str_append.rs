@@ -309,12 +309,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             .builder
             .build_load(bool_type, owned_slot, "owned")?
             .into_int_value();
-        let r = self
-            .call_runtime("kr_str_append", &[a.into(), b.into(), owned.into()])?
-            .ok_or_else(|| Error::internal("?", "kr_str_append returns nothing"))?
-            .into_pointer_value();
-        let failed = self.builder.build_is_null(r, "failed")?;
-        self.branch_if_failed(failed)?;
+        let r = self.call_runtime_str("kr_str_append", &[a.into(), b.into(), owned.into()])?;
         self.builder
             .build_store(owned_slot, bool_type.const_all_ones())?;
         Ok(r)

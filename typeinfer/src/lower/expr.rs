@@ -467,17 +467,7 @@ impl FnLowering<'_> {
                 match self.range_call(&args[0])? {
                     Some(range_args) => {
                         let bounds = self.checked_range_bounds(range_args, args[0].range)?;
-                        let dst = self.fb.temp();
-                        self.fb.emit(
-                            InstKind::CallBuiltin {
-                                dst,
-                                builtin: Builtin::RangeLen,
-                                args: bounds.to_vec(),
-                                keywords: Vec::new(),
-                            },
-                            range,
-                        );
-                        Ok(Operand::Var(dst))
+                        Ok(Operand::Var(self.range_len(bounds, range)))
                     }
                     None => self.builtin_call(Builtin::Len, args, keywords, range),
                 }
@@ -687,16 +677,7 @@ impl FnLowering<'_> {
         if !nonzero_step {
             return;
         }
-        let len = self.fb.temp();
-        self.fb.emit(
-            InstKind::CallBuiltin {
-                dst: len,
-                builtin: Builtin::RangeLen,
-                args: vec![start.clone(), stop.clone(), step.clone()],
-                keywords: Vec::new(),
-            },
-            range,
-        );
+        let len = self.range_len([start.clone(), stop.clone(), step.clone()], range);
         let dst = self.fb.temp();
         self.fb.emit(
             InstKind::CallBuiltin {

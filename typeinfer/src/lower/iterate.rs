@@ -261,16 +261,7 @@ impl FnLowering<'_> {
     fn prepare_reversed(&mut self, arg: &Expr, range: TextRange) -> Result<Prepared> {
         if let Some(args) = self.range_call(arg)? {
             let [start, stop, step] = self.checked_range_bounds(args, arg.range)?;
-            let len = self.fb.temp();
-            self.fb.emit(
-                InstKind::CallBuiltin {
-                    dst: len,
-                    builtin: Builtin::RangeLen,
-                    args: vec![start.clone(), stop, step.clone()],
-                    keywords: Vec::new(),
-                },
-                range,
-            );
+            let len = self.range_len([start.clone(), stop, step.clone()], range);
             let binary = |this: &mut Self, op, lhs, rhs| {
                 let dst = this.fb.temp();
                 this.fb.emit(
@@ -372,6 +363,21 @@ impl FnLowering<'_> {
         body(self, Item::Value(Operand::Var(item)), header, broken)?;
         self.fb.jump_if_open(header, range);
         Ok(())
+    }
+
+    /// `len(range(start, stop, step))` of bounds already evaluated.
+    pub(super) fn range_len(&mut self, bounds: [Operand; 3], range: TextRange) -> VarId {
+        let len = self.fb.temp();
+        self.fb.emit(
+            InstKind::CallBuiltin {
+                dst: len,
+                builtin: Builtin::RangeLen,
+                args: bounds.to_vec(),
+                keywords: Vec::new(),
+            },
+            range,
+        );
+        len
     }
 
     /// `len()` of a sequence being iterated (`Builtin::IterLen`: "'int' object is
