@@ -445,21 +445,25 @@ impl State<'_> {
     }
 
     /// Raises a variable operand to (at least) `ty`, when `ty` holds lists; true if it
-    /// changed. Constants and list-free types are left alone.
+    /// changed. Constants and list-free types are left alone. A list that flows into
+    /// a `dyn` place escapes: its items become `dyn`, since code holding it as `dyn`
+    /// may store anything into it.
     fn widen(&mut self, id: FuncId, op: &Operand, ty: &Type) -> bool {
-        match op {
-            Operand::Var(v) if ty.has_list() => {
-                let slot = &mut self.specs[id.index()].vars[v.index()].ty;
-                // Aliases share element types; a value that is never None (a
-                // display, say) does not become optional because its alias is.
-                let ty = match slot {
-                    Type::Optional(_) | Type::NoneType => ty.clone(),
-                    _ => ty.strip_optional(),
-                };
-                raise_to(slot, &ty)
-            }
-            _ => false,
+        let Operand::Var(v) = op else {
+            return false;
+        };
+        let slot = &mut self.specs[id.index()].vars[v.index()].ty;
+        let ty = slot.escaping_into(ty);
+        if !ty.has_list() {
+            return false;
         }
+        // Aliases share element types; a value that is never None (a display, say)
+        // does not become optional because its alias is.
+        let ty = match slot {
+            Type::Optional(_) | Type::NoneType => ty,
+            _ => ty.strip_optional(),
+        };
+        raise_to(slot, &ty)
     }
 
     /// Widens the list operands among `sources` to `dst_ty` when that is a list.

@@ -132,6 +132,32 @@ impl Type {
         }
     }
 
+    /// The type with `dyn` items in every list it holds: what a list becomes when
+    /// it escapes into a `dyn` value, through which any item may be stored.
+    pub fn with_dyn_items(&self) -> Type {
+        match self {
+            Type::List(_) => Type::List(Box::new(Type::Dyn)),
+            Type::Tuple(ts) => Type::Tuple(ts.iter().map(Type::with_dyn_items).collect()),
+            Type::Optional(t) => Type::Optional(Box::new(t.with_dyn_items())),
+            t => t.clone(),
+        }
+    }
+
+    /// What a value of type `self` must be raised to when it flows into a place of
+    /// type `dst`: `dst` itself, except that where `dst` is `dyn`, the lists of
+    /// `self` escape (`with_dyn_items`).
+    pub fn escaping_into(&self, dst: &Type) -> Type {
+        match (self, dst) {
+            (s, Type::Dyn) if s.has_list() => s.with_dyn_items(),
+            (Type::Tuple(a), Type::Tuple(b)) if a.len() == b.len() => {
+                Type::Tuple(a.iter().zip(b).map(|(s, d)| s.escaping_into(d)).collect())
+            }
+            (Type::Optional(s), Type::Optional(d)) => Type::optional_of(s.escaping_into(d)),
+            (Type::Optional(s), d) => s.escaping_into(d),
+            _ => dst.clone(),
+        }
+    }
+
     /// The element type of a homogeneous sequence (`str` for a string), or `None`.
     /// For tuples, the join of the element types.
     pub fn element(&self) -> Option<Type> {
