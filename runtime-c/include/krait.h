@@ -132,6 +132,9 @@ kr_value kr_int_floordiv(kr_value a, kr_value b);
 kr_value kr_int_mod(kr_value a, kr_value b);
 kr_value kr_int_neg(kr_value a);
 kr_value kr_int_abs(kr_value a);
+/* n.bit_length() and n.bit_count() (never fail). */
+kr_value kr_int_bit_length(kr_value n);
+kr_value kr_int_bit_count(kr_value n);
 kr_value kr_int_invert(kr_value a);
 kr_value kr_int_and(kr_value a, kr_value b);
 kr_value kr_int_or(kr_value a, kr_value b);
@@ -503,6 +506,12 @@ void kr_list_box_items(kr_list *l, const kr_tdesc *from);
 ** kr_slot_eq's RecursionError. */
 int kr_tuple_contains(const kr_tuple *t, const kr_tdesc *tuple_desc, kr_slot x,
                       const kr_tdesc *tx);
+/* t.count(x) and t.index(x), as kr_list_count/kr_list_index: *error set on failure
+** (index: ValueError "tuple.index(x): x not in tuple"). */
+int64_t kr_tuple_count(const kr_tuple *t, const kr_tdesc *tuple_desc, kr_slot x,
+                       const kr_tdesc *tx, bool *error);
+int64_t kr_tuple_index(const kr_tuple *t, const kr_tdesc *tuple_desc, kr_slot x,
+                       const kr_tdesc *tx, bool *error);
 
 /* }==================================================================== */
 
@@ -542,6 +551,8 @@ struct kr_str *kr_int_to_base_str(kr_value i, int base);
 /* round(x) of a float: an int, half to even; OverflowError / ValueError for inf/nan
 ** ("cannot convert float infinity to integer", "cannot convert float NaN to integer"). */
 kr_value kr_float_round_int(double x);
+/* x.is_integer(): finite with no fraction. */
+bool kr_float_is_integer(double x);
 /* round(x, n) of a float, correctly rounded as CPython (half-even on the decimal value). */
 double kr_float_round(double x, kr_value ndigits, bool *error);
 /* round(i, n) of an int (n may be negative: round(1234, -2) == 1200, half-even). */
@@ -684,6 +695,12 @@ struct kr_str *kr_str_center(const struct kr_str *s, kr_value width, const struc
 struct kr_str *kr_str_ljust(const struct kr_str *s, kr_value width, const struct kr_str *fill);
 struct kr_str *kr_str_rjust(const struct kr_str *s, kr_value width, const struct kr_str *fill);
 struct kr_str *kr_str_zfill(const struct kr_str *s, kr_value width);
+/* s.partition(sep), or s.rpartition(sep) when 'last': a tuple of three strs; NULL
+** with ValueError "empty separator". */
+struct kr_tuple *kr_str_partition(const struct kr_str *s, const struct kr_str *sep, bool last);
+struct kr_str *kr_str_removeprefix(const struct kr_str *s, const struct kr_str *prefix);
+struct kr_str *kr_str_removesuffix(const struct kr_str *s, const struct kr_str *suffix);
+bool kr_str_isascii(const struct kr_str *s);
 
 /* }==================================================================== */
 

@@ -183,3 +183,36 @@ int kr_tuple_contains(const kr_tuple *t, const kr_tdesc *tuple_desc, kr_slot x,
   }
   return 0;
 }
+
+int64_t kr_tuple_count(const kr_tuple *t, const kr_tdesc *tuple_desc, kr_slot x,
+                       const kr_tdesc *tx, bool *error) {
+  int64_t count = 0;
+  kr_comparing_call_enter();
+  for (int64_t i = 0; i < t->length && i < tuple_desc->count; i++) {
+    int eq = kr_slot_eq(t->items[i], tuple_desc->items[i], x, tx);
+    if (eq < 0) {
+      *error = true;
+      break;
+    }
+    count += eq;
+  }
+  kr_comparing_call_leave();
+  return count;
+}
+
+int64_t kr_tuple_index(const kr_tuple *t, const kr_tdesc *tuple_desc, kr_slot x,
+                       const kr_tdesc *tx, bool *error) {
+  kr_comparing_call_enter();
+  for (int64_t i = 0; i < t->length && i < tuple_desc->count; i++) {
+    int eq = kr_slot_eq(t->items[i], tuple_desc->items[i], x, tx);
+    if (eq != 0) {
+      kr_comparing_call_leave();
+      if (eq < 0) *error = true;
+      return eq < 0 ? -1 : i;
+    }
+  }
+  kr_comparing_call_leave();
+  *error = true;
+  kr_raise(KR_EXC_VALUE, "tuple.index(x): x not in tuple");
+  return -1;
+}

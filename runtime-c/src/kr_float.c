@@ -120,6 +120,8 @@ kr_value kr_float_to_int(double d) { return kr_int_from_double(d); }
 
 double kr_float_abs(double d) { return fabs(d); }
 
+bool kr_float_is_integer(double d) { return isfinite(d) && floor(d) == d; }
+
 /* }==================================================================== */
 
 /* {====================================================================

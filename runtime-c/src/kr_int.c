@@ -729,3 +729,37 @@ kr_value kr_int_from_str(const char *text, size_t len, int base) {
 }
 
 /* }==================================================================== */
+
+/* {====================================================================
+** int methods
+** ===================================================================== */
+
+/* n.bit_length(): the bits of |n| without sign and leading zeros (0 for 0). */
+kr_value kr_int_bit_length(kr_value n) {
+  if (kr_is_small(n)) {
+    int64_t v = kr_small_value(n);
+    uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    return kr_small(mag == 0 ? 0 : 64 - __builtin_clzll(mag));
+  }
+  mpz_srcptr z = ((const kr_bigint *)kr_as_object(n))->z;
+  return kr_small((int64_t)mpz_sizeinbase(z, 2));
+}
+
+/* n.bit_count(): the one bits of |n|. */
+kr_value kr_int_bit_count(kr_value n) {
+  if (kr_is_small(n)) {
+    int64_t v = kr_small_value(n);
+    uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    return kr_small(__builtin_popcountll(mag));
+  }
+  mpz_srcptr z = ((const kr_bigint *)kr_as_object(n))->z;
+  if (mpz_sgn(z) >= 0) return kr_small((int64_t)mpz_popcount(z));
+  mpz_t mag;
+  mpz_init(mag);
+  mpz_neg(mag, z);
+  int64_t count = (int64_t)mpz_popcount(mag);
+  mpz_clear(mag);
+  return kr_small(count);
+}
+
+/* }==================================================================== */

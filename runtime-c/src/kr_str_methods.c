@@ -639,6 +639,45 @@ static bool split_limit(kr_value maxsplit_v, int64_t *out) {
   return true;
 }
 
+/* s.partition(sep) (or rpartition when 'last'): (head, sep, tail) split at the first
+** (last) occurrence; without one, (s, '', '') or ('', '', s). ValueError "empty
+** separator" for ''. */
+kr_tuple *kr_str_partition(const kr_str *s, const kr_str *sep, bool last) {
+  if (sep->size == 0) {
+    kr_raise(KR_EXC_VALUE, "empty separator");
+    return NULL;
+  }
+  int64_t hit = last ? rfind_bytes(s, s->size, sep) : find_bytes(s, 0, sep);
+  kr_str *parts[3];
+  if (hit < 0) {
+    parts[0] = last ? empty_str() : (kr_str *)s;
+    parts[1] = empty_str();
+    parts[2] = last ? (kr_str *)s : empty_str();
+  } else {
+    parts[0] = sub_bytes(s, 0, hit);
+    parts[1] = (kr_str *)sep;
+    parts[2] = sub_bytes(s, hit + sep->size, s->size);
+  }
+  kr_tuple *t = kr_tuple_new(3);
+  for (int k = 0; k < 3; k++) t->items[k] = (kr_slot)(uintptr_t)parts[k];
+  return t;
+}
+
+/* s.removeprefix(p) and s.removesuffix(p): s without p at that end, else s. */
+kr_str *kr_str_removeprefix(const kr_str *s, const kr_str *prefix) {
+  if (prefix->size > 0 && kr_str_startswith(s, prefix)) return sub_bytes(s, prefix->size, s->size);
+  return (kr_str *)s;
+}
+
+kr_str *kr_str_removesuffix(const kr_str *s, const kr_str *suffix) {
+  if (suffix->size > 0 && kr_str_endswith(s, suffix))
+    return sub_bytes(s, 0, s->size - suffix->size);
+  return (kr_str *)s;
+}
+
+/* s.isascii(): every code point below 128 (true for ''). */
+bool kr_str_isascii(const kr_str *s) { return s->length == s->size; }
+
 kr_list *kr_str_split(const kr_str *s, const kr_str *sep, kr_value maxsplit_v) {
   int64_t maxsplit;
   if (!split_limit(maxsplit_v, &maxsplit)) return NULL;

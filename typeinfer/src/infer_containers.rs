@@ -203,6 +203,14 @@ pub fn method_type(
     if *receiver == Type::Str {
         return str_method_type(method, args, keywords, range);
     }
+    if keywords.is_empty() {
+        match (receiver, method, args) {
+            (Type::Int | Type::Bool, "bit_length" | "bit_count", []) => return Ok(Type::Int),
+            (Type::Float, "is_integer", []) => return Ok(Type::Bool),
+            (Type::Tuple(_), "count" | "index", [_]) => return Ok(Type::Int),
+            _ => {}
+        }
+    }
     if let Some((name, _)) = keywords
         .iter()
         .find(|(n, _)| !(method == "sort" && *n == "reverse"))
@@ -293,9 +301,11 @@ fn str_method_type(
         ("replace", [Type::Str, Type::Str, n]) if is_intlike(n) => Type::Str,
         (
             "isdigit" | "isdecimal" | "isnumeric" | "isalpha" | "isalnum" | "isspace" | "isupper"
-            | "islower" | "istitle",
+            | "islower" | "istitle" | "isascii",
             [],
         ) => Type::Bool,
+        ("partition" | "rpartition", [Type::Str]) => Type::Tuple(vec![Type::Str; 3]),
+        ("removeprefix" | "removesuffix", [Type::Str]) => Type::Str,
         ("center" | "ljust" | "rjust", [w]) if is_intlike(w) => Type::Str,
         ("center" | "ljust" | "rjust", [w, Type::Str]) if is_intlike(w) => Type::Str,
         ("zfill", [w]) if is_intlike(w) => Type::Str,

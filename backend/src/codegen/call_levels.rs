@@ -76,7 +76,16 @@ pub fn of_method(receiver: &Type, method: &str) -> &'static [&'static str] {
             "upper" | "lower" | "capitalize" | "title" | "swapcase" | "join" | "startswith"
             | "endswith" | "find" | "rfind" | "count" | "index" | "rindex" | "zfill"
             | "isdigit" | "isdecimal" | "isnumeric" | "isalpha" | "isalnum" | "isspace"
-            | "isupper" | "islower" | "istitle" => &[CALL],
+            | "isupper" | "islower" | "istitle" | "isascii" | "partition" | "rpartition"
+            | "removeprefix" | "removesuffix" => &[CALL],
+            _ => &[],
+        },
+        Type::Int | Type::Bool => match method {
+            "bit_length" | "bit_count" => &[CALL],
+            _ => &[],
+        },
+        Type::Float => match method {
+            "is_integer" => &[CALL],
             _ => &[],
         },
         // count and remove compare x with the items (unless they are x itself).

@@ -27,6 +27,7 @@ mod loops;
 mod main_fn;
 mod optionals;
 pub mod runtime;
+mod scalar_methods;
 mod seq_builtins;
 mod sequences;
 mod small_lists;

@@ -1025,6 +1025,9 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         if ty == Type::Str {
             return self.str_method(dst, receiver, method, args, keywords);
         }
+        if self.scalar_method(dst, receiver, method, args)? {
+            return Ok(());
+        }
         let Type::List(elem) = &ty else {
             return Err(self.unsupported(format!("methods of '{ty}'")));
         };

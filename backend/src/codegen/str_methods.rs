@@ -216,7 +216,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 Val::Str(self.call_runtime_str(&name, &args)?)
             }
             "isdigit" | "isdecimal" | "isnumeric" | "isalpha" | "isalnum" | "isspace"
-            | "isupper" | "islower" | "istitle" => {
+            | "isupper" | "islower" | "istitle" | "isascii" => {
                 let b = self
                     .call_runtime(&name, &[s.into()])?
                     .ok_or_else(|| internal("a str predicate returns nothing"))?
@@ -231,6 +231,20 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             "zfill" => {
                 let width = self.int_or_minus_one(arg(0))?;
                 Val::Str(self.call_runtime_str(&name, &[s.into(), width.into()])?)
+            }
+            "partition" | "rpartition" => {
+                let sep = self.str_or_null(arg(0))?;
+                let last = self
+                    .m
+                    .context
+                    .bool_type()
+                    .const_int((method == "rpartition") as u64, false);
+                let args: [BasicMetadataValueEnum; 3] = [s.into(), sep.into(), last.into()];
+                Val::Obj(self.call_runtime_ptr("kr_str_partition", &args)?)
+            }
+            "removeprefix" | "removesuffix" => {
+                let affix = self.str_or_null(arg(0))?;
+                Val::Str(self.call_runtime_str(&name, &[s.into(), affix.into()])?)
             }
             other => return Err(self.unsupported(format!("the str method {other}()"))),
         };

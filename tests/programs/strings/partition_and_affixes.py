@@ -1,0 +1,10 @@
+# str.partition/rpartition, removeprefix/removesuffix and isascii.
+print("a=b=c".partition("="), "a=b=c".rpartition("="))
+print("abc".partition("x"), "abc".rpartition("x"))
+print("héllo wörld".partition(" "), "x".partition("x"))
+key, _, value = "name: krait".partition(": ")
+print(key, value)
+print("abcabc".removeprefix("abc"), "abc".removeprefix(""), "abc".removeprefix("x"))
+print("test.py".removesuffix(".py"), "a".removesuffix("a"), "ab".removesuffix("x"))
+print("ünï".removeprefix("ü"), "ünï".removesuffix("ï"))
+print("abc".isascii(), "".isascii(), "é".isascii(), "a\x7f".isascii())
