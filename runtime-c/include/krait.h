@@ -260,6 +260,15 @@ double kr_math_sinh(double x, bool *error);
 double kr_math_cosh(double x, bool *error);
 double kr_math_tanh(double x, bool *error);
 double kr_math_fabs(double x, bool *error);
+double kr_math_expm1(double x, bool *error);
+double kr_math_log1p(double x, bool *error);
+double kr_math_asinh(double x, bool *error);
+double kr_math_acosh(double x, bool *error);
+double kr_math_atanh(double x, bool *error);
+double kr_math_cbrt(double x, bool *error);
+double kr_math_exp2(double x, bool *error);
+double kr_math_radians(double x, bool *error);
+double kr_math_degrees(double x, bool *error);
 double kr_math_log_base(double x, double base, bool *error);
 /* math.log (which 0), log2 (1) or log10 (2) of an int of any size, as CPython's
 ** loghelper: ints beyond the double range are taken as m * 2**e. */

@@ -54,6 +54,24 @@ KR_MATH_1(sinh, sinh, true)
 KR_MATH_1(cosh, cosh, true)
 KR_MATH_1(tanh, tanh, false)
 KR_MATH_1(fabs, fabs, false)
+KR_MATH_1(expm1, expm1, true)
+KR_MATH_1(log1p, log1p, false)
+KR_MATH_1(asinh, asinh, false)
+KR_MATH_1(acosh, acosh, false)
+KR_MATH_1(atanh, atanh, false)
+KR_MATH_1(cbrt, cbrt, false)
+KR_MATH_1(exp2, exp2, true)
+
+/* radians() and degrees() multiply by CPython's constant factor and never fail. */
+double kr_math_radians(double x, bool *error) {
+  *error = false;
+  return x * (3.141592653589793238462643383279502884 / 180.0);
+}
+
+double kr_math_degrees(double x, bool *error) {
+  *error = false;
+  return x * (180.0 / 3.141592653589793238462643383279502884);
+}
 
 double kr_math_log(double x, bool *error) {
   /* log(0) and log(-x) are domain errors in Python (C gives -inf or nan). */
