@@ -433,6 +433,10 @@ int kr_list_contains(const kr_list *l, const kr_tdesc *elem, kr_slot x, const kr
 bool kr_list_remove(kr_list *l, const kr_tdesc *elem, kr_slot x, const kr_tdesc *tx);
 /* l.sort(reverse=...): stable; false with TypeError when elements are not ordered. */
 bool kr_list_sort(kr_list *l, const kr_tdesc *elem, bool reverse);
+/* l.sort(key=..., reverse=...) once the keys are computed: 'keys' holds each item's
+** key, in order (ValueError "list modified during sort" if its length differs). */
+bool kr_list_sort_by_keys(kr_list *l, const kr_list *keys, const kr_tdesc *key_elem,
+                          bool reverse);
 void kr_list_reverse(kr_list *l);
 void kr_list_clear(kr_list *l);
 /* Room for n more items (a Python int), allocated now: false with MemoryError when

@@ -644,4 +644,35 @@ bool kr_list_sort(kr_list *l, const kr_tdesc *elem, bool reverse) {
   return ok;
 }
 
+bool kr_list_sort_by_keys(kr_list *l, const kr_list *keys, const kr_tdesc *key_elem,
+                          bool reverse) {
+  int64_t n = l->length;
+  if (keys->length != n) {
+    kr_raise(KR_EXC_VALUE, "list modified during sort");
+    return false;
+  }
+  if (n < 2) return true;
+  /* The keys list keeps the keys alive, the list its items: the copies can be atomic. */
+  kr_slot *key_slots = kr_alloc_atomic((size_t)n * sizeof(kr_slot));
+  for (int64_t i = 0; i < n; i++) key_slots[i] = get(keys, i);
+  /* reverse=True: a stable sort of the reversed list, reversed (as kr_list_sort). */
+  kr_slot *order = kr_alloc_atomic((size_t)n * sizeof(kr_slot));
+  for (int64_t i = 0; i < n; i++) order[i] = (kr_slot)(reverse ? n - 1 - i : i);
+  kr_comparing_call_enter();
+  bool ok = kr_sort_indices_by_keys(order, n, key_slots, key_elem);
+  kr_comparing_call_leave();
+  if (reverse) reverse_slots(order, n);
+  /* The items move as their keys did, also after a failed comparison. */
+  if (is_bytes(l)) {
+    uint8_t *old = kr_alloc_atomic((size_t)n);
+    memcpy(old, bytes_of(l), (size_t)n);
+    for (int64_t i = 0; i < n; i++) bytes_of(l)[i] = old[order[i]];
+  } else {
+    kr_slot *old = kr_alloc_atomic((size_t)n * sizeof(kr_slot));
+    memcpy(old, slots_of(l), (size_t)n * sizeof(kr_slot));
+    for (int64_t i = 0; i < n; i++) slots_of(l)[i] = old[order[i]];
+  }
+  return ok;
+}
+
 /* }==================================================================== */

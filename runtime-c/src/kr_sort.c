@@ -614,6 +614,17 @@ DEFINE_TIMSORT_TOTAL(sort_bools, BOOL_LESS)
 DEFINE_TIMSORT(sort_strs, STR_LESS) /* comparisons cost more than moves */
 DEFINE_TIMSORT(sort_any, ANY_LESS)
 
+/* A keyed sort moves indices and compares the keys they index; the keys travel in
+** the algorithm's descriptor argument. */
+typedef struct keyed_order {
+  const kr_slot *keys;
+  const kr_tdesc *desc;
+} keyed_order;
+#define KEYS_OF(t) ((const keyed_order *)(const void *)(t))
+#define KEYED_LESS(x, y) \
+  kr_slot_compare(KEYS_OF(t)->keys[x], KEYS_OF(t)->desc, KEYS_OF(t)->keys[y], KEYS_OF(t)->desc, KR_LT)
+DEFINE_TIMSORT(sort_keyed, KEYED_LESS)
+
 #define SIGN_BIT ((uint64_t)1 << 63)
 #define EXPONENT_BITS ((uint64_t)0x7ff << 52)
 
@@ -643,6 +654,12 @@ static bool sort_float_slots(kr_slot *a, int64_t n, const kr_tdesc *t) {
   sort_small_ints(a, n, t);
   for (int64_t i = 0; i < n; i++) a[i] = float_key(a[i]);
   return true;
+}
+
+bool kr_sort_indices_by_keys(kr_slot *indices, int64_t n, const kr_slot *keys,
+                             const kr_tdesc *key_desc) {
+  keyed_order order = {keys, key_desc};
+  return sort_keyed(indices, n, (const kr_tdesc *)(const void *)&order);
 }
 
 bool kr_sort_slots(kr_slot *a, int64_t n, kr_sort_kind kind, const kr_tdesc *t) {

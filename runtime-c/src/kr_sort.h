@@ -29,4 +29,11 @@ typedef enum kr_sort_kind {
 ** (for example by sorting a copy of a list's items). */
 bool kr_sort_slots(kr_slot *a, int64_t n, kr_sort_kind kind, const kr_tdesc *t);
 
+/* Sorts indices[0..n) (values in [0, n)) by keys[index], compared with "<" for key
+** type key_desc (kr_slot_compare): CPython's sort with a key function, where the
+** keys are sorted and the values move with them. The same comparisons in the same
+** order, and the same order (or partial order, after a failed comparison). */
+bool kr_sort_indices_by_keys(kr_slot *indices, int64_t n, const kr_slot *keys,
+                             const kr_tdesc *key_desc);
+
 #endif

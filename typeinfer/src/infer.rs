@@ -12,6 +12,7 @@
 //! holds an int), so a native program that trusted them would print different
 //! answers. Types come from the values the program actually computes.
 
+use crate::call_values::{self, Bound};
 use crate::error::{Result, Unsupported};
 use crate::ir::{Builtin, Const, FuncId, Function, InstKind, Operand, Program, Terminator, VarId};
 use crate::types::Type;
@@ -60,6 +61,7 @@ pub fn infer(program: &Program) -> Result<Program> {
         }
     }
     let used = state.used_specs(main);
+    state.resolve_call_values(&used)?;
     state.check_operations(&used)?;
     state.make_boxing_explicit(&used)?;
     state.rewrite_calls();
@@ -260,13 +262,22 @@ impl State<'_> {
             let inst_count = self.specs[id.index()].blocks[b].insts.len();
             for i in 0..inst_count {
                 let inst = self.specs[id.index()].blocks[b].insts[i].clone();
-                if let InstKind::Call { func, args, .. } = &inst.kind {
+                let called = match &inst.kind {
+                    InstKind::Call { func, args, .. } => Some((*func, args.clone())),
+                    InstKind::CallValue { .. } => match self.bound_call(id, &inst.kind, inst.range)
+                    {
+                        Ok(Some(Bound::Def { template, args })) => Some((template, args)),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                if let Some((func, args)) = called {
                     // Argument types may still climb, so the target is re-chosen on
                     // every pass.
                     let f = &self.specs[id.index()];
                     let arg_types: Vec<Type> = args.iter().map(|a| f.operand_type(a)).collect();
                     if !arg_types.contains(&Type::Never) {
-                        let spec = self.specialise(*func, arg_types);
+                        let spec = self.specialise(func, arg_types);
                         let previous = self.call_targets[id.index()].insert((b, i), spec);
                         changed |= previous != Some(spec);
                     }
@@ -343,6 +354,19 @@ impl State<'_> {
             InstKind::Call { .. } => match self.call_targets[id.index()].get(&(block, inst)) {
                 Some(spec) => self.specs[spec.index()].return_type.clone(),
                 None => Type::Never,
+            },
+            InstKind::CallValue { dst, .. } => match self.bound_call(id, kind, range)? {
+                None => Type::Never,
+                Some(Bound::Def { .. }) => {
+                    match self.call_targets[id.index()].get(&(block, inst)) {
+                        Some(spec) => self.specs[spec.index()].return_type.clone(),
+                        None => Type::Never,
+                    }
+                }
+                Some(bound @ Bound::Builtin { .. }) => {
+                    let call = call_values::resolved(*dst, bound);
+                    return self.result_type(id, block, inst, &call, range);
+                }
             },
             InstKind::CallBuiltin { builtin, args, .. } => {
                 let none_aware = matches!(
@@ -591,6 +615,19 @@ impl State<'_> {
                     }
                 }
             }
+            InstKind::CallValue { dst, .. } => {
+                if let Ok(Some(Bound::Def { args, .. })) =
+                    self.bound_call(id, kind, TextRange::default())
+                {
+                    let call = InstKind::Call {
+                        dst: *dst,
+                        func: FuncId(0),
+                        args,
+                        plus: None,
+                    };
+                    changed |= self.share_aliases(id, b, i, &call);
+                }
+            }
             InstKind::Call { args, dst, .. } => {
                 if let Some(&spec) = self.call_targets[id.index()].get(&(b, i)) {
                     let callee = &self.specs[spec.index()];
@@ -611,6 +648,74 @@ impl State<'_> {
             _ => {}
         }
         changed
+    }
+
+    /// What a `CallValue` of specialisation `id` calls, by its callee's current type.
+    fn bound_call(&self, id: FuncId, kind: &InstKind, range: TextRange) -> Result<Option<Bound>> {
+        let InstKind::CallValue {
+            callee,
+            args,
+            keywords,
+            ..
+        } = kind
+        else {
+            return Ok(None);
+        };
+        let f = &self.specs[id.index()];
+        call_values::bind(
+            self.templates,
+            &f.operand_type(callee),
+            args,
+            keywords,
+            range,
+        )
+    }
+
+    /// Once types settle: every reachable `CallValue` becomes the `Call` or
+    /// `CallBuiltin` its callee's type binds it to, and function values are checked
+    /// and erased (`call_values`).
+    fn resolve_call_values(&mut self, used: &[bool]) -> Result<()> {
+        for (f, _) in used.iter().enumerate().filter(|(_, u)| **u) {
+            let id = FuncId(f as u32);
+            let reachable = self.specs[f].reachable_blocks();
+            for (b, reached) in reachable.into_iter().enumerate() {
+                if !reached {
+                    continue;
+                }
+                for i in 0..self.specs[f].blocks[b].insts.len() {
+                    let inst = &self.specs[f].blocks[b].insts[i];
+                    let InstKind::CallValue { dst, .. } = inst.kind else {
+                        continue;
+                    };
+                    let bound = self.bound_call(id, &inst.kind, inst.range)?;
+                    if let Some(bound) = bound {
+                        self.specs[f].blocks[b].insts[i].kind = call_values::resolved(dst, bound);
+                    }
+                }
+            }
+        }
+        for (f, _) in used.iter().enumerate().filter(|(_, u)| **u) {
+            let targets = &self.call_targets[f];
+            let specs = &self.specs;
+            let param_types = |b: usize, i: usize| {
+                targets.get(&(b, i)).map(|spec| {
+                    let callee = &specs[spec.index()];
+                    callee
+                        .params
+                        .iter()
+                        .map(|p| callee.var(*p).ty.clone())
+                        .collect()
+                })
+            };
+            call_values::check_function_values(&self.specs[f], param_types, &self.globals)?;
+        }
+        for spec in &mut self.specs {
+            call_values::erase_functions(spec);
+        }
+        for g in &mut self.globals {
+            *g = call_values::erased(g);
+        }
+        Ok(())
     }
 
     /// Empties the specialisations no call reaches: their types were never

@@ -399,6 +399,16 @@ pub fn sequence_builtin_type(
             }
             _ => return Err(bad()),
         },
+        Builtin::SortByKeys => match args {
+            [Type::List(_), Type::List(_), _] => Type::NoneType,
+            [t, ..] => {
+                return Err(Unsupported::new(
+                    format!("the method {t}.sort() with a key"),
+                    range,
+                ))
+            }
+            _ => return Err(bad()),
+        },
         Builtin::Any | Builtin::All => match args {
             [Type::List(_) | Type::Tuple(_) | Type::Str] => Type::Bool,
             _ => return Err(bad()),

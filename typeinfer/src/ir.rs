@@ -77,6 +77,8 @@ pub struct Function {
     pub params: Vec<VarId>,
     /// Each parameter's constant default, if it has one.
     pub defaults: Vec<Option<Const>>,
+    /// How many of `params` a call may pass by position (the rest are keyword-only).
+    pub positional: usize,
     pub vars: Vec<Var>,
     pub blocks: Vec<Block>,
     pub return_type: Type,
@@ -129,11 +131,17 @@ pub enum Const {
     Int(Int),
     Float(f64),
     Str(PyStr),
+    /// A `def` or lambda as a value (by template).
+    Function(FuncId),
+    /// A builtin function as a value.
+    Builtin(Builtin),
 }
 
 impl Const {
     pub fn ty(&self) -> Type {
         match self {
+            Const::Function(f) => Type::Function(*f),
+            Const::Builtin(b) => Type::BuiltinFunction(*b),
             Const::None => Type::NoneType,
             Const::Bool(_) => Type::Bool,
             Const::Int(_) => Type::Int,
@@ -216,6 +224,15 @@ pub enum InstKind {
         func: FuncId,
         args: Vec<Operand>,
         plus: Option<Operand>,
+    },
+    /// A call through a value: of a function value (`Type::Function`, a
+    /// specialisation chosen by the argument types) or a builtin one. Inference
+    /// rewrites it to `Call` or `CallBuiltin`; nothing after it sees one.
+    CallValue {
+        dst: VarId,
+        callee: Operand,
+        args: Vec<Operand>,
+        keywords: Vec<(Box<str>, Operand)>,
     },
     /// A call of a builtin.
     CallBuiltin {
@@ -357,6 +374,15 @@ impl InstKind {
             InstKind::CallBuiltin { args, keywords, .. } => {
                 args.iter().chain(keywords.iter().map(|(_, v)| v)).collect()
             }
+            InstKind::CallValue {
+                callee,
+                args,
+                keywords,
+                ..
+            } => std::iter::once(callee)
+                .chain(args)
+                .chain(keywords.iter().map(|(_, v)| v))
+                .collect(),
             InstKind::LoadGlobal { .. }
             | InstKind::DefFunction { .. }
             | InstKind::TailFrame { .. }
@@ -414,6 +440,87 @@ impl InstKind {
         }
     }
 
+    /// Every operand of the instruction, to rewrite (also the operands
+    /// `operands` leaves out, like `SumStart`'s probe).
+    pub fn operands_mut(&mut self) -> Vec<&mut Operand> {
+        match self {
+            InstKind::Copy { src, .. } | InstKind::StoreGlobal { src, .. } => vec![src],
+            InstKind::Binary { lhs, rhs, .. } | InstKind::Compare { lhs, rhs, .. } => {
+                vec![lhs, rhs]
+            }
+            InstKind::Unary { operand, .. } | InstKind::Not { operand, .. } => vec![operand],
+            InstKind::Truth { value, .. }
+            | InstKind::Index { value, .. }
+            | InstKind::UnpackCheck { value, .. } => vec![value],
+            InstKind::Call { args, plus, .. } => args.iter_mut().chain(plus.iter_mut()).collect(),
+            InstKind::CallBuiltin { args, keywords, .. } => args
+                .iter_mut()
+                .chain(keywords.iter_mut().map(|(_, v)| v))
+                .collect(),
+            InstKind::CallValue {
+                callee,
+                args,
+                keywords,
+                ..
+            } => std::iter::once(callee)
+                .chain(args.iter_mut())
+                .chain(keywords.iter_mut().map(|(_, v)| v))
+                .collect(),
+            InstKind::CallMethod {
+                receiver,
+                args,
+                keywords,
+                ..
+            } => std::iter::once(receiver)
+                .chain(args.iter_mut())
+                .chain(keywords.iter_mut().map(|(_, v)| v))
+                .collect(),
+            InstKind::LoadGlobal { .. }
+            | InstKind::DefFunction { .. }
+            | InstKind::TailFrame { .. }
+            | InstKind::InitialSum { .. } => Vec::new(),
+            InstKind::BuildList { items, .. }
+            | InstKind::BuildTuple { items, .. }
+            | InstKind::JoinStr { parts: items, .. } => items.iter_mut().collect(),
+            InstKind::GetItem { value, index, .. } | InstKind::DelItem { value, index } => {
+                vec![value, index]
+            }
+            InstKind::SetItem { value, index, item } => vec![value, index, item],
+            InstKind::Slice {
+                value,
+                start,
+                stop,
+                step,
+                ..
+            }
+            | InstKind::DelSlice {
+                value,
+                start,
+                stop,
+                step,
+            } => std::iter::once(value)
+                .chain(start.iter_mut())
+                .chain(stop.iter_mut())
+                .chain(step.iter_mut())
+                .collect(),
+            InstKind::SetSlice {
+                value,
+                start,
+                stop,
+                step,
+                item,
+            } => std::iter::once(value)
+                .chain(start.iter_mut())
+                .chain(stop.iter_mut())
+                .chain(step.iter_mut())
+                .chain(std::iter::once(item))
+                .collect(),
+            InstKind::Format { value, spec, .. } => {
+                std::iter::once(value).chain(spec.iter_mut()).collect()
+            }
+        }
+    }
+
     /// The variable this instruction defines, if any.
     pub fn dst(&self) -> Option<VarId> {
         match self {
@@ -426,6 +533,7 @@ impl InstKind {
             | InstKind::Index { dst, .. }
             | InstKind::Call { dst, .. }
             | InstKind::CallBuiltin { dst, .. }
+            | InstKind::CallValue { dst, .. }
             | InstKind::LoadGlobal { dst, .. }
             | InstKind::BuildList { dst, .. }
             | InstKind::BuildTuple { dst, .. }
@@ -458,6 +566,7 @@ impl InstKind {
             | InstKind::Index { dst, .. }
             | InstKind::Call { dst, .. }
             | InstKind::CallBuiltin { dst, .. }
+            | InstKind::CallValue { dst, .. }
             | InstKind::LoadGlobal { dst, .. }
             | InstKind::BuildList { dst, .. }
             | InstKind::BuildTuple { dst, .. }
@@ -553,6 +662,9 @@ pub enum Builtin {
     /// iterable"); true when CPython underlines the expression (a comprehension's
     /// first iterable), false for a `for` statement (no caret line).
     IterLen(bool),
+    /// Internal: `list.sort(key=...)` once the keys are computed: arguments the
+    /// list, the list of its items' keys (in order) and `reverse`.
+    SortByKeys,
     /// Internal: a range()'s step, checked to be non-zero (ValueError at the
     /// range() call, as CPython's constructor raises it).
     RangeStep,
@@ -661,6 +773,7 @@ impl Builtin {
             Builtin::All => "all",
             Builtin::SumStart | Builtin::SumEnd => "sum",
             Builtin::ListReserve => "list",
+            Builtin::SortByKeys => "sort",
             Builtin::RangeFits | Builtin::RangeBound => "range",
             Builtin::PercentArg(_) => "%",
             Builtin::IsInstance(_) => "isinstance",

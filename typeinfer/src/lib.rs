@@ -6,6 +6,7 @@
 //! (`print`), and the decision of what is outside the native subset (`error`).
 //! It knows nothing about LLVM. The design is in docs/typeinfer.md.
 
+pub mod call_values;
 pub mod callgraph;
 pub mod error;
 pub mod infer;

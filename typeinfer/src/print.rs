@@ -114,6 +114,8 @@ fn const_text(c: &Const) -> String {
         }
         Const::Float(x) => pyrepr::float_repr(*x),
         Const::Str(s) => pyrepr::str_repr(s),
+        Const::Function(f) => format!("function #{}", f.0),
+        Const::Builtin(b) => format!("builtin {}", b.name()),
     }
 }
 
@@ -178,6 +180,16 @@ fn inst_text(f: &Function, kind: &InstKind) -> String {
             let mut parts: Vec<String> = args.iter().map(o).collect();
             parts.extend(keywords.iter().map(|(k, val)| format!("{k}={}", o(val))));
             format!("{} = {}({})", v(dst), builtin.name(), parts.join(", "))
+        }
+        InstKind::CallValue {
+            dst,
+            callee,
+            args,
+            keywords,
+        } => {
+            let mut parts: Vec<String> = args.iter().map(o).collect();
+            parts.extend(keywords.iter().map(|(k, val)| format!("{k}={}", o(val))));
+            format!("{} = call {}({})", v(dst), o(callee), parts.join(", "))
         }
         InstKind::LoadGlobal { dst, global } => format!("{} = global #{}", v(dst), global.0),
         InstKind::StoreGlobal { global, src } => format!("global #{} = {}", global.0, o(src)),

@@ -8,6 +8,7 @@
 //! learns its element type from the values later stored into it (`infer.rs` makes
 //! every alias of a list agree).
 
+use crate::ir::{Builtin, FuncId};
 use std::fmt;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -31,6 +32,12 @@ pub enum Type {
     /// `T | None` for a `T` whose representation has a spare value for None (an
     /// int, str, list or tuple: the word 2, neither a tagged int nor a pointer).
     Optional(Box<Type>),
+    /// A function value that is one known `def` or lambda (by template): calls
+    /// through it are direct calls of a specialisation, and it needs no storage.
+    /// Two different functions join to `dyn`, which cannot be called.
+    Function(FuncId),
+    /// A builtin function used as a value (`key=len`), called as the builtin.
+    BuiltinFunction(Builtin),
     /// Anything; the uniform representation.
     Dyn,
 }
@@ -42,6 +49,8 @@ impl Type {
         match self {
             Type::Never | Type::I64 => 0,
             Type::Dyn => 9,
+            // Erased before code generation (`infer::erase_functions`).
+            Type::Function(_) | Type::BuiltinFunction(_) => 0,
             Type::NoneType => 1,
             Type::Bool => 2,
             Type::Int => 3,
@@ -99,6 +108,16 @@ impl Type {
     /// True for types whose values are plain numbers in generated code.
     pub fn is_numeric(&self) -> bool {
         matches!(self, Type::Bool | Type::Int | Type::Float)
+    }
+
+    /// True if a function value occurs anywhere in the type.
+    pub fn has_function(&self) -> bool {
+        match self {
+            Type::Function(_) | Type::BuiltinFunction(_) => true,
+            Type::List(t) | Type::Optional(t) => t.has_function(),
+            Type::Tuple(ts) => ts.iter().any(Type::has_function),
+            _ => false,
+        }
     }
 
     /// True if `Dyn` occurs anywhere in the type (native code cannot hold it yet).
@@ -181,6 +200,8 @@ impl fmt::Display for Type {
             Type::Str => "str",
             Type::I64 => "i64",
             Type::Dyn => "dyn",
+            Type::Function(_) => "function",
+            Type::BuiltinFunction(_) => "builtin_function_or_method",
             Type::List(t) => return write!(f, "list[{t}]"),
             Type::Optional(t) => return write!(f, "{t} | None"),
             Type::Tuple(ts) if ts.is_empty() => "tuple[()]",

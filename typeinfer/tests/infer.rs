@@ -145,3 +145,48 @@ fn range_counters_are_machine_integers() {
     assert!(text.contains(": i64"), "{text}");
     assert!(text.contains("  i: int"), "{text}");
 }
+
+#[test]
+fn a_function_passed_as_a_value_specialises_its_callee() {
+    let text = types_of(
+        "def sq(x):\n    return x * x\n\ndef half(x):\n    return x / 2\n\ndef ap(f, v):\n    return f(v)\n\nprint(ap(sq, 3), ap(half, 3), ap(len, 'ab'))\n",
+    )
+    .unwrap();
+    // One specialisation of `ap` per function passed; the values themselves are
+    // erased (they carry no data), and each call is a direct call.
+    let aps: Vec<&str> = signature_lines(&text)
+        .into_iter()
+        .filter(|l| l.starts_with("ap("))
+        .collect();
+    assert_eq!(aps.len(), 3, "{text}");
+    assert!(aps.contains(&"ap(f: None, v: int) -> int"), "{text}");
+    assert!(aps.contains(&"ap(f: None, v: int) -> float"), "{text}");
+    assert!(text.contains("sq(x: int) -> int"), "{text}");
+}
+
+#[test]
+fn function_values_only_go_where_their_type_is_kept() {
+    let refused = "a function used as a value here (functions can be called, passed to \
+                   functions, returned, and assigned to variables)";
+    // Printing one, or joining two different functions, would need a boxed value.
+    assert_eq!(
+        types_of("def f():\n    pass\n\nprint(f)\n").unwrap_err(),
+        refused
+    );
+    assert_eq!(
+        types_of("def f():\n    pass\n\ndef g():\n    pass\n\nh = f\nh = g\nh()\n").unwrap_err(),
+        "calling a value of type 'dyn'"
+    );
+    assert_eq!(
+        types_of("def f():\n    pass\n\nfs = [f]\nprint(len(fs))\n").unwrap_err(),
+        refused
+    );
+    assert_eq!(
+        types_of("def f(x):\n    def g():\n        return x\n    return g\n").unwrap_err(),
+        "nested functions"
+    );
+    assert_eq!(
+        types_of("def f(x):\n    return lambda: x\n\nprint(f(1)())\n").unwrap_err(),
+        "closures (nested functions capturing variables)"
+    );
+}

@@ -577,7 +577,8 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
     pub fn constant(&mut self, c: &Const) -> Result<Val<'ctx>> {
         let context = self.m.context;
         Ok(match c {
-            Const::None => Val::None,
+            // Function values are erased to None before code generation.
+            Const::None | Const::Function(_) | Const::Builtin(_) => Val::None,
             Const::Bool(b) => Val::Bool(context.bool_type().const_int(*b as u64, false)),
             Const::Float(d) => Val::Float(context.f64_type().const_float(*d)),
             Const::Int(frontend::ast::Int::Small(i)) if super::values::fits_small(*i) => {
@@ -1020,6 +1021,10 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
                 args,
                 plus,
             } => self.call(*dst, *func, args, plus.as_ref()),
+            InstKind::CallValue { .. } => Err(Error::internal(
+                "?",
+                "a call through a value that inference did not resolve".to_string(),
+            )),
             InstKind::CallBuiltin {
                 dst,
                 builtin,

@@ -127,6 +127,7 @@ fn defs_precede_calls(program: &Program) -> bool {
     let templates: std::collections::HashSet<FuncId> = program
         .functions
         .iter()
+        .filter(|f| &*f.name != "<lambda>")
         .filter_map(|f| f.template)
         .filter(|t| *t != program.main)
         .collect();

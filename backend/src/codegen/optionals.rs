@@ -32,6 +32,8 @@ fn python_name(ty: &Type) -> String {
         Type::Tuple(_) => "tuple".into(),
         Type::Optional(t) => python_name(t),
         Type::Never | Type::Dyn => "object".into(),
+        Type::Function(_) => "function".into(),
+        Type::BuiltinFunction(_) => "builtin_function_or_method".into(),
     }
 }
 

@@ -272,6 +272,7 @@ const SIGNATURES: &[(&str, C, &[C])] = &[
     ("kr_str_removeprefix", Ptr, &[Ptr, Ptr]),
     ("kr_str_removesuffix", Ptr, &[Ptr, Ptr]),
     ("kr_str_isascii", Bool, &[Ptr]),
+    ("kr_list_sort_by_keys", Bool, &[Ptr, Ptr, Ptr, Bool]),
     ("kr_int_bit_length", I64, &[I64]),
     ("kr_int_bit_count", I64, &[I64]),
     ("kr_float_is_integer", Bool, &[F64]),

@@ -269,6 +269,26 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                     )?)
                 }
             }
+            Builtin::SortByKeys => {
+                let (Val::Obj(list), Val::Obj(keys)) =
+                    (self.operand(&args[0])?, self.operand(&args[1])?)
+                else {
+                    return Err(internal("a keyed sort of a non-list"));
+                };
+                // The keys of an empty list have no type; nothing compares them.
+                let key_ty = match self.op_type(&args[1]) {
+                    Type::List(e) if *e != Type::Never => *e,
+                    _ => Type::Dyn,
+                };
+                let desc = self.tdesc(&key_ty);
+                let flag = self.operand(&args[2])?;
+                let reverse = self.truth(flag)?;
+                self.call_runtime_ok(
+                    "kr_list_sort_by_keys",
+                    &[list.into(), keys.into(), desc.into(), reverse.into()],
+                )?;
+                Val::None
+            }
             Builtin::ListReserve => {
                 let Val::Obj(list) = self.operand(&args[0])? else {
                     return Err(internal("room in a non-list"));

@@ -125,7 +125,9 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             Type::I64 => Val::Raw(slot),
             Type::Optional(_) => Val::Opt(slot),
             Type::Dyn => Val::Dyn(slot),
-            Type::Never => return Err(internal("a slot of no representable type")),
+            Type::Never | Type::Function(_) | Type::BuiltinFunction(_) => {
+                return Err(internal("a slot of no representable type"))
+            }
         })
     }
 

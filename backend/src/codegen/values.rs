@@ -56,7 +56,8 @@ impl<'ctx> Val<'ctx> {
                 Val::Obj(value.ok_or_else(wrong)?.into_pointer_value())
             }
             Type::Dyn => Val::Dyn(value.ok_or_else(wrong)?.into_int_value()),
-            Type::Never => return Err(wrong()),
+            // Function values are erased to None before code generation.
+            Type::Never | Type::Function(_) | Type::BuiltinFunction(_) => return Err(wrong()),
         })
     }
 }
@@ -67,7 +68,7 @@ pub fn storage_type<'ctx>(
     ty: &Type,
 ) -> Result<Option<BasicTypeEnum<'ctx>>> {
     Ok(match ty {
-        Type::Never | Type::NoneType => None,
+        Type::Never | Type::NoneType | Type::Function(_) | Type::BuiltinFunction(_) => None,
         Type::Bool => Some(context.bool_type().into()),
         Type::Int | Type::I64 | Type::Optional(_) | Type::Dyn => Some(context.i64_type().into()),
         Type::Float => Some(context.f64_type().into()),

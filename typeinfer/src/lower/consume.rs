@@ -33,8 +33,16 @@ enum Sink {
         start: Operand,
     },
     /// `min()` (`op` is `<`) or `max()` (`>`): the first item, then each item that
-    /// compares `op` to the best so far.
-    Best { best: VarId, seen: VarId, op: CmpOp },
+    /// compares `op` to the best so far; with a key function, each item's key
+    /// compares to the best one's (`best_key`). Without items, `default` when the
+    /// call gives one, else ValueError.
+    Best {
+        best: VarId,
+        seen: VarId,
+        op: CmpOp,
+        key: Option<(Operand, VarId)>,
+        default: Option<Operand>,
+    },
 }
 
 /// A sink with where its builtin's work happens: the call's range and frame.
@@ -100,16 +108,26 @@ impl FnLowering<'_> {
         keywords: &[ast::Keyword],
         call: TextRange,
     ) -> Result<Option<Operand>> {
+        if args.iter().any(super::stmt::is_starred) {
+            return Ok(None);
+        }
+        let extreme = matches!(
+            builtin,
+            Builtin::MinOf | Builtin::MaxOf | Builtin::Min | Builtin::Max
+        );
+        if extreme && !keywords.is_empty() {
+            return self.extreme_with_keywords(builtin, args, keywords, call);
+        }
         let (iterable, start) = match (builtin, args) {
             (Builtin::Any | Builtin::All | Builtin::MinOf | Builtin::MaxOf, [it]) => (it, None),
             (Builtin::Sum, [it]) => (it, None),
             (Builtin::Sum, [it, start]) => (it, Some(start)),
             _ => return Ok(None),
         };
-        if !keywords.is_empty() || args.iter().any(super::stmt::is_starred) {
+        if !keywords.is_empty() {
             return Ok(None);
         }
-        let make_sink = |this: &mut Self| this.sink_for(builtin, start, call);
+        let make_sink = |this: &mut Self| this.sink_for(builtin, start, &[], call);
         let sink = match &iterable.kind {
             ExprKind::GeneratorExp { elt, generators } => {
                 let consumer = self.comprehension(
@@ -157,12 +175,120 @@ impl FnLowering<'_> {
         Ok(Some(self.sink_result(sink, builtin, call)))
     }
 
+    /// `min()`/`max()` with `key=` or `default=`: of one iterable (any: a
+    /// generator expression, `range()`, a sequence) or of several arguments, run as
+    /// a loop. None for other keywords (reported by the builtin).
+    fn extreme_with_keywords(
+        &mut self,
+        builtin: Builtin,
+        args: &[Expr],
+        keywords: &[ast::Keyword],
+        call: TextRange,
+    ) -> Result<Option<Operand>> {
+        if keywords
+            .iter()
+            .any(|k| !matches!(k.arg.as_deref(), Some("key" | "default")))
+        {
+            return Ok(None);
+        }
+        let builtin = match builtin {
+            Builtin::Min | Builtin::MinOf => Builtin::MinOf,
+            _ => Builtin::MaxOf,
+        };
+        let has_default = keywords.iter().any(|k| k.arg.as_deref() == Some("default"));
+        let make_sink = |this: &mut Self| this.sink_for(builtin, None, keywords, call);
+        let sink = match args {
+            [] => return Ok(None),
+            [iterable] => match &iterable.kind {
+                ExprKind::GeneratorExp { elt, generators } => {
+                    let consumer = self.comprehension(
+                        iterable,
+                        elt,
+                        generators,
+                        ("<genexpr>", call),
+                        None,
+                        |this| {
+                            Ok(Consumer {
+                                sink: make_sink(this)?,
+                                call,
+                                frame: this.fb.frame,
+                            })
+                        },
+                        |this, consumer, v, next_item, exit| {
+                            this.feed(consumer, v, next_item, exit);
+                            Ok(())
+                        },
+                    )?;
+                    consumer.sink
+                }
+                _ => {
+                    let prepared = self.prepare(iterable)?;
+                    let sink = make_sink(self)?;
+                    self.feed_loop(prepared, sink, call)?
+                }
+            },
+            _ => {
+                if has_default {
+                    return Err(Unsupported::new(
+                        format!(
+                            "default= in {}() with several positional arguments (a TypeError)",
+                            builtin.name()
+                        ),
+                        call,
+                    ));
+                }
+                let mut items = Vec::new();
+                for a in args {
+                    let v = self.expr(a)?;
+                    items.push(Operand::Var(self.fb.copy_to_temp(v, a.range)));
+                }
+                let tuple = self.fb.temp();
+                self.fb
+                    .emit(InstKind::BuildTuple { dst: tuple, items }, call);
+                let sink = make_sink(self)?;
+                self.feed_loop(
+                    super::iterate::Prepared::Sequence(Operand::Var(tuple)),
+                    sink,
+                    call,
+                )?
+            }
+        };
+        Ok(Some(self.sink_result(sink, builtin, call)))
+    }
+
+    /// A loop over `prepared` feeding `sink`; the sink when the loop is over.
+    fn feed_loop(
+        &mut self,
+        prepared: super::iterate::Prepared,
+        sink: Sink,
+        call: TextRange,
+    ) -> Result<Sink> {
+        let consumer = Consumer {
+            sink,
+            call,
+            frame: self.fb.frame,
+        };
+        self.run(
+            prepared,
+            call,
+            |this, item, cont, exit| {
+                let v = this.materialise(item, call);
+                this.feed(&consumer, v, cont, exit);
+                Ok(())
+            },
+            &[],
+        )?;
+        Ok(consumer.sink)
+    }
+
     /// The variables `builtin` works with, set up before its loop (the start of a
-    /// sum is evaluated here, after the iterable, as CPython evaluates arguments).
+    /// sum, and min's and max's `key=` and `default=`, are evaluated here, after the
+    /// iterable, as CPython evaluates arguments).
     fn sink_for(
         &mut self,
         builtin: Builtin,
         start: Option<&Expr>,
+        keywords: &[ast::Keyword],
         range: TextRange,
     ) -> Result<Sink> {
         Ok(match builtin {
@@ -199,15 +325,31 @@ impl FnLowering<'_> {
                     start,
                 }
             }
-            _ => Sink::Best {
-                best: self.fb.temp(),
-                seen: self.fb.copy_to_temp(bool_const(false), range),
-                op: if builtin == Builtin::MinOf {
-                    CmpOp::Lt
-                } else {
-                    CmpOp::Gt
-                },
-            },
+            _ => {
+                let mut key = None;
+                let mut default = None;
+                for k in keywords {
+                    if k.arg.as_deref() == Some("key") {
+                        key = self
+                            .key_function(std::slice::from_ref(k), range)?
+                            .map(|f| (f, self.fb.temp()));
+                    } else {
+                        let v = self.expr(&k.value)?;
+                        default = Some(Operand::Var(self.fb.copy_to_temp(v, k.value.range)));
+                    }
+                }
+                Sink::Best {
+                    best: self.fb.temp(),
+                    seen: self.fb.copy_to_temp(bool_const(false), range),
+                    op: if builtin == Builtin::MinOf {
+                        CmpOp::Lt
+                    } else {
+                        CmpOp::Gt
+                    },
+                    key,
+                    default,
+                }
+            }
         })
     }
 
@@ -232,6 +374,34 @@ impl FnLowering<'_> {
                     call,
                 );
                 Operand::Var(dst)
+            }
+            Sink::Best {
+                best,
+                seen,
+                default: Some(default),
+                ..
+            } => {
+                let empty = self.fb.new_block();
+                let done = self.fb.new_block();
+                self.fb.terminate(
+                    Terminator::Branch {
+                        cond: Operand::Var(seen),
+                        then_block: done,
+                        else_block: empty,
+                    },
+                    call,
+                );
+                self.fb.switch_to(empty);
+                self.fb.emit(
+                    InstKind::Copy {
+                        dst: best,
+                        src: default,
+                    },
+                    call,
+                );
+                self.fb.jump_if_open(done, call);
+                self.fb.switch_to(done);
+                Operand::Var(best)
             }
             Sink::Best { best, seen, .. } => {
                 let empty = self.fb.new_block();
@@ -474,7 +644,18 @@ impl FnLowering<'_> {
                     call,
                 );
             }
-            Sink::Best { best, seen, op } => {
+            Sink::Best {
+                best,
+                seen,
+                op,
+                ref key,
+                ..
+            } => {
+                // With a key, the key of the item is what compares.
+                let (v_key, best_key) = match key {
+                    Some((f, best_key)) => (self.apply_key(f, v.clone(), call), Some(*best_key)),
+                    None => (v.clone(), None),
+                };
                 let compare = self.fb.new_block();
                 let take = self.fb.new_block();
                 self.fb.terminate(
@@ -486,7 +667,8 @@ impl FnLowering<'_> {
                     call,
                 );
                 self.fb.switch_to(compare);
-                let better = self.compare(op, v.clone(), Operand::Var(best), call);
+                let current = Operand::Var(best_key.unwrap_or(best));
+                let better = self.compare(op, v_key.clone(), current, call);
                 self.fb.terminate(
                     Terminator::Branch {
                         cond: better,
@@ -497,6 +679,15 @@ impl FnLowering<'_> {
                 );
                 self.fb.switch_to(take);
                 self.fb.emit(InstKind::Copy { dst: best, src: v }, call);
+                if let Some(best_key) = best_key {
+                    self.fb.emit(
+                        InstKind::Copy {
+                            dst: best_key,
+                            src: v_key,
+                        },
+                        call,
+                    );
+                }
                 self.fb.emit(
                     InstKind::Copy {
                         dst: seen,

@@ -248,6 +248,11 @@ impl FnLowering<'_> {
         }
         let r = self.expr(receiver)?;
         let r = Operand::Var(self.fb.copy_to_temp(r, receiver.range));
+        if method == "sort" {
+            if let Some(v) = self.sort_method_with_key(&r, args, keywords, range)? {
+                return Ok(v);
+            }
+        }
         // `sep.join(str(x) for x in xs)`, `xs.extend(range(3))`: the iterable
         // becomes a list first.
         let values = self.call_arguments(args, matches!(method, "join" | "extend"), range)?;

@@ -69,6 +69,7 @@ impl FnLowering<'_> {
         match &e.kind {
             ExprKind::Constant { value, .. } => Ok(Operand::Const(constant(value, e.range)?)),
             ExprKind::Name { id, .. } => self.name_load(id, e.range),
+            ExprKind::Lambda { .. } => self.lambda(e),
             ExprKind::BinOp {
                 left,
                 op: ast::Operator::Mod,
@@ -193,6 +194,8 @@ impl FnLowering<'_> {
             NameRef::Undefined => Err(Unsupported::new(format!("the name '{name}'"), range)),
             NameRef::Constant(c) => Ok(Operand::Const(c)),
             NameRef::Value(builtin) => Ok(self.builtin_value(builtin, range)),
+            NameRef::Function(f) => Ok(Operand::Const(Const::Function(f))),
+            NameRef::Builtin(b) => Ok(Operand::Const(Const::Builtin(b))),
             _ => Err(Unsupported::new(
                 format!("'{name}' used as a value (functions are not values yet)"),
                 range,
@@ -421,10 +424,8 @@ impl FnLowering<'_> {
                 }
             },
             _ => {
-                return Err(Unsupported::new(
-                    "calls of anything but a named function",
-                    func.range,
-                ))
+                let callee = self.expr(func)?;
+                return self.call_value(callee, args, keywords, range);
             }
         };
         if let Some(a) = args
@@ -483,6 +484,10 @@ impl FnLowering<'_> {
                 Ok(Operand::Var(dst))
             }
             NameRef::Undefined => Err(Unsupported::new(format!("the function '{id}'"), func.range)),
+            NameRef::Local(_) | NameRef::Global(_) => {
+                let callee = self.name_load(&id, func.range)?;
+                self.call_value(callee, args, keywords, range)
+            }
             _ => Err(Unsupported::new(format!("calling '{id}'"), func.range)),
         }
     }
@@ -500,6 +505,11 @@ impl FnLowering<'_> {
             Builtin::Max if args.len() == 1 => Builtin::MaxOf,
             b => b,
         };
+        if builtin == Builtin::Sorted {
+            if let Some(v) = self.sorted_with_key(args, keywords, range)? {
+                return Ok(v);
+            }
+        }
         if let Some(v) = self.consuming_call(builtin, args, keywords, range)? {
             return Ok(v);
         }

@@ -34,6 +34,7 @@ impl FunctionBuilder {
                 range,
                 params: Vec::new(),
                 defaults: Vec::new(),
+                positional: 0,
                 vars: Vec::new(),
                 blocks: vec![Block::default()],
                 return_type: Type::Never,

@@ -5,6 +5,7 @@
 //! module body becomes the function `<module>`. Anything outside the native subset
 //! is reported as `Unsupported` with the construct's range.
 
+mod callables;
 mod consume;
 mod containers;
 mod expr;
@@ -41,6 +42,10 @@ struct ProgramContext<'a> {
     /// use before the import raises NameError as in Python. Empty in the usual
     /// layout (imports first), where no use can come before them.
     import_flags: HashMap<Box<str>, GlobalId>,
+    /// The lambdas met so far, to lower after the `def`s: the one at index k is
+    /// function `first_lambda + k`.
+    lambdas: std::cell::RefCell<Vec<Expr>>,
+    first_lambda: u32,
 }
 
 /// What an imported name stands for.
@@ -80,10 +85,12 @@ pub fn lower_module(module: &Module, scopes: &SymbolTable, _file: &SourceFile) -
         imports: collect_imports(module)?,
         unbound: std::collections::HashSet::new(),
         import_flags: HashMap::new(),
+        lambdas: std::cell::RefCell::new(Vec::new()),
+        first_lambda: defs.len() as u32 + 1,
     };
     for (i, def) in defs.iter().enumerate() {
         cx.functions.insert(def.name.clone(), FuncId(i as u32 + 1));
-        cx.signatures.push(signature(def)?);
+        cx.signatures.push(signature(&def.args)?);
     }
     let (mut globals, unbound) = collect_globals(scopes, &cx.functions, &cx.imports);
     cx.unbound = unbound;
@@ -105,6 +112,12 @@ pub fn lower_module(module: &Module, scopes: &SymbolTable, _file: &SourceFile) -
     let mut functions = vec![main];
     for (def, range) in defs.iter().zip(def_ranges(module)) {
         functions.push(lower_def(&cx, def, range)?);
+    }
+    // Lowering a lambda may meet more of them.
+    let mut k = 0;
+    while let Some(lambda) = cx.lambdas.borrow().get(k).cloned() {
+        functions.push(lower_lambda(&cx, &lambda)?);
+        k += 1;
     }
     let template_names = functions.iter().map(|f| f.name.clone()).collect();
     Ok(Program {
@@ -318,7 +331,9 @@ fn lower_def(
         return Err(Unsupported::new("*args and **kwargs parameters", a.range));
     }
     let mut lowering = FnLowering::new(cx, block, &def.name, false);
-    lowering.fb.func.defaults = signature(def)?.defaults;
+    let signature = signature(args)?;
+    lowering.fb.func.defaults = signature.defaults;
+    lowering.fb.func.positional = signature.positional;
     for arg in args
         .posonlyargs
         .iter()
@@ -337,8 +352,33 @@ fn lower_def(
     lowering.lower_body(&def.body, range)
 }
 
-fn signature(def: &ast::FunctionDef) -> Result<Signature> {
-    let args = &def.args;
+/// A lambda without free variables, as a function `<lambda>` returning its body.
+fn lower_lambda(cx: &ProgramContext, lambda: &Expr) -> Result<Function> {
+    let ExprKind::Lambda { args, body } = &lambda.kind else {
+        return Err(Unsupported::new("a lambda", lambda.range));
+    };
+    let block = cx
+        .scopes
+        .block_for(lambda.range)
+        .and_then(|id| cx.scopes.block(id))
+        .ok_or_else(|| Unsupported::new("lambda without a symbol table", lambda.range))?;
+    let mut lowering = FnLowering::new(cx, block, "<lambda>", false);
+    let signature = signature(args)?;
+    lowering.fb.func.defaults = signature.defaults;
+    lowering.fb.func.positional = signature.positional;
+    for arg in args
+        .posonlyargs
+        .iter()
+        .chain(&args.args)
+        .chain(&args.kwonlyargs)
+    {
+        let var = lowering.fb.local(&arg.arg);
+        lowering.fb.func.params.push(var);
+    }
+    lowering.lower_lambda_body(body, lambda.range)
+}
+
+fn signature(args: &ast::Arguments) -> Result<Signature> {
     let positional: Vec<&ast::Arg> = args.posonlyargs.iter().chain(&args.args).collect();
     let constant = |default: &Expr| {
         expr::signed_constant(default).unwrap_or_else(|| {
@@ -502,6 +542,16 @@ impl<'a> FnLowering<'a> {
         for stmt in body {
             self.stmt(stmt)?;
         }
+        let end = ast::TextRange::new(range.end, range.end);
+        Ok(self.fb.finish(end))
+    }
+
+    /// A lambda's body: the function returns its value.
+    fn lower_lambda_body(mut self, body: &Expr, range: ast::TextRange) -> Result<Function> {
+        self.fb.func.range = range;
+        let v = self.expr(body)?;
+        self.fb
+            .terminate(crate::ir::Terminator::Return(v), body.range);
         let end = ast::TextRange::new(range.end, range.end);
         Ok(self.fb.finish(end))
     }
