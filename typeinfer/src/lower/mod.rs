@@ -59,6 +59,8 @@ enum Imported {
     Constant(Const),
     /// `from sys import argv`.
     Value(crate::ir::Builtin),
+    /// `import typing` or a name from it: for annotations only.
+    Typing,
 }
 
 /// A function's parameter names (positional ones first, then keyword-only ones)
@@ -198,6 +200,9 @@ fn import_names(module: &Module) -> Vec<Box<str>> {
     let mut names: Vec<Box<str>> = Vec::new();
     for stmt in &module.body {
         let aliases = match &stmt.kind {
+            StmtKind::ImportFrom {
+                module: Some(m), ..
+            } if &**m == "__future__" => continue,
             StmtKind::Import { names } | StmtKind::ImportFrom { names, .. } => names,
             _ => continue,
         };
@@ -219,6 +224,11 @@ fn collect_imports(module: &Module) -> Result<HashMap<Box<str>, Imported>> {
         match &stmt.kind {
             StmtKind::Import { names } => {
                 for alias in names {
+                    if &*alias.name == "typing" {
+                        let bound = alias.asname.as_ref().unwrap_or(&alias.name);
+                        imports.insert(bound.clone(), Imported::Typing);
+                        continue;
+                    }
                     let Some(m) = NativeModule::from_name(&alias.name) else {
                         return Err(Unsupported::new(
                             format!("the module '{}'", alias.name),
@@ -251,6 +261,23 @@ fn collect_imports(module: &Module) -> Result<HashMap<Box<str>, Imported>> {
                     };
                     let bound = alias.asname.as_ref().unwrap_or(&alias.name);
                     imports.insert(bound.clone(), imported);
+                }
+            }
+            // Compiler directives: the parser checked the feature names, and
+            // annotations are never evaluated here anyway.
+            StmtKind::ImportFrom {
+                module: Some(name),
+                level: 0,
+                ..
+            } if &**name == "__future__" => {}
+            StmtKind::ImportFrom {
+                module: Some(name),
+                names,
+                level: 0,
+            } if &**name == "typing" => {
+                for alias in names {
+                    let bound = alias.asname.as_ref().unwrap_or(&alias.name);
+                    imports.insert(bound.clone(), Imported::Typing);
                 }
             }
             StmtKind::ImportFrom { module, .. } => {
@@ -417,6 +444,16 @@ fn signature(args: &ast::Arguments) -> Result<Signature> {
 /// builtin class is reported: Python evaluates annotations of parameters and
 /// module variables, so an unknown one could be a NameError.
 pub(crate) fn annotation_type(e: &Expr) -> Result<Type> {
+    if let Some(name) = typing_name(e) {
+        return match name {
+            "List" => Ok(Type::List(Box::new(Type::Dyn))),
+            _ if TYPING_NAMES.contains(&name) => Ok(Type::Dyn),
+            _ => Err(Unsupported::new(
+                format!("the annotation 'typing.{name}'"),
+                e.range,
+            )),
+        };
+    }
     match &e.kind {
         ExprKind::Name { id, .. } => match &**id {
             "int" => Ok(Type::Int),
@@ -436,8 +473,10 @@ pub(crate) fn annotation_type(e: &Expr) -> Result<Type> {
             _ => Err(Unsupported::new("this kind of annotation", e.range)),
         },
         ExprKind::Subscript { value, slice, .. } => {
-            let ExprKind::Name { id, .. } = &value.kind else {
-                return Err(Unsupported::new("this kind of annotation", e.range));
+            let id = match (&value.kind, typing_name(value)) {
+                (_, Some(name)) => name,
+                (ExprKind::Name { id, .. }, None) => &**id,
+                _ => return Err(Unsupported::new("this kind of annotation", e.range)),
             };
             let args: Vec<&Expr> = match &slice.kind {
                 ExprKind::Tuple { elts, .. } => elts.iter().collect(),
@@ -466,10 +505,16 @@ pub(crate) fn annotation_type(e: &Expr) -> Result<Type> {
                 })
                 .map(|a| annotation_type(a))
                 .collect::<Result<Vec<_>>>()?;
-            match (&**id, types.as_slice()) {
-                ("list", [item]) => Ok(Type::List(Box::new(item.clone()))),
-                ("tuple", _) if !any_length => Ok(Type::Tuple(types)),
+            match (id, types.as_slice()) {
+                ("list" | "List", [item]) => Ok(Type::List(Box::new(item.clone()))),
+                ("tuple" | "Tuple", _) if !any_length => Ok(Type::Tuple(types)),
+                ("Optional", [t]) => Ok(t.join(&Type::NoneType)),
+                ("Union", [first, rest @ ..]) => {
+                    Ok(rest.iter().fold(first.clone(), |a, b| a.join(b)))
+                }
+                ("Final" | "ClassVar", [t]) => Ok(t.clone()),
                 ("tuple" | "dict" | "set" | "frozenset" | "type", _) => Ok(Type::Dyn),
+                (name, _) if TYPING_NAMES.contains(&name) => Ok(Type::Dyn),
                 _ => Err(Unsupported::new("this kind of annotation", e.range)),
             }
         }
@@ -483,6 +528,53 @@ pub(crate) fn annotation_type(e: &Expr) -> Result<Type> {
         }
         _ => Err(Unsupported::new("this kind of annotation", e.range)),
     }
+}
+
+/// The names of `typing` annotations may use (`Optional[int]`, `List[str]`...):
+/// those krait has no type for are `dyn`.
+const TYPING_NAMES: &[&str] = &[
+    "Any",
+    "Callable",
+    "ClassVar",
+    "Collection",
+    "Deque",
+    "DefaultDict",
+    "Dict",
+    "Final",
+    "FrozenSet",
+    "Generator",
+    "Hashable",
+    "Iterable",
+    "Iterator",
+    "List",
+    "Literal",
+    "Mapping",
+    "MutableMapping",
+    "MutableSequence",
+    "MutableSet",
+    "NoReturn",
+    "Optional",
+    "Sequence",
+    "Set",
+    "SupportsFloat",
+    "SupportsInt",
+    "Tuple",
+    "Type",
+    "Union",
+];
+
+/// The `typing` name an annotation expression names (`List`, or `typing.List`):
+/// the names `typing` exports, by their usual spelling. A program that defines a
+/// name of its own like these would be refused anyway (classes, type aliases).
+fn typing_name(e: &Expr) -> Option<&str> {
+    let name = match &e.kind {
+        ExprKind::Name { id, .. } => &**id,
+        ExprKind::Attribute { value, attr, .. } if matches!(&value.kind, ExprKind::Name { id, .. } if &**id == "typing") => {
+            &**attr
+        }
+        _ => return None,
+    };
+    TYPING_NAMES.contains(&name).then_some(name)
 }
 
 /// The lowering of one function (or of the module body).
@@ -605,6 +697,12 @@ impl<'a> FnLowering<'a> {
                         Imported::Function(b) => NameRef::Builtin(*b),
                         Imported::Constant(c) => NameRef::Constant(c.clone()),
                         Imported::Value(b) => NameRef::Value(*b),
+                        Imported::Typing => {
+                            return Err(Unsupported::new(
+                                format!("'{name}' from typing used outside an annotation"),
+                                range,
+                            ))
+                        }
                     })
                 } else if let Some(&g) = self.cx.globals.get(name) {
                     Ok(NameRef::Global(g))
@@ -614,6 +712,9 @@ impl<'a> FnLowering<'a> {
                     Ok(NameRef::Builtin(b))
                 } else if let Some(e) = crate::ir::ExcClass::from_name(name) {
                     Ok(NameRef::Exception(e))
+                } else if name == "__name__" {
+                    // The program runs as the main module.
+                    Ok(NameRef::Constant(Const::Str("__main__".into())))
                 } else {
                     Ok(NameRef::Undefined)
                 }
