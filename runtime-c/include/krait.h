@@ -612,6 +612,13 @@ void kr_flush_stdout(void);
 /* After each print(): false with OSError or BrokenPipeError set when writing stdout
 ** failed since the last call. */
 bool kr_print_done(void);
+/* print(..., file=sys.stderr): what is printed until kr_print_done() goes to stderr. */
+void kr_print_to_stderr(void);
+/* print(..., flush=f): stdout written out when f. */
+void kr_print_flush(bool flush);
+/* sys.stdout.write(s) (fd 1) or sys.stderr.write(s) (fd 2): len(s), or KR_ERROR when
+** writing stdout failed (OSError) or s has lone surrogates (UnicodeEncodeError). */
+kr_value kr_stream_write(int32_t fd, const struct kr_str *s);
 
 /* }==================================================================== */
 

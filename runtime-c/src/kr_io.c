@@ -34,6 +34,7 @@ static size_t used = 0;
 static int line_buffered = -1; /* unknown until the first write */
 static bool write_through = false;
 static int write_error = 0; /* errno of a failed write that print() has not raised */
+static bool to_stderr = false; /* within a print(..., file=sys.stderr) */
 
 static void write_all(const char *data, size_t len) {
   while (len > 0) {
@@ -66,7 +67,23 @@ static const char *write_error_message(int e) {
   return message;
 }
 
+void kr_print_to_stderr(void) { to_stderr = true; }
+
+void kr_print_flush(bool flush) {
+  if (flush) kr_flush_stdout();
+}
+
+kr_value kr_stream_write(int32_t fd, const kr_str *s) {
+  if (fd == 2) {
+    kr_print_stderr_utf8(s->data, (size_t)s->size);
+  } else if (!kr_print_str(s) || !kr_print_done()) {
+    return KR_ERROR;
+  }
+  return kr_small(s->length);
+}
+
 bool kr_print_done(void) {
+  to_stderr = false;
   if (write_through) kr_flush_stdout();
   if (write_error == 0) return true;
   int e = write_error;
@@ -99,6 +116,10 @@ static void first_write(void) {
 }
 
 void kr_print_utf8(const char *text, size_t len) {
+  if (to_stderr) {
+    kr_print_stderr_utf8(text, len);
+    return;
+  }
   if (line_buffered < 0) first_write();
   if (len > BUFFER_SIZE - used || buffer == NULL) {
     kr_flush_stdout();
@@ -199,6 +220,10 @@ static bool stdout_escapes_surrogates(void) {
 ** any other run of surrogates is UnicodeEncodeError naming the run, and nothing of
 ** s is written. */
 bool kr_print_str(const kr_str *s) {
+  if (to_stderr) {
+    kr_print_stderr_utf8(s->data, (size_t)s->size);
+    return true;
+  }
   if (!s->ascii) {
     size_t i = 0;
     int64_t position = 0;

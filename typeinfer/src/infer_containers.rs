@@ -399,6 +399,17 @@ pub fn sequence_builtin_type(
             }
             _ => return Err(bad()),
         },
+        Builtin::StreamWrite => match args {
+            [_, Type::Str] => Type::Int,
+            [_, t] => {
+                return Err(Unsupported::new(
+                    format!("write() of '{t}' (a TypeError: the argument must be a str)"),
+                    range,
+                ))
+            }
+            _ => return Err(bad()),
+        },
+        Builtin::StreamFlush => Type::NoneType,
         Builtin::SortByKeys => match args {
             [Type::List(_), Type::List(_), _] => Type::NoneType,
             [t, ..] => {

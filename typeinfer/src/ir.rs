@@ -662,6 +662,11 @@ pub enum Builtin {
     /// iterable"); true when CPython underlines the expression (a comprehension's
     /// first iterable), false for a `for` statement (no caret line).
     IterLen(bool),
+    /// `sys.stdout.write(s)` / `sys.stderr.write(s)`: arguments the file descriptor
+    /// (a constant 1 or 2) and the str.
+    StreamWrite,
+    /// `sys.stdout.flush()` / `sys.stderr.flush()`: argument the file descriptor.
+    StreamFlush,
     /// Internal: `list.sort(key=...)` once the keys are computed: arguments the
     /// list, the list of its items' keys (in order) and `reverse`.
     SortByKeys,
@@ -774,6 +779,8 @@ impl Builtin {
             Builtin::SumStart | Builtin::SumEnd => "sum",
             Builtin::ListReserve => "list",
             Builtin::SortByKeys => "sort",
+            Builtin::StreamWrite => "write",
+            Builtin::StreamFlush => "flush",
             Builtin::RangeFits | Builtin::RangeBound => "range",
             Builtin::PercentArg(_) => "%",
             Builtin::IsInstance(_) => "isinstance",

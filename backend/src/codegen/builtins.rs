@@ -93,6 +93,31 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 Ok(Val::Int(step))
             }
             Builtin::Print => self.print(&values, keywords),
+            Builtin::StreamWrite | Builtin::StreamFlush => {
+                let fd = match args.first() {
+                    Some(Operand::Const(typeinfer::ir::Const::Int(frontend::ast::Int::Small(
+                        fd,
+                    )))) => *fd,
+                    _ => return Err(Error::internal("?", "a stream that is not 1 or 2")),
+                };
+                let fd_value = self.m.context.i32_type().const_int(fd as u64, false);
+                if builtin == Builtin::StreamFlush {
+                    let flush = self
+                        .m
+                        .context
+                        .bool_type()
+                        .const_int((fd == 1) as u64, false);
+                    self.call_runtime("kr_print_flush", &[flush.into()])?;
+                    return Ok(Val::None);
+                }
+                let Some(Val::Str(s)) = values.get(1).copied() else {
+                    return Err(Error::internal("?", "write() of a non-str"));
+                };
+                Ok(Val::Int(self.call_runtime_value(
+                    "kr_stream_write",
+                    &[fd_value.into(), s.into()],
+                )?))
+            }
             Builtin::Bool => {
                 let v = first()?;
                 Ok(Val::Bool(self.truth(v)?))
@@ -325,8 +350,25 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
     ) -> Result<Val<'ctx>> {
         let mut sep = None;
         let mut end = None;
+        let mut flush = None;
         for (name, value) in keywords {
             let v = self.operand(value)?;
+            match &**name {
+                // The stream's file descriptor, a constant (`lower` checked it).
+                "file" => {
+                    let stderr =
+                        Operand::Const(typeinfer::ir::Const::Int(frontend::ast::Int::Small(2)));
+                    if *value == stderr {
+                        self.call_runtime("kr_print_to_stderr", &[])?;
+                    }
+                    continue;
+                }
+                "flush" => {
+                    flush = Some(self.truth(v)?);
+                    continue;
+                }
+                _ => {}
+            }
             let text = match v {
                 Val::Str(p) => Some(p),
                 Val::None => None,
@@ -349,6 +391,9 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             self.print_value(*v)?;
         }
         self.print_text(end, b"\n")?;
+        if let Some(flush) = flush {
+            self.call_runtime("kr_print_flush", &[flush.into()])?;
+        }
         // A write to stdout that failed is raised by the print() that made it.
         let ok = self
             .call_runtime("kr_print_done", &[])?

@@ -226,6 +226,51 @@ impl FnLowering<'_> {
         );
     }
 
+    /// `sys.stdout.write(s)`, `sys.stderr.write(s)` and their `flush()`.
+    fn stream_method(
+        &mut self,
+        fd: i64,
+        method: &str,
+        args: &[Expr],
+        keywords: &[frontend::ast::Keyword],
+        range: TextRange,
+    ) -> Result<Operand> {
+        if let Some(k) = keywords.first() {
+            return Err(Unsupported::new(
+                format!("keyword arguments to {method}()"),
+                k.range,
+            ));
+        }
+        let stream = Operand::Const(crate::ir::Const::Int(frontend::ast::Int::Small(fd)));
+        let (builtin, args) = match (method, args) {
+            ("write", [text]) => {
+                let v = self.expr(text)?;
+                (
+                    crate::ir::Builtin::StreamWrite,
+                    vec![stream, Operand::Var(self.fb.copy_to_temp(v, text.range))],
+                )
+            }
+            ("flush", []) => (crate::ir::Builtin::StreamFlush, vec![stream]),
+            _ => {
+                return Err(Unsupported::new(
+                    format!("{method}() with {} arguments", args.len()),
+                    range,
+                ))
+            }
+        };
+        let dst = self.fb.temp();
+        self.fb.emit(
+            InstKind::CallBuiltin {
+                dst,
+                builtin,
+                args,
+                keywords: Vec::new(),
+            },
+            range,
+        );
+        Ok(Operand::Var(dst))
+    }
+
     /// `receiver.method(args)`: resolved by the receiver's type during inference.
     pub(super) fn method_call(
         &mut self,
@@ -245,6 +290,9 @@ impl FnLowering<'_> {
         ) = (method, &receiver.kind)
         {
             return self.format_method(template, args, keywords, range);
+        }
+        if let (Some(fd), "write" | "flush") = (self.std_stream(receiver)?, method) {
+            return self.stream_method(fd, method, args, keywords, range);
         }
         let r = self.expr(receiver)?;
         let r = Operand::Var(self.fb.copy_to_temp(r, receiver.range));

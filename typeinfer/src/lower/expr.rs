@@ -390,6 +390,26 @@ impl FnLowering<'_> {
 
     /// `module.name`: what the attribute of an imported native module stands for;
     /// `None` when `value` is not such a module.
+    /// The file descriptor of `sys.stdout` (1) or `sys.stderr` (2) when `e` names
+    /// one of them.
+    pub(super) fn std_stream(&self, e: &Expr) -> Result<Option<i64>> {
+        let ExprKind::Attribute { value, attr, .. } = &e.kind else {
+            return Ok(None);
+        };
+        let ExprKind::Name { id, .. } = &value.kind else {
+            return Ok(None);
+        };
+        let fd = match &**attr {
+            "stdout" => 1,
+            "stderr" => 2,
+            _ => return Ok(None),
+        };
+        Ok(match self.lookup(id, value.range)? {
+            NameRef::Module(crate::native::NativeModule::Sys) => Some(fd),
+            _ => None,
+        })
+    }
+
     fn module_attribute(&mut self, value: &Expr, attr: &str) -> Result<Option<NameRef>> {
         let ExprKind::Name { id, .. } = &value.kind else {
             return Ok(None);
@@ -517,8 +537,28 @@ impl FnLowering<'_> {
         let mut kw = Vec::new();
         for k in keywords {
             let name = k.arg.clone().unwrap_or_default();
+            if builtin == Builtin::Print && &*name == "file" {
+                // To stdout or stderr: the stream is a constant for code generation.
+                match self.std_stream(&k.value)? {
+                    Some(fd) => kw.push((name, Operand::Const(Const::Int(ast::Int::Small(fd))))),
+                    None if matches!(
+                        k.value.kind,
+                        ExprKind::Constant {
+                            value: ast::Constant::None,
+                            ..
+                        }
+                    ) => {}
+                    None => {
+                        return Err(Unsupported::new(
+                            "print(file=...) to anything but sys.stdout or sys.stderr",
+                            k.value.range,
+                        ))
+                    }
+                }
+                continue;
+            }
             let allowed = match builtin {
-                Builtin::Print => matches!(&*name, "sep" | "end"),
+                Builtin::Print => matches!(&*name, "sep" | "end" | "flush"),
                 Builtin::Sorted => &*name == "reverse",
                 Builtin::Math(crate::native::MathFn::Isclose) => {
                     matches!(&*name, "rel_tol" | "abs_tol")
