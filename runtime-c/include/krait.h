@@ -426,6 +426,10 @@ int64_t kr_list_index(const kr_list *l, const kr_tdesc *elem, kr_slot x, const k
                       bool *error);
 /* l.count(x); and x in l: 1 or 0. Both fail (count sets *error, contains returns -1)
 ** only with kr_slot_eq's RecursionError. */
+/* l.index(x, start, stop): the search within l[start:stop] (int bounds, as slices
+** clamp them); errors as kr_list_index. */
+int64_t kr_list_index_in(const kr_list *l, const kr_tdesc *elem, kr_slot x, const kr_tdesc *tx,
+                         kr_value start, kr_value stop, bool *error);
 int64_t kr_list_count(const kr_list *l, const kr_tdesc *elem, kr_slot x, const kr_tdesc *tx,
                       bool *error);
 int kr_list_contains(const kr_list *l, const kr_tdesc *elem, kr_slot x, const kr_tdesc *tx);

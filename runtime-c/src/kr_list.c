@@ -484,19 +484,21 @@ static int bool_matches(const kr_tdesc *elem, kr_slot x, const kr_tdesc *tx) {
 
 /* The first index >= 0 whose item equals x, -1 if there is none, or -2 with
 ** kr_slot_eq's RecursionError. */
-static int64_t find(const kr_list *l, const kr_tdesc *elem, kr_slot x, const kr_tdesc *tx) {
-  int64_t n = l->length;
+static int64_t find_in(const kr_list *l, const kr_tdesc *elem, kr_slot x, const kr_tdesc *tx,
+                       int64_t from, int64_t to) {
+  int64_t n = to < l->length ? to : l->length;
+  if (from >= n) return -1;
   if (is_bytes(l)) {
     int matches = bool_matches(elem, x, tx);
-    if (matches == 0 || n == 0) return -1;
-    if (matches == 3) return 0; /* cannot happen: nothing equals both */
+    if (matches == 0) return -1;
+    if (matches == 3) return from; /* cannot happen: nothing equals both */
     const uint8_t *items = bytes_of(l);
-    const uint8_t *hit = memchr(items, matches == 2 ? 1 : 0, (size_t)n);
+    const uint8_t *hit = memchr(items + from, matches == 2 ? 1 : 0, (size_t)(n - from));
     return hit == NULL ? -1 : hit - items;
   }
   const kr_slot *items = slots_of(l);
   if (elem->kind == KR_T_INT && tx->kind == KR_T_INT) {
-    for (int64_t i = 0; i < n; i++) {
+    for (int64_t i = from; i < n; i++) {
       if (items[i] == x || (!kr_is_small(x) && !kr_is_small(items[i]) && kr_int_eq(items[i], x)))
         return i;
     }
@@ -504,22 +506,41 @@ static int64_t find(const kr_list *l, const kr_tdesc *elem, kr_slot x, const kr_
   }
   if (elem->kind == KR_T_STR && tx->kind == KR_T_STR) {
     const kr_str *s = (const kr_str *)(uintptr_t)x;
-    for (int64_t i = 0; i < n; i++) {
+    for (int64_t i = from; i < n; i++) {
       if (kr_str_eq((const kr_str *)(uintptr_t)items[i], s)) return i;
     }
     return -1;
   }
-  for (int64_t i = 0; i < n; i++) {
-    int eq = kr_slot_eq(items[i], elem, x, tx);
+  for (int64_t i = from; i < n && i < l->length; i++) {
+    int eq = kr_slot_eq(slots_of(l)[i], elem, x, tx);
     if (eq != 0) return eq > 0 ? i : -2;
   }
   return -1;
 }
 
+static int64_t find(const kr_list *l, const kr_tdesc *elem, kr_slot x, const kr_tdesc *tx) {
+  return find_in(l, elem, x, tx, 0, l->length);
+}
+
 int64_t kr_list_index(const kr_list *l, const kr_tdesc *elem, kr_slot x, const kr_tdesc *tx,
                       bool *error) {
+  return kr_list_index_in(l, elem, x, tx, kr_small(0), kr_small(l->length), error);
+}
+
+/* A start or stop argument of list.index() as a position in [0, n]: negative ones
+** count from the end, and both are clamped, as slice bounds are. */
+static int64_t index_bound(kr_value v, int64_t n) {
+  if (!kr_is_small(v)) return kr_int_sign(v) < 0 ? 0 : n;
+  int64_t i = kr_small_value(v);
+  if (i < 0) i += n;
+  return i < 0 ? 0 : (i > n ? n : i);
+}
+
+int64_t kr_list_index_in(const kr_list *l, const kr_tdesc *elem, kr_slot x, const kr_tdesc *tx,
+                         kr_value start, kr_value stop, bool *error) {
+  int64_t n = l->length;
   kr_comparing_call_enter();
-  int64_t i = find(l, elem, x, tx);
+  int64_t i = find_in(l, elem, x, tx, index_bound(start, n), index_bound(stop, n));
   kr_comparing_call_leave();
   if (i >= 0) return i;
   *error = true;

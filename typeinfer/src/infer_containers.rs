@@ -233,6 +233,9 @@ pub fn method_type(
         ("pop", []) => (**element).clone(),
         ("pop", [i]) if is_intlike(i) => (**element).clone(),
         ("index" | "count", [_]) => Type::Int,
+        ("index", [_, bounds @ ..]) if bounds.len() <= 2 && bounds.iter().all(is_intlike) => {
+            Type::Int
+        }
         ("remove", [_]) => Type::NoneType,
         ("sort", []) | ("reverse" | "clear", []) => Type::NoneType,
         ("copy", []) => receiver.clone(),
@@ -277,6 +280,7 @@ fn str_method_type(
         ("splitlines", [k]) if k.is_numeric() => list_of_str,
         ("join", [Type::List(e)]) if matches!(**e, Type::Str | Type::Never) => Type::Str,
         ("join", [Type::Tuple(ts)]) if ts.iter().all(|t| *t == Type::Str) => Type::Str,
+        ("join", [Type::Str]) => Type::Str,
         ("startswith" | "endswith", [Type::Str]) => Type::Bool,
         ("startswith" | "endswith", [Type::Tuple(parts), bounds @ ..])
             if parts.iter().all(|t| *t == Type::Str)

@@ -185,6 +185,11 @@ const SIGNATURES: &[(&str, C, &[C])] = &[
     ("kr_list_pop", I64, &[Ptr, I64, Ptr]),
     ("kr_list_insert", Void, &[Ptr, I64, I64]),
     ("kr_list_index", I64, &[Ptr, Ptr, I64, Ptr, Ptr]),
+    (
+        "kr_list_index_in",
+        I64,
+        &[Ptr, Ptr, I64, Ptr, I64, I64, Ptr],
+    ),
     ("kr_list_count", I64, &[Ptr, Ptr, I64, Ptr, Ptr]),
     ("kr_list_contains", I32, &[Ptr, Ptr, I64, Ptr]),
     ("kr_list_remove", Bool, &[Ptr, Ptr, I64, Ptr]),

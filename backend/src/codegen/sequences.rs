@@ -1084,6 +1084,34 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 }
                 self.value_of_slot(slot, &elem)?
             }
+            "index" if args.len() > 1 => {
+                let (slot, desc) = arg_slot(self, 0)?;
+                let start = self.int_word(&args[1])?;
+                let stop = match args.get(2) {
+                    Some(op) => self.int_word(op)?,
+                    // Past any list's end.
+                    None => self
+                        .m
+                        .context
+                        .i64_type()
+                        .const_int(super::values::tag(i64::MAX >> 2), false),
+                };
+                let i = self
+                    .call_runtime_flagged(
+                        "kr_list_index_in",
+                        &[
+                            l.into(),
+                            elem_desc.into(),
+                            slot.into(),
+                            desc.into(),
+                            start.into(),
+                            stop.into(),
+                        ],
+                    )?
+                    .ok_or_else(|| internal("kr_list_index_in returns nothing"))?
+                    .into_int_value();
+                Val::Int(self.tag_i64(i)?)
+            }
             "index" => {
                 let (slot, desc) = arg_slot(self, 0)?;
                 let i = self

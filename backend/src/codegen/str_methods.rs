@@ -94,6 +94,13 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             "join" => {
                 let op = arg(0).ok_or_else(|| internal("join() without an argument"))?;
                 let parts = match self.op_type(op) {
+                    // The characters of a str.
+                    Type::Str => {
+                        let Val::Str(chars) = self.operand(op)? else {
+                            return Err(internal("join() of a non-str"));
+                        };
+                        self.call_runtime_ptr("kr_list_from_str", &[chars.into()])?
+                    }
                     Type::Tuple(ts) => {
                         // A tuple of strs: its slots are the same pointers a list holds.
                         let t = match self.operand(op)? {

@@ -530,6 +530,34 @@ impl FnLowering<'_> {
                 return Ok(v);
             }
         }
+        // Keyword arguments of builtins whose parameters have names: passed by
+        // position (written in that order, so evaluated in the same order).
+        let names: &[&str] = match builtin {
+            Builtin::Sum => &["iterable", "start"],
+            Builtin::Int => &["x", "base"],
+            Builtin::Round => &["number", "ndigits"],
+            Builtin::Pow => &["base", "exp", "mod"],
+            _ => &[],
+        };
+        if !keywords.is_empty() && !names.is_empty() {
+            let mut all: Vec<Expr> = args.to_vec();
+            for k in keywords {
+                match names.iter().position(|n| Some(*n) == k.arg.as_deref()) {
+                    Some(p) if p == all.len() => all.push(k.value.clone()),
+                    _ => {
+                        return Err(Unsupported::new(
+                            format!(
+                                "the keyword argument '{}' of {}() here",
+                                k.arg.as_deref().unwrap_or("**"),
+                                builtin.name()
+                            ),
+                            k.range,
+                        ))
+                    }
+                }
+            }
+            return self.builtin_call(builtin, &all, &[], range);
+        }
         if let Some(v) = self.consuming_call(builtin, args, keywords, range)? {
             return Ok(v);
         }
