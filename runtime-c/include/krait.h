@@ -497,6 +497,8 @@ kr_tuple *kr_tuple_repeat(const kr_tuple *t, kr_value n);
 /* ValueError "too many values to unpack (expected N)" or "not enough values to
 ** unpack (expected N, got M)"; returns KR_ERROR. */
 kr_value kr_raise_unpack(int64_t expected, int64_t got);
+/* For a starred target: "not enough values to unpack (expected at least N, got M)". */
+kr_value kr_raise_unpack_at_least(int64_t expected, int64_t got);
 bool kr_slot_truth(kr_slot x, const kr_tdesc *t);
 /* sum() of int or bool slots ('kind' is KR_T_INT or KR_T_BOOL). */
 kr_value kr_sum_int_slots(const void *items, int64_t n, int64_t width, int32_t kind,

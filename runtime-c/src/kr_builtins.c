@@ -24,6 +24,14 @@ kr_value kr_raise_unpack(int64_t expected, int64_t got) {
   return kr_raise(KR_EXC_VALUE, message);
 }
 
+kr_value kr_raise_unpack_at_least(int64_t expected, int64_t got) {
+  enum { SIZE = 96 };
+  char *message = kr_alloc_atomic(SIZE);
+  snprintf(message, SIZE, "not enough values to unpack (expected at least %lld, got %lld)",
+           (long long)expected, (long long)got);
+  return kr_raise(KR_EXC_VALUE, message);
+}
+
 static double slot_double(kr_slot x) {
   double d;
   memcpy(&d, &x, sizeof d);

@@ -313,10 +313,12 @@ pub enum InstKind {
         /// points at the attribute, not the whole call).
         attribute_end: u32,
     },
-    /// Raises ValueError unless `len(value) == count` (before unpacking).
+    /// Raises ValueError unless `len(value) == count` (before unpacking), or with
+    /// `at_least` (a starred target takes the rest) unless `len(value) >= count`.
     UnpackCheck {
         value: Operand,
         count: usize,
+        at_least: bool,
     },
     /// `dst = format(conversion(value), spec)`: one replacement field of an f-string
     /// (`fstring`), a `str.format` template or a `%` template. CPython formats an

@@ -262,7 +262,14 @@ fn inst_text(f: &Function, kind: &InstKind) -> String {
                 parts.join(", ")
             )
         }
-        InstKind::UnpackCheck { value, count } => format!("unpack_check({}, {count})", o(value)),
+        InstKind::UnpackCheck {
+            value,
+            count,
+            at_least,
+        } => {
+            let at_least = if *at_least { " or more" } else { "" };
+            format!("unpack_check({}, {count}{at_least})", o(value))
+        }
         InstKind::Format {
             dst,
             value,

@@ -1088,7 +1088,11 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
                 self.check_call_levels(super::call_levels::of_method(&ty, method))?;
                 self.list_method(*dst, receiver, method, args, keywords)
             }
-            InstKind::UnpackCheck { value, count } => self.unpack_check(value, *count),
+            InstKind::UnpackCheck {
+                value,
+                count,
+                at_least,
+            } => self.unpack_check(value, *count, *at_least),
             InstKind::TailFrame { forget } => self.tail_frame(forget),
             InstKind::InitialSum { dst } => {
                 let sum = self.initial_sum.ok_or_else(|| {

@@ -213,6 +213,7 @@ const SIGNATURES: &[(&str, C, &[C])] = &[
     ("kr_tuple_repeat", Ptr, &[Ptr, I64]),
     ("kr_tuple_contains", I32, &[Ptr, Ptr, I64, Ptr]),
     ("kr_raise_unpack", I64, &[I64, I64]),
+    ("kr_raise_unpack_at_least", I64, &[I64, I64]),
     ("kr_sum_int_slots", I64, &[Ptr, I64, I64, I32, I64]),
     (
         "kr_sum_float_slots",

@@ -966,12 +966,17 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         Ok(self.builder.build_or(shifted, one, "tagged")?)
     }
 
-    pub(super) fn unpack_check(&mut self, value: &Operand, count: usize) -> Result<()> {
+    pub(super) fn unpack_check(
+        &mut self,
+        value: &Operand,
+        count: usize,
+        at_least: bool,
+    ) -> Result<()> {
         let ty = self.op_type(value);
         let expected = self.i64_const(count as i64);
         let got = match &ty {
             Type::Tuple(ts) => {
-                if ts.len() == count {
+                if ts.len() == count || (at_least && ts.len() > count) {
                     return Ok(());
                 }
                 self.i64_const(ts.len() as i64)
@@ -1000,15 +1005,20 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 self.raw_length(l)?
             }
         };
+        let (mismatch, raise) = if at_least {
+            (IntPredicate::SLT, "kr_raise_unpack_at_least")
+        } else {
+            (IntPredicate::NE, "kr_raise_unpack")
+        };
         let wrong = self
             .builder
-            .build_int_compare(IntPredicate::NE, got, expected, "wrong")?;
+            .build_int_compare(mismatch, got, expected, "wrong")?;
         let wrong = self.expect(wrong, false)?;
         let fail = self.m.context.append_basic_block(self.llvm, "unpack.error");
         let ok = self.m.context.append_basic_block(self.llvm, "unpack.ok");
         self.builder.build_conditional_branch(wrong, fail, ok)?;
         self.builder.position_at_end(fail);
-        self.call_runtime("kr_raise_unpack", &[expected.into(), got.into()])?;
+        self.call_runtime(raise, &[expected.into(), got.into()])?;
         self.branch_to_error()?;
         self.builder.position_at_end(ok);
         Ok(())

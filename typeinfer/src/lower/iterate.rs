@@ -749,8 +749,8 @@ impl FnLowering<'_> {
     pub(super) fn store_item(&mut self, target: &Expr, item: Item) -> Result<()> {
         match &target.kind {
             ExprKind::Tuple { elts, .. } | ExprKind::List { elts, .. } => {
-                if let Some(s) = elts.iter().find(|e| super::stmt::is_starred(e)) {
-                    return Err(Unsupported::new("starred assignment targets", s.range));
+                if let Some(star) = elts.iter().position(super::stmt::is_starred) {
+                    return self.store_starred(target, elts, star, item);
                 }
                 let items = match item {
                     Item::Tuple(items) if items.len() == elts.len() => items,
@@ -761,6 +761,7 @@ impl FnLowering<'_> {
                             InstKind::UnpackCheck {
                                 value: value.clone(),
                                 count: elts.len(),
+                                at_least: false,
                             },
                             target.range,
                         );
@@ -790,6 +791,76 @@ impl FnLowering<'_> {
                 self.store(target, value)
             }
         }
+    }
+}
+
+impl FnLowering<'_> {
+    /// `a, *rest, z = value`: the targets before and after the starred one take
+    /// items from the ends, the starred one a list of what is between
+    /// (ValueError when there are fewer items than other targets).
+    fn store_starred(
+        &mut self,
+        target: &Expr,
+        elts: &[Expr],
+        star: usize,
+        item: Item,
+    ) -> Result<()> {
+        let range = target.range;
+        let value = self.materialise(item, range);
+        let value = Operand::Var(self.fb.copy_to_temp(value, range));
+        let after = elts.len() - star - 1;
+        self.fb.emit(
+            InstKind::UnpackCheck {
+                value: value.clone(),
+                count: elts.len() - 1,
+                at_least: true,
+            },
+            range,
+        );
+        let item_at = |this: &mut Self, index: i64| {
+            let dst = this.fb.temp();
+            this.fb.emit(
+                InstKind::GetItem {
+                    dst,
+                    value: value.clone(),
+                    index: int(index),
+                },
+                range,
+            );
+            Item::Value(Operand::Var(dst))
+        };
+        let mut items: Vec<Item> = (0..star).map(|i| item_at(self, i as i64)).collect();
+        let middle = self.fb.temp();
+        self.fb.emit(
+            InstKind::Slice {
+                dst: middle,
+                value: value.clone(),
+                start: Some(int(star as i64)),
+                stop: (after > 0).then(|| int(-(after as i64))),
+                step: None,
+            },
+            range,
+        );
+        let rest = self.fb.temp();
+        self.fb.emit(
+            InstKind::CallBuiltin {
+                dst: rest,
+                builtin: Builtin::List,
+                args: vec![Operand::Var(middle)],
+                keywords: Vec::new(),
+            },
+            range,
+        );
+        items.push(Item::Value(Operand::Var(rest)));
+        items.extend((0..after).map(|j| item_at(self, j as i64 - after as i64)));
+        for (e, i) in elts.iter().zip(items) {
+            let e = match &e.kind {
+                ExprKind::Starred { value, .. } => value,
+                _ => e,
+            };
+            self.store_item(e, i)?;
+        }
+        Ok(())
     }
 }
 
