@@ -303,10 +303,10 @@ double kr_time_perf_counter(void);               /* time.perf_counter() */
 ** Static type descriptors (kr_tdesc.c). Containers hold 64-bit *slots* whose meaning
 ** depends on the element type, which the compiler knows statically: an int slot is a
 ** kr_value, a float slot the bits of a double, a bool slot 0 or 1, a None slot 0, a
-** str/list/tuple slot a pointer. (A list of bools stores its items as bytes, but every
+** str/list/tuple/dict slot a pointer. (A list of bools stores its items as bytes, but every
 ** function passes and returns them as slots; see "Lists".) Generated code passes a descriptor of the static
 ** type (emitted as a constant) wherever the runtime must interpret slots generically:
-** repr, equality, ordering, sorting, searching.
+** repr, equality, ordering, sorting, searching, hashing.
 ** ===================================================================== */
 
 typedef enum kr_tkind {
@@ -320,6 +320,7 @@ typedef enum kr_tkind {
   KR_T_TUPLE, /* count == number of elements, items[i] their types */
   KR_T_OPTIONAL, /* 'T | None': count == 1, items[0] is T; None is the slot KR_NONE_WORD */
   KR_T_DYN,      /* any value, as a dyn word (see "Dynamic values") */
+  KR_T_DICT,     /* count == 2: items[0] is the key type, items[1] the value type */
 } kr_tkind;
 
 /* None in a slot of an optional type (neither a tagged int nor a valid pointer). */
@@ -361,6 +362,7 @@ void kr_comparing_call_leave(void);
 int kr_slot_compare(kr_slot a, const kr_tdesc *ta, kr_slot b, const kr_tdesc *tb, kr_cmp_op op);
 /* Python's type name of a descriptor ("int", "list", "NoneType"...). */
 const char *kr_tdesc_name(const kr_tdesc *t);
+/* hash(x) is kr_slot_hash, declared with the dicts (kr_dict.c). */
 
 /* }==================================================================== */
 
@@ -485,6 +487,116 @@ kr_tuple *kr_tuple_new(int64_t length);
 kr_tuple *kr_tuple_concat(const kr_tuple *a, const kr_tuple *b);
 kr_tuple *kr_tuple_slice(const kr_tuple *t, kr_value start, kr_value stop, kr_value step);
 kr_tuple *kr_tuple_repeat(const kr_tuple *t, kr_value n);
+
+/* }==================================================================== */
+
+/* {====================================================================
+** Dicts (kr_dict.c): insertion-ordered hash tables with CPython's semantics. Keys and
+** values are slots; every function takes 'dd', the descriptor of the dict's static
+** type (KR_T_DICT: key type dd->items[0], value type dd->items[1]). A key passed in to
+** look up ('key') may have another static type than the dict's keys (d[1.0] on a
+** dict[int, str]) and comes with its own descriptor 'tk'; keys are equal by
+** kr_slot_eq(stored, dd->items[0], key, tk), which may fail (RecursionError). Hashing
+** a list or dict key is TypeError "unhashable type: 'list'"; a missing key is
+** KeyError whose message is repr(key) (so a traceback ends "KeyError: 'x'").
+** Functions with 'bool *error' set it (with the exception) on failure.
+** ===================================================================== */
+
+/* One entry, in insertion order. A deleted entry has hash KR_DICT_DELETED (which
+** kr_slot_hash never returns) and zero key and value, so the collector sees no stale
+** reference; it is dropped when the table is next rebuilt. */
+#define KR_DICT_DELETED ((int64_t)-1)
+typedef struct kr_dict_entry {
+  int64_t hash;
+  kr_slot key;
+  kr_slot value;
+} kr_dict_entry;
+
+typedef struct kr_dict {
+  const kr_type *type; /* &kr_dict_type */
+  int64_t length;      /* live entries: generated code reads this word (offset 1) for len() */
+  int64_t used;        /* entries[0, used) were written, deleted ones included */
+  int64_t usable;      /* new keys that fit before the table is rebuilt */
+  int64_t capacity;    /* entries allocated (2/3 of the index cells) */
+  kr_dict_entry *entries; /* NULL while nothing was ever stored (or after clear()) */
+  int64_t mask;        /* index cells - 1 (a power of two); 0 without entries */
+  /* Open addressing over the entries (CPython's probe sequence): each cell holds an
+  ** entry number, -1 for never used or -2 for a deleted entry's; int32_t cells, or
+  ** int64_t when there are more than 2**31. */
+  void *index;
+} kr_dict;
+
+extern const kr_type kr_dict_type; /* name "dict" */
+
+/* hash(x) for a slot of type t, Python's for numbers (ints, floats and bools that are
+** equal hash equal: hash(1) == hash(1.0) == hash(True), modulus 2**61 - 1) and tuples
+** (CPython's xxHash-style combination); strings hash their UTF-8 bytes. Never -1.
+** TypeError "unhashable type: 'list'" (or 'dict') sets *error. */
+int64_t kr_slot_hash(kr_slot x, const kr_tdesc *t, bool *error);
+
+/* An empty dict with room for size_hint entries before it grows (0: none yet). */
+kr_dict *kr_dict_new(int64_t size_hint);
+/* d[key]: the value, or *error with KeyError (or a hashing/comparison error). */
+kr_slot kr_dict_getitem(kr_dict *d, const kr_tdesc *dd, kr_slot key, const kr_tdesc *tk,
+                        bool *error);
+/* d.get(): true and *value when key is present; false (*value untouched) when it is
+** absent, or when hashing or a comparison failed (then *error is set too). */
+bool kr_dict_lookup(kr_dict *d, const kr_tdesc *dd, kr_slot key, const kr_tdesc *tk,
+                    kr_slot *value, bool *error);
+/* d[key] = value; false with an exception. A new key is stored as given, so 'key'
+** must be a slot of the dict's key type (tk then describes it, e.g. equal to
+** dd->items[0]); an existing equal key keeps its first object, only the value is
+** replaced (d[1] = 'a'; d[1.0] = 'b' gives {1: 'b'}). */
+bool kr_dict_setitem(kr_dict *d, const kr_tdesc *dd, kr_slot key, const kr_tdesc *tk,
+                     kr_slot value);
+/* del d[key]: KeyError when absent; false on failure. */
+bool kr_dict_delitem(kr_dict *d, const kr_tdesc *dd, kr_slot key, const kr_tdesc *tk);
+/* key in d: 1 or 0, or -1 with an exception. */
+int kr_dict_contains(kr_dict *d, const kr_tdesc *dd, kr_slot key, const kr_tdesc *tk);
+/* d.pop(key) (KeyError when absent) or d.pop(key, default_value) ('has_default', a
+** slot of the value type). As CPython, an empty dict does not hash the key:
+** {}.pop([1], 0) is 0. */
+kr_slot kr_dict_pop(kr_dict *d, const kr_tdesc *dd, kr_slot key, const kr_tdesc *tk,
+                    bool has_default, kr_slot default_value, bool *error);
+/* The same as tri-states for generated code that supplies the default itself: 1 with
+** *value when key is present, 0 when it is absent (*value untouched), -1 with an
+** exception. kr_dict_get_slot is d.get(key[, default]); kr_dict_pop_slot is
+** d.pop(key, default), which removes the entry it finds (and on an empty dict
+** answers 0 without hashing the key, as kr_dict_pop). */
+int kr_dict_get_slot(kr_dict *d, const kr_tdesc *dd, kr_slot key, const kr_tdesc *tk,
+                     kr_slot *value);
+int kr_dict_pop_slot(kr_dict *d, const kr_tdesc *dd, kr_slot key, const kr_tdesc *tk,
+                     kr_slot *value);
+/* d.pop(key) without a default: kr_dict_pop with has_default false. */
+kr_slot kr_dict_pop_required(kr_dict *d, const kr_tdesc *dd, kr_slot key, const kr_tdesc *tk,
+                             bool *error);
+/* d.setdefault(key, default_value): the value, stored first when key is absent (key
+** then of the dict's key type, as for kr_dict_setitem). */
+kr_slot kr_dict_setdefault(kr_dict *d, const kr_tdesc *dd, kr_slot key, const kr_tdesc *tk,
+                           kr_slot default_value, bool *error);
+/* d.popitem(): the last entry as a new tuple (key, value), of type tuple[K, V];
+** NULL with KeyError 'popitem(): dictionary is empty' (quoted, as CPython prints it). */
+kr_tuple *kr_dict_popitem(kr_dict *d);
+/* list(d.keys()), list(d.values()) and list(d.items()): new lists in insertion order
+** (snapshots). The items are tuples (key, value) and 'pair' is their descriptor,
+** tuple[K, V], the list's element descriptor. */
+kr_list *kr_dict_keys(const kr_dict *d, const kr_tdesc *dd);
+kr_list *kr_dict_values(const kr_dict *d, const kr_tdesc *dd);
+kr_list *kr_dict_items(const kr_dict *d, const kr_tdesc *dd, const kr_tdesc *pair);
+/* Walks the live entries in insertion order: *position starts at 0; false at the
+** end, else true with the entry's key and value (either pointer may be NULL) and
+** *position moved past it. Storing new keys while walking may rebuild the table. */
+bool kr_dict_next(const kr_dict *d, int64_t *position, kr_slot *key, kr_slot *value);
+kr_dict *kr_dict_copy(const kr_dict *d); /* d.copy(): the same types, compacted */
+void kr_dict_clear(kr_dict *d);
+/* d.update(other), other's keys and values of od's types: each is converted to d's
+** (boxed into a dyn key or value type, None into an optional one) and stored as
+** kr_dict_setitem does. False with an exception (a comparison failed). */
+bool kr_dict_update(kr_dict *d, const kr_tdesc *dd, const kr_dict *other, const kr_tdesc *od);
+/* a == b for two dicts: the same length and every key of a in b with an equal value,
+** in any order. 1, 0 or -1 with an exception. kr_slot_eq calls it and counts the
+** nesting (RecursionError for dicts nested too deep): call that instead. */
+int kr_dict_eq(const kr_dict *a, const kr_tdesc *ta, const kr_dict *b, const kr_tdesc *tb);
 
 /* }==================================================================== */
 
@@ -735,10 +847,10 @@ bool kr_str_isascii(const struct kr_str *s);
 ** word*, a kr_value that carries its own type:
 **   low bit 1      a small int, as everywhere;
 **   otherwise      a pointer to a kr_box, whose 't' is a concrete descriptor (NONE,
-**                  BOOL, INT, FLOAT, STR, LIST or TUPLE; never OPTIONAL, NEVER or DYN)
-**                  and 'v' the value as a slot of that type: a big int's kr_value
-**                  (a small int is never boxed), a double's bits, a str, list or tuple
-**                  pointer (whose descriptor says how to read its element slots).
+**                  BOOL, INT, FLOAT, STR, LIST, TUPLE or DICT; never OPTIONAL, NEVER
+**                  or DYN) and 'v' the value as a slot of that type: a big int's
+**                  kr_value (a small int is never boxed), a double's bits, a str, list,
+**                  tuple or dict pointer (whose descriptor says how to read its slots).
 ** None, True and False are three static boxes, so boxing them never allocates and
 ** 'is' can compare words. A slot of descriptor KR_T_DYN holds a dyn word: list[dyn]
 ** is a LIST descriptor whose item is a DYN descriptor, and every generic slot
@@ -771,7 +883,8 @@ const kr_tdesc *kr_tdesc_unwrap(kr_slot *x, const kr_tdesc *t);
 bool kr_tdesc_equal(const kr_tdesc *a, const kr_tdesc *b);
 
 /* Boxing never fails: OPTIONAL resolves (None gives the None box), DYN is the
-** identity, a small int stays unboxed, a big int, float, str, list or tuple gets a box. */
+** identity, a small int stays unboxed, a big int, float, str, list, tuple or dict gets
+** a box. */
 kr_value kr_dyn_box(kr_slot x, const kr_tdesc *t);
 kr_value kr_dyn_from_float(double d);
 kr_value kr_dyn_from_bool(bool b);
@@ -803,6 +916,9 @@ struct kr_str *kr_dyn_as_str(kr_value d);
 ** (boxed into dyn items, unboxed from dyn items). */
 kr_list *kr_dyn_as_list(kr_value d, const kr_tdesc *want);
 kr_tuple *kr_dyn_as_tuple(kr_value d, const kr_tdesc *want);
+/* A dict is returned as is when its descriptor equals want's (or it is an empty
+** dict[Never, ...]); never converted, as lists. */
+kr_dict *kr_dyn_as_dict(kr_value d, const kr_tdesc *want);
 
 typedef enum kr_binop {
   KR_ADD, KR_SUB, KR_MUL, KR_TRUEDIV, KR_FLOORDIV, KR_MOD, KR_POW,
@@ -810,10 +926,12 @@ typedef enum kr_binop {
 } kr_binop;
 
 /* a OP b with Python 3.11's results and TypeError texts over None, bool, int, float,
-** str, list and tuple. */
+** str, list, tuple and dict (a | b of two dicts: a new dict, of their type when they
+** share it, else a dict[dyn, dyn]). */
 kr_value kr_dyn_binary(kr_binop op, kr_value a, kr_value b);
 /* a OP= b: 'list +=' extends a in place (with any list, tuple or str) and returns a,
-** 'list *=' repeats it in place; otherwise as kr_dyn_binary (messages say "+="). */
+** 'list *=' repeats it in place, 'dict |=' updates it (NotImplementedError when b's
+** keys or values do not fit a's types); otherwise as kr_dyn_binary (messages say "+="). */
 kr_value kr_dyn_inplace(kr_binop op, kr_value a, kr_value b);
 /* op: 0 '-', 1 '+', 2 '~'; TypeError "bad operand type for unary -: 'str'". */
 kr_value kr_dyn_unary(int op, kr_value a);
@@ -824,7 +942,8 @@ int kr_dyn_compare(kr_cmp_op op, kr_value a, kr_value b);
 ** which skips the recursion check (two ints below 2^30 in magnitude, two floats,
 ** == and != of two strs), else 0. */
 int kr_dyn_compare_specialised(kr_cmp_op op, kr_value a, kr_value b);
-/* x in container (str, list, tuple): 0/1, or -1 with TypeError set. */
+/* x in container (str, list, tuple, dict): 0/1, or -1 with TypeError set (a dict:
+** "unhashable type: 'list'"). */
 int kr_dyn_contains(kr_value container, kr_value x);
 struct kr_str *kr_dyn_repr(kr_value a); /* NULL only past 4300 int digits */
 struct kr_str *kr_dyn_str(kr_value a);
@@ -837,12 +956,14 @@ kr_value kr_dyn_int(kr_value a);                 /* int(a) */
 double kr_dyn_float(kr_value a, bool *error);    /* float(a) */
 int64_t kr_dyn_len(kr_value a);                  /* len(a); -1 with TypeError */
 /* The number of items `x, y = a` unpacks (str, list, tuple); -1 with TypeError
-** "cannot unpack non-iterable int object" for the others. */
+** "cannot unpack non-iterable int object" for the others (NotImplementedError for a
+** dict, which loops cannot index). */
 int64_t kr_dyn_unpack_length(kr_value a);
 /* The length of a str, list or tuple a loop walks; -1 with TypeError "'int' object
-** is not iterable" for the others. */
+** is not iterable" for the others (NotImplementedError for a dict). */
 int64_t kr_dyn_iter_length(kr_value a);
-kr_value kr_dyn_getitem(kr_value a, kr_value index); /* a[index], a dyn result */
+/* a[index], a dyn result; a dict looks index up (KeyError). */
+kr_value kr_dyn_getitem(kr_value a, kr_value index);
 /* a[start:stop:step] of a str, list or tuple; the bounds are dyn words (None or an
 ** int or bool) or KR_ABSENT; TypeError "slice indices must be integers or None or
 ** have an __index__ method", ValueError "slice step cannot be zero". */
@@ -851,9 +972,11 @@ kr_value kr_dyn_slice(kr_value a, kr_value start, kr_value stop, kr_value step);
 ** otherwise; *error with the TypeError of kr_dyn_slice for other types. */
 kr_value kr_dyn_slice_bound(kr_value bound, bool *error);
 /* a[index] = x for a list: false with CPython's TypeError/IndexError, or
-** NotImplementedError when x's type does not fit the list's (non-dyn) element type. */
+** NotImplementedError when x's type does not fit the list's (non-dyn) element type.
+** For a dict, x must fit the value type and index the key type (or equal a key
+** already there, whose value is then replaced). */
 bool kr_dyn_setitem(kr_value a, kr_value index, kr_value x);
-bool kr_dyn_delitem(kr_value a, kr_value index); /* del a[index] */
+bool kr_dyn_delitem(kr_value a, kr_value index); /* del a[index] (a dict: KeyError) */
 /* sum(seq, start) of a str, list or tuple, by repeated dyn '+'; TypeError "sum()
 ** can't sum strings [use ''.join(seq) instead]" for a str start. */
 kr_value kr_dyn_sum(kr_value seq, kr_value start);

@@ -92,6 +92,169 @@ extern "C" {
     pub fn kr_argc() -> i32;
 }
 
+/// A container slot: a 64-bit word whose meaning comes from its static type (see
+/// "Static type descriptors" in the header).
+pub type KrSlot = u64;
+
+/// None in a slot of an optional type.
+pub const KR_NONE_WORD: KrSlot = 2;
+
+/// A static type descriptor (`kr_tdesc`); `kind` is one of [`tkind`].
+#[repr(C)]
+pub struct KrTdesc {
+    pub kind: i32,
+    pub count: i32,
+    pub items: *const *const KrTdesc,
+}
+
+/// Type kinds (`kr_tkind`), as numbered in the header.
+pub mod tkind {
+    pub const NEVER: i32 = 0;
+    pub const NONE: i32 = 1;
+    pub const BOOL: i32 = 2;
+    pub const INT: i32 = 3;
+    pub const FLOAT: i32 = 4;
+    pub const STR: i32 = 5;
+    pub const LIST: i32 = 6;
+    pub const TUPLE: i32 = 7;
+    pub const OPTIONAL: i32 = 8;
+    pub const DYN: i32 = 9;
+    /// `dict[K, V]`: count 2, items[0] the key type, items[1] the value type.
+    pub const DICT: i32 = 10;
+}
+
+/// The layout of a `kr_dict` (see `include/krait.h`); `length` is `len(d)`.
+#[repr(C)]
+pub struct KrDict {
+    pub type_: *const std::ffi::c_void,
+    pub length: i64,
+    pub used: i64,
+    pub usable: i64,
+    pub capacity: i64,
+    pub entries: *mut std::ffi::c_void,
+    pub mask: i64,
+    pub index: *mut std::ffi::c_void,
+}
+
+// Lists and tuples are passed as untyped pointers here (`kr_list *`, `kr_tuple *`).
+extern "C" {
+    pub fn kr_slot_repr(x: KrSlot, t: *const KrTdesc) -> *mut KrStr;
+    pub fn kr_slot_str(x: KrSlot, t: *const KrTdesc) -> *mut KrStr;
+    pub fn kr_slot_eq(a: KrSlot, ta: *const KrTdesc, b: KrSlot, tb: *const KrTdesc) -> i32;
+    pub fn kr_slot_compare(
+        a: KrSlot,
+        ta: *const KrTdesc,
+        b: KrSlot,
+        tb: *const KrTdesc,
+        op: i32,
+    ) -> i32;
+    pub fn kr_slot_hash(x: KrSlot, t: *const KrTdesc, error: *mut bool) -> i64;
+
+    pub fn kr_dict_new(size_hint: i64) -> *mut KrDict;
+    pub fn kr_dict_getitem(
+        d: *mut KrDict,
+        dd: *const KrTdesc,
+        key: KrSlot,
+        tk: *const KrTdesc,
+        error: *mut bool,
+    ) -> KrSlot;
+    pub fn kr_dict_lookup(
+        d: *mut KrDict,
+        dd: *const KrTdesc,
+        key: KrSlot,
+        tk: *const KrTdesc,
+        value: *mut KrSlot,
+        error: *mut bool,
+    ) -> bool;
+    pub fn kr_dict_setitem(
+        d: *mut KrDict,
+        dd: *const KrTdesc,
+        key: KrSlot,
+        tk: *const KrTdesc,
+        value: KrSlot,
+    ) -> bool;
+    pub fn kr_dict_delitem(
+        d: *mut KrDict,
+        dd: *const KrTdesc,
+        key: KrSlot,
+        tk: *const KrTdesc,
+    ) -> bool;
+    pub fn kr_dict_contains(
+        d: *mut KrDict,
+        dd: *const KrTdesc,
+        key: KrSlot,
+        tk: *const KrTdesc,
+    ) -> i32;
+    pub fn kr_dict_pop(
+        d: *mut KrDict,
+        dd: *const KrTdesc,
+        key: KrSlot,
+        tk: *const KrTdesc,
+        has_default: bool,
+        default_value: KrSlot,
+        error: *mut bool,
+    ) -> KrSlot;
+    pub fn kr_dict_get_slot(
+        d: *mut KrDict,
+        dd: *const KrTdesc,
+        key: KrSlot,
+        tk: *const KrTdesc,
+        value: *mut KrSlot,
+    ) -> i32;
+    pub fn kr_dict_pop_slot(
+        d: *mut KrDict,
+        dd: *const KrTdesc,
+        key: KrSlot,
+        tk: *const KrTdesc,
+        value: *mut KrSlot,
+    ) -> i32;
+    pub fn kr_dict_pop_required(
+        d: *mut KrDict,
+        dd: *const KrTdesc,
+        key: KrSlot,
+        tk: *const KrTdesc,
+        error: *mut bool,
+    ) -> KrSlot;
+    pub fn kr_dict_setdefault(
+        d: *mut KrDict,
+        dd: *const KrTdesc,
+        key: KrSlot,
+        tk: *const KrTdesc,
+        default_value: KrSlot,
+        error: *mut bool,
+    ) -> KrSlot;
+    /// A `kr_tuple *`, or null with KeyError.
+    pub fn kr_dict_popitem(d: *mut KrDict) -> *mut std::ffi::c_void;
+    /// New `kr_list *`s.
+    pub fn kr_dict_keys(d: *const KrDict, dd: *const KrTdesc) -> *mut std::ffi::c_void;
+    pub fn kr_dict_values(d: *const KrDict, dd: *const KrTdesc) -> *mut std::ffi::c_void;
+    pub fn kr_dict_items(
+        d: *const KrDict,
+        dd: *const KrTdesc,
+        pair: *const KrTdesc,
+    ) -> *mut std::ffi::c_void;
+    pub fn kr_dict_next(
+        d: *const KrDict,
+        position: *mut i64,
+        key: *mut KrSlot,
+        value: *mut KrSlot,
+    ) -> bool;
+    pub fn kr_dict_copy(d: *const KrDict) -> *mut KrDict;
+    pub fn kr_dict_clear(d: *mut KrDict);
+    pub fn kr_dict_update(
+        d: *mut KrDict,
+        dd: *const KrTdesc,
+        other: *const KrDict,
+        od: *const KrTdesc,
+    ) -> bool;
+    pub fn kr_dict_eq(
+        a: *const KrDict,
+        ta: *const KrTdesc,
+        b: *const KrDict,
+        tb: *const KrTdesc,
+    ) -> i32;
+}
+
 /// The size of `kr_float_repr`'s buffer.
 pub const KR_FLOAT_REPR_SIZE: usize = 32;
 

@@ -5,7 +5,8 @@
 ** on their concrete kinds with Python 3.11's rules (the numeric tower, sequence
 ** concatenation and repetition, CPython's TypeError texts) and boxes the result.
 ** Comparison, repr and truth delegate to the generic slot functions of kr_tdesc.c,
-** which accept DYN descriptors.
+** which accept DYN descriptors. A dict is looked up, stored into and merged (|) here;
+** iterating over one held in a dyn value is not supported yet (NotImplementedError).
 */
 #include "krait.h"
 
@@ -36,6 +37,9 @@ const kr_tdesc kr_tdesc_list_int = {KR_T_LIST, 1, int_items};
 const kr_tdesc kr_tdesc_list_float = {KR_T_LIST, 1, float_items};
 const kr_tdesc kr_tdesc_list_str = {KR_T_LIST, 1, str_items};
 static const kr_tdesc empty_tuple_desc = {KR_T_TUPLE, 0, NULL};
+/* dict[dyn, dyn]: the type of a | b for dicts of different types. */
+static const kr_tdesc *const dyn_dyn_items[] = {&kr_tdesc_dyn, &kr_tdesc_dyn};
+static const kr_tdesc dict_dyn_desc = {KR_T_DICT, 2, dyn_dyn_items};
 
 const kr_box kr_box_none = {&kr_box_type, &kr_tdesc_none, 0};
 const kr_box kr_box_true = {&kr_box_type, &kr_tdesc_bool, 1};
@@ -76,7 +80,8 @@ kr_value kr_dyn_box(kr_slot x, const kr_tdesc *t) {
     case KR_T_FLOAT: return new_box(&kr_tdesc_float, x);
     case KR_T_STR: return new_box(&kr_tdesc_str, x);
     case KR_T_LIST:
-    case KR_T_TUPLE: return new_box(t, x);
+    case KR_T_TUPLE:
+    case KR_T_DICT: return new_box(t, x);
     case KR_T_OPTIONAL: break; /* resolved above */
   }
   return KR_DYN_NONE;
@@ -109,6 +114,7 @@ static kr_tkind kind_of(kr_value d) { return (kr_tkind)kr_dyn_type(d)->kind; }
 static kr_str *str_of(kr_value d) { return (kr_str *)(uintptr_t)kr_dyn_slot(d); }
 static kr_list *list_of(kr_value d) { return (kr_list *)(uintptr_t)kr_dyn_slot(d); }
 static kr_tuple *tuple_of(kr_value d) { return (kr_tuple *)(uintptr_t)kr_dyn_slot(d); }
+static kr_dict *dict_of(kr_value d) { return (kr_dict *)(uintptr_t)kr_dyn_slot(d); }
 
 /* }==================================================================== */
 
@@ -143,7 +149,8 @@ static size_t type_text(const kr_tdesc *t, char *out, size_t cap) {
   switch ((kr_tkind)t->kind) {
     case KR_T_LIST:
     case KR_T_TUPLE:
-      PUT(t->kind == KR_T_LIST ? "list[" : "tuple[");
+    case KR_T_DICT:
+      PUT(t->kind == KR_T_LIST ? "list[" : t->kind == KR_T_DICT ? "dict[" : "tuple[");
       for (int32_t i = 0; i < t->count; i++) {
         if (i > 0) PUT(", ");
         n += type_text(t->items[i], n < cap ? out + n : out, n < cap ? cap - n : 0);
@@ -178,9 +185,8 @@ static const char *type_string(const kr_tdesc *t) {
 
 static kr_value expected(const kr_tdesc *want, kr_value d) {
   const kr_tdesc *got = kr_dyn_type(d);
-  const char *got_name = (got->kind == KR_T_LIST || got->kind == KR_T_TUPLE)
-                             ? type_string(got)
-                             : kr_tdesc_name(got);
+  bool container = got->kind == KR_T_LIST || got->kind == KR_T_TUPLE || got->kind == KR_T_DICT;
+  const char *got_name = container ? type_string(got) : kr_tdesc_name(got);
   return raisef(KR_EXC_TYPE, "expected %s, got '%s'", type_string(want), got_name);
 }
 
@@ -192,8 +198,9 @@ static kr_value expected(const kr_tdesc *want, kr_value d) {
 
 /* Converts slot x of type 'from' to type 'to' when the value fits without changing
 ** its Python type: boxing into dyn, unboxing from dyn, None into an optional, a tuple
-** item by item. Lists convert only when their descriptors are equal (a list is shared
-** and mutable, so it cannot be rebuilt); an empty list[Never] fits any list. */
+** item by item. Lists and dicts convert only when their descriptors are equal (they are
+** shared and mutable, so they cannot be rebuilt); an empty list[Never] fits any list,
+** an empty dict[Never, ...] any dict. */
 static bool convert_slot(kr_slot x, const kr_tdesc *from, const kr_tdesc *to, kr_slot *out) {
   if (to->kind == KR_T_DYN) {
     *out = kr_dyn_box(x, from);
@@ -217,6 +224,14 @@ static bool convert_slot(kr_slot x, const kr_tdesc *from, const kr_tdesc *to, kr
     case KR_T_LIST: {
       const kr_list *l = (const kr_list *)(uintptr_t)x;
       if (kr_tdesc_equal(from, to) || (from->items[0]->kind == KR_T_NEVER && l->length == 0)) {
+        *out = x;
+        return true;
+      }
+      return false;
+    }
+    case KR_T_DICT: {
+      const kr_dict *m = (const kr_dict *)(uintptr_t)x;
+      if (kr_tdesc_equal(from, to) || (from->items[0]->kind == KR_T_NEVER && m->length == 0)) {
         *out = x;
         return true;
       }
@@ -293,6 +308,14 @@ kr_list *kr_dyn_as_list(kr_value d, const kr_tdesc *want) {
   kr_slot out;
   if (kind_of(d) == KR_T_LIST && convert_slot(kr_dyn_slot(d), kr_dyn_type(d), want, &out))
     return (kr_list *)(uintptr_t)out;
+  expected(want, d);
+  return NULL;
+}
+
+kr_dict *kr_dyn_as_dict(kr_value d, const kr_tdesc *want) {
+  kr_slot out;
+  if (kind_of(d) == KR_T_DICT && convert_slot(kr_dyn_slot(d), kr_dyn_type(d), want, &out))
+    return (kr_dict *)(uintptr_t)out;
   expected(want, d);
   return NULL;
 }
@@ -580,6 +603,36 @@ static kr_value unsupported(kr_binop op, bool inplace, kr_value a, kr_value b) {
 
 static bool is_sequence(kr_tkind k) { return k == KR_T_STR || k == KR_T_LIST || k == KR_T_TUPLE; }
 
+/* Whether values of type 'from' can be stored as they are (or boxed) where type 'to'
+** is expected. */
+static bool fits(const kr_tdesc *from, const kr_tdesc *to) {
+  return to->kind == KR_T_DYN || from->kind == KR_T_NEVER || kr_tdesc_equal(from, to);
+}
+
+/* a | b of two dicts: a new dict of a's entries updated with b's, of a's type when
+** both have it, else a dict[dyn, dyn]. a |= b updates a, whose type b's keys and
+** values must fit. */
+static kr_value merge_dicts(kr_value a, kr_value b, bool inplace) {
+  const kr_tdesc *ta = kr_dyn_type(a), *tb = kr_dyn_type(b);
+  if (inplace) {
+    bool fit = fits(tb->items[0], ta->items[0]) && fits(tb->items[1], ta->items[1]);
+    if (dict_of(b)->length > 0 && !fit)
+      return raisef(KR_EXC_NOT_IMPLEMENTED,
+                    "krait does not support adding the entries of a %s to a %s in place yet",
+                    type_string(tb), type_string(ta));
+    return kr_dict_update(dict_of(a), ta, dict_of(b), tb) ? a : KR_ERROR;
+  }
+  if (kr_tdesc_equal(ta, tb)) {
+    kr_dict *r = kr_dict_copy(dict_of(a));
+    if (!kr_dict_update(r, ta, dict_of(b), tb)) return KR_ERROR;
+    return new_box(ta, (kr_slot)(uintptr_t)r);
+  }
+  kr_dict *r = kr_dict_new(0);
+  if (!kr_dict_update(r, &dict_dyn_desc, dict_of(a), ta)) return KR_ERROR;
+  if (!kr_dict_update(r, &dict_dyn_desc, dict_of(b), tb)) return KR_ERROR;
+  return new_box(&dict_dyn_desc, (kr_slot)(uintptr_t)r);
+}
+
 static kr_value dyn_op(kr_binop op, kr_value a, kr_value b, bool inplace) {
   /* Two small ints, the common case, skip the dispatch. */
   if (kr_is_small(a) && kr_is_small(b)) {
@@ -621,6 +674,7 @@ static kr_value dyn_op(kr_binop op, kr_value a, kr_value b, bool inplace) {
     return repeat_list(seq, count);
   }
   if (op == KR_MOD && ka == KR_T_STR) return kr_str_percent(str_of(a), b);
+  if (op == KR_BITOR && ka == KR_T_DICT && kb == KR_T_DICT) return merge_dicts(a, b, inplace);
   return unsupported(op, inplace, a, b);
 }
 
@@ -693,6 +747,7 @@ int kr_dyn_contains(kr_value container, kr_value x) {
       return kr_str_contains(str_of(container), str_of(x));
     case KR_T_LIST: return kr_list_contains(list_of(container), t->items[0], x, &kr_tdesc_dyn);
     case KR_T_TUPLE: return kr_tuple_contains(tuple_of(container), t, x, &kr_tdesc_dyn);
+    case KR_T_DICT: return kr_dict_contains(dict_of(container), t, x, &kr_tdesc_dyn);
     default: break;
   }
   raisef(KR_EXC_TYPE, "argument of type '%s' is not iterable", kr_tdesc_name(t));
@@ -752,13 +807,24 @@ int64_t kr_dyn_len(kr_value a) {
     case KR_T_STR: return str_of(a)->length;
     case KR_T_LIST: return list_of(a)->length;
     case KR_T_TUPLE: return tuple_of(a)->length;
+    case KR_T_DICT: return dict_of(a)->length;
     default: break;
   }
   raisef(KR_EXC_TYPE, "object of type '%s' has no len()", kr_dyn_type_name(a));
   return -1;
 }
 
+/* Loops over a dyn value index it as a sequence, which a dict is not: iterating one is
+** not supported yet. NotImplementedError (true) when a is a dict. */
+static bool dict_not_iterable(kr_value a) {
+  if (kind_of(a) != KR_T_DICT) return false;
+  kr_raise(KR_EXC_NOT_IMPLEMENTED,
+           "krait does not support iterating over a dict held in a dyn value yet");
+  return true;
+}
+
 int64_t kr_dyn_iter_length(kr_value a) {
+  if (dict_not_iterable(a)) return -1;
   if (!is_sequence(kind_of(a))) {
     raisef(KR_EXC_TYPE, "'%s' object is not iterable", kr_dyn_type_name(a));
     return -1;
@@ -767,6 +833,7 @@ int64_t kr_dyn_iter_length(kr_value a) {
 }
 
 int64_t kr_dyn_unpack_length(kr_value a) {
+  if (dict_not_iterable(a)) return -1;
   if (!is_sequence(kind_of(a))) {
     raisef(KR_EXC_TYPE, "cannot unpack non-iterable %s object", kr_dyn_type_name(a));
     return -1;
@@ -776,6 +843,12 @@ int64_t kr_dyn_unpack_length(kr_value a) {
 
 kr_value kr_dyn_getitem(kr_value a, kr_value index) {
   kr_tkind k = kind_of(a);
+  if (k == KR_T_DICT) {
+    const kr_tdesc *t = kr_dyn_type(a);
+    bool error = false;
+    kr_slot v = kr_dict_getitem(dict_of(a), t, index, &kr_tdesc_dyn, &error);
+    return error ? KR_ERROR : kr_dyn_box(v, t->items[1]);
+  }
   if (!is_sequence(k)) return raisef(KR_EXC_TYPE, "'%s' object is not subscriptable", kr_dyn_type_name(a));
   if (!is_intlike(kind_of(index))) {
     if (k == KR_T_STR)
@@ -831,6 +904,8 @@ kr_value kr_dyn_slice_bound(kr_value bound, bool *error) {
 
 kr_value kr_dyn_slice(kr_value a, kr_value start, kr_value stop, kr_value step) {
   kr_tkind k = kind_of(a);
+  /* d[a:b] looks the slice up as a key (Python 3.11's slices are unhashable). */
+  if (k == KR_T_DICT) return kr_raise(KR_EXC_TYPE, "unhashable type: 'slice'");
   if (!is_sequence(k)) return raisef(KR_EXC_TYPE, "'%s' object is not subscriptable", kr_dyn_type_name(a));
   /* CPython reads the step first (and rejects 0), then start and stop. */
   kr_value lo, hi, by;
@@ -869,6 +944,7 @@ kr_value kr_dyn_slice(kr_value a, kr_value start, kr_value stop, kr_value step) 
 
 bool kr_dyn_delitem(kr_value a, kr_value index) {
   kr_tkind k = kind_of(a);
+  if (k == KR_T_DICT) return kr_dict_delitem(dict_of(a), kr_dyn_type(a), index, &kr_tdesc_dyn);
   if (k != KR_T_LIST) {
     /* Sequences indexed by an int "don't"; anything else "does not" (CPython's two
     ** messages, from PySequence_DelItem and PyObject_DelItem). */
@@ -891,8 +967,31 @@ bool kr_dyn_delitem(kr_value a, kr_value index) {
   return kr_list_del_item(list_of(a), at);
 }
 
+/* d[key] = x for a dict: x must fit the value type; a key that does not fit the key
+** type can only replace the value of an equal key already there (d[1.0] = x when 1 is a
+** key of a dict[int, ...]). */
+static bool dict_setitem(kr_value a, kr_value key, kr_value x) {
+  kr_dict *d = dict_of(a);
+  const kr_tdesc *t = kr_dyn_type(a);
+  kr_slot value, stored;
+  if (!convert_slot(x, &kr_tdesc_dyn, t->items[1], &value)) {
+    raisef(KR_EXC_NOT_IMPLEMENTED, "krait does not support storing a value of type '%s' in a %s yet",
+           kr_dyn_type_name(x), type_string(t));
+    return false;
+  }
+  if (convert_slot(key, &kr_tdesc_dyn, t->items[0], &stored))
+    return kr_dict_setitem(d, t, stored, t->items[0], value);
+  int present = kr_dict_contains(d, t, key, &kr_tdesc_dyn);
+  if (present < 0) return false;
+  if (present) return kr_dict_setitem(d, t, key, &kr_tdesc_dyn, value); /* replaces the value */
+  raisef(KR_EXC_NOT_IMPLEMENTED, "krait does not support storing a key of type '%s' in a %s yet",
+         kr_dyn_type_name(key), type_string(t));
+  return false;
+}
+
 bool kr_dyn_setitem(kr_value a, kr_value index, kr_value x) {
   kr_tkind k = kind_of(a);
+  if (k == KR_T_DICT) return dict_setitem(a, index, x);
   if (k != KR_T_LIST) {
     raisef(KR_EXC_TYPE, "'%s' object does not support item assignment", kr_dyn_type_name(a));
     return false;
@@ -924,6 +1023,7 @@ bool kr_dyn_setitem(kr_value a, kr_value index, kr_value x) {
 }
 
 kr_value kr_dyn_sum(kr_value seq, kr_value start) {
+  if (dict_not_iterable(seq)) return KR_ERROR;
   kr_tkind k = kind_of(seq);
   if (!is_sequence(k)) return raisef(KR_EXC_TYPE, "'%s' object is not iterable", kr_dyn_type_name(seq));
   if (kind_of(start) == KR_T_STR)

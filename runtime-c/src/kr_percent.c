@@ -8,8 +8,8 @@
 ** specification; ints (d i u o x X), whose precision means a minimum number of
 ** digits, and strings (s r a) and characters (c), whose precision truncates, are
 ** laid out here. Widths count code points. The values are a tuple's items or one
-** value that is not a tuple; there are no dicts, so "%(name)s" fails as CPython's
-** does for values that are not mappings.
+** value that is not a tuple; with a dict, "%(name)s" takes the value of the key
+** 'name' (then the only value until the next key), as CPython does.
 */
 #include "krait.h"
 #include "kr_unicode.h"
@@ -294,9 +294,9 @@ static bool convert(text *t, kr_value v, char type, const spec *s) {
 
 kr_value kr_str_percent(const kr_str *template, kr_value values) {
   arguments a = {values, kind(values) == KR_T_TUPLE, 1, 0};
-  /* CPython treats a value with items that is neither a tuple nor a str (a list
-  ** here) as a mapping: it may go unused, and "%(key)" looks keys up in it. */
-  bool mapping = kind(values) == KR_T_LIST;
+  /* CPython treats a value with items that is neither a tuple nor a str (a list or
+  ** dict here) as a mapping: it may go unused, and "%(key)" looks keys up in it. */
+  bool mapping = kind(values) == KR_T_LIST || kind(values) == KR_T_DICT;
   if (a.tuple) a.count = kr_dyn_len(values);
   text t = {NULL, 0, 0, 0, true};
   const char *s = template->data;
@@ -320,9 +320,34 @@ kr_value kr_str_percent(const kr_str *template, kr_value values) {
       continue;
     }
     spec sp = {false, false, false, false, false, 0, -1};
-    if (i < n && s[i] == '(')
-      return kr_raise(KR_EXC_TYPE, mapping ? "list indices must be integers or slices, not str"
-                                           : "format requires a mapping");
+    if (i < n && s[i] == '(') {
+      if (kind(values) != KR_T_DICT)
+        return kr_raise(KR_EXC_TYPE, mapping ? "list indices must be integers or slices, not str"
+                                             : "format requires a mapping");
+      /* The key runs to the matching ')' (parentheses nest). */
+      i++;
+      index++;
+      size_t key_start = i;
+      int depth = 1;
+      while (depth > 0 && i < n) {
+        if (s[i] == ')') depth--;
+        if (s[i] == '(') depth++;
+        kr_utf8_next(s, n, &i);
+        index++;
+      }
+      if (depth > 0) return kr_raise(KR_EXC_VALUE, "incomplete format key");
+      kr_str *key = kr_str_from_utf8(s + key_start, i - 1 - key_start);
+      const kr_tdesc *dt = kr_dyn_type(values);
+      bool error = false;
+      kr_slot v = kr_dict_getitem((kr_dict *)(uintptr_t)kr_dyn_slot(values), dt,
+                                  (kr_slot)(uintptr_t)key, &kr_tdesc_str, &error);
+      if (error) return KR_ERROR;
+      /* The key's value is the one value for what follows, until the next key. */
+      a.values = kr_dyn_box(v, dt->items[1]);
+      a.tuple = false;
+      a.count = 1;
+      a.next = 0;
+    }
     for (; i < n && strchr("-+ #0", s[i]) != NULL && s[i] != '\0'; i++, index++) {
       switch (s[i]) {
         case '-': sp.left = true; break;

@@ -3,7 +3,8 @@
 ** repr() and str(), ==, and ordering, with Python 3.11's results and messages.
 **
 ** A slot's meaning comes from its descriptor (see krait.h): ints are kr_values, floats
-** the bits of a double, bools 0 or 1, None 0, and str, list and tuple slots pointers.
+** the bits of a double, bools 0 or 1, None 0, and str, list, tuple and dict slots
+** pointers.
 ** Descriptors are finite and acyclic, but dyn items nest without bound: repr and
 ** comparisons count their nesting and stop at CPython's recursion limit. List items
 ** are read through kr_list_get, which knows that a list of bools holds bytes.
@@ -82,6 +83,7 @@ const char *kr_tdesc_name(const kr_tdesc *t) {
     case KR_T_STR: return "str";
     case KR_T_LIST: return "list";
     case KR_T_TUPLE: return "tuple";
+    case KR_T_DICT: return "dict";
     case KR_T_OPTIONAL: return kr_tdesc_name(t->items[0]);
     case KR_T_NEVER:
     case KR_T_DYN: break; /* callers name unwrapped values */
@@ -120,30 +122,40 @@ static void buf_add(text_buf *b, const char *text, size_t len) {
 static void buf_add_cstr(text_buf *b, const char *text) { buf_add(b, text, strlen(text)); }
 
 /* The containers whose repr is being made, outermost first: a list met again inside
-** itself is "[...]", as CPython's Py_ReprEnter makes it. Nesting deeper than
-** CPython's recursion limit allows for print() at module level (999 lists; calls,
-** and the repr() builtin, take a level each there, which the runtime cannot see) is
-** its RecursionError, instead of exhausting the native stack. */
+** itself is "[...]" (a dict "{...}"), as CPython's Py_ReprEnter makes it. Nesting
+** deeper than CPython's recursion limit allows for print() at module level (999
+** lists; calls, and the repr() builtin, take a level each there, which the runtime
+** cannot see) is its RecursionError, instead of exhausting the native stack. */
 enum { REPR_NESTING = 999 };
 static kr_slot repr_active[REPR_NESTING];
 static int repr_depth;
 
 static bool repr_into(text_buf *b, kr_slot x, const kr_tdesc *t);
 
-/* Appends the repr of the list or tuple x, items and all. */
-static bool container_repr_into(text_buf *b, kr_slot x, const kr_tdesc *t) {
-  bool list = t->kind == KR_T_LIST;
-  for (int k = 0; list && k < repr_depth; k++) {
+/* Starts the repr of container x: 1 when its items are to be written (x stays active
+** until repr_depth is decremented), 0 when x is already being written further out
+** (then 'cycle', "[...]" or "{...}", was appended; NULL for a tuple, which cannot
+** contain itself), -1 with RecursionError. */
+static int repr_enter(text_buf *b, kr_slot x, const char *cycle) {
+  for (int k = 0; cycle != NULL && k < repr_depth; k++) {
     if (repr_active[k] == x) {
-      buf_add(b, "[...]", 5);
-      return true;
+      buf_add_cstr(b, cycle);
+      return 0;
     }
   }
   if (repr_depth >= REPR_NESTING) {
     kr_raise(KR_EXC_RECURSION, "maximum recursion depth exceeded while getting the repr of an object");
-    return false;
+    return -1;
   }
   repr_active[repr_depth++] = x;
+  return 1;
+}
+
+/* Appends the repr of the list or tuple x, items and all. */
+static bool container_repr_into(text_buf *b, kr_slot x, const kr_tdesc *t) {
+  bool list = t->kind == KR_T_LIST;
+  int entered = repr_enter(b, x, list ? "[...]" : NULL);
+  if (entered <= 0) return entered == 0;
   int64_t n = container_length(x, t);
   bool ok = true;
   buf_add(b, list ? "[" : "(", 1);
@@ -155,6 +167,33 @@ static bool container_repr_into(text_buf *b, kr_slot x, const kr_tdesc *t) {
   if (!ok) return false;
   if (!list && n == 1) buf_add(b, ",", 1);
   buf_add(b, list ? "]" : ")", 1);
+  return true;
+}
+
+/* Appends the repr of the dict x: {key: value, ...} in insertion order. */
+static bool dict_repr_into(text_buf *b, kr_slot x, const kr_tdesc *t) {
+  const kr_dict *d = (const kr_dict *)(uintptr_t)x;
+  if (d->length == 0) {
+    buf_add(b, "{}", 2);
+    return true;
+  }
+  int entered = repr_enter(b, x, "{...}");
+  if (entered <= 0) return entered == 0;
+  bool ok = true;
+  buf_add(b, "{", 1);
+  int64_t position = 0;
+  kr_slot key, value;
+  for (bool first = true; ok && kr_dict_next(d, &position, &key, &value); first = false) {
+    if (!first) buf_add(b, ", ", 2);
+    ok = repr_into(b, key, t->items[0]);
+    if (ok) {
+      buf_add(b, ": ", 2);
+      ok = repr_into(b, value, t->items[1]);
+    }
+  }
+  repr_depth--;
+  if (!ok) return false;
+  buf_add(b, "}", 1);
   return true;
 }
 
@@ -191,6 +230,7 @@ static bool repr_into(text_buf *b, kr_slot x, const kr_tdesc *t) {
     }
     case KR_T_LIST:
     case KR_T_TUPLE: return container_repr_into(b, x, t);
+    case KR_T_DICT: return dict_repr_into(b, x, t);
     case KR_T_NEVER:
     case KR_T_OPTIONAL:
     case KR_T_DYN: break; /* unwrapped above */
@@ -279,7 +319,8 @@ int kr_slot_eq(kr_slot a, const kr_tdesc *ta, kr_slot b, const kr_tdesc *tb) {
   if (ta->kind != tb->kind) return false;
   /* A container is equal to itself, as CPython's item comparisons find by identity
   ** (and `a == a` for a list that contains itself ends). */
-  if ((ta->kind == KR_T_LIST || ta->kind == KR_T_TUPLE) && a == b) return true;
+  if ((ta->kind == KR_T_LIST || ta->kind == KR_T_TUPLE || ta->kind == KR_T_DICT) && a == b)
+    return true;
   switch ((kr_tkind)ta->kind) {
     case KR_T_NONE: return true;
     case KR_T_STR: return kr_str_eq((const kr_str *)(uintptr_t)a, (const kr_str *)(uintptr_t)b);
@@ -292,6 +333,15 @@ int kr_slot_eq(kr_slot a, const kr_tdesc *ta, kr_slot b, const kr_tdesc *tb) {
       for (int64_t i = 0; eq == 1 && i < n; i++)
         eq = kr_slot_eq(container_item(a, ta, i), item_type(ta, i), container_item(b, tb, i),
                         item_type(tb, i));
+      compare_depth--;
+      return eq;
+    }
+    case KR_T_DICT: {
+      /* Order does not matter: each key of a must be in b with an equal value. */
+      const kr_dict *da = (const kr_dict *)(uintptr_t)a, *db = (const kr_dict *)(uintptr_t)b;
+      if (da->length != db->length) return false;
+      if (!enter_comparison()) return -1;
+      int eq = kr_dict_eq(da, ta, db, tb);
       compare_depth--;
       return eq;
     }

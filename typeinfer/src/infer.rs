@@ -62,6 +62,7 @@ pub fn infer(program: &Program) -> Result<Program> {
     }
     let used = state.used_specs(main);
     state.resolve_call_values(&used)?;
+    state.resolve_iterables();
     state.check_operations(&used)?;
     state.make_boxing_explicit(&used)?;
     state.rewrite_calls();
@@ -372,6 +373,7 @@ impl State<'_> {
                 let none_aware = matches!(
                     builtin,
                     Builtin::IsInstance(_)
+                        | Builtin::Iterable
                         | Builtin::Print
                         | Builtin::Str
                         | Builtin::Repr
@@ -435,6 +437,10 @@ impl State<'_> {
                 items.iter().fold(Type::Never, |t, i| t.join(&ty(i))),
             )),
             InstKind::BuildTuple { items, .. } => Type::Tuple(items.iter().map(ty).collect()),
+            InstKind::BuildDict { keys, values, .. } => Type::Dict(
+                Box::new(keys.iter().fold(Type::Never, |t, k| t.join(&ty(k)))),
+                Box::new(values.iter().fold(Type::Never, |t, v| t.join(&ty(v)))),
+            ),
             InstKind::GetItem { value, index, .. } => {
                 crate::infer_containers::item_type(&strict(value), index, &strict(index), range)?
             }
@@ -571,6 +577,41 @@ impl State<'_> {
                     }
                 }
             }
+            InstKind::BuildDict { keys, values, .. } => {
+                if let Some(Type::Dict(k, v)) = dst_ty {
+                    for key in keys {
+                        changed |= self.widen(id, key, &k);
+                    }
+                    for value in values {
+                        changed |= self.widen(id, value, &v);
+                    }
+                }
+            }
+            InstKind::CallBuiltin {
+                builtin: Builtin::Iterable | Builtin::Dict,
+                args,
+                ..
+            } => {
+                // Not a dict: the loop walks the value itself.
+                if let (Some(t), [src]) = (dst_ty, args.as_slice()) {
+                    if !matches!(f.operand_type(src), Type::Dict(..)) || matches!(t, Type::Dict(..))
+                    {
+                        changed |= self.widen(id, src, &t);
+                    }
+                }
+            }
+            InstKind::SetItem {
+                value, index, item, ..
+            } if matches!(f.operand_type(value).strip_optional(), Type::Dict(..)) => {
+                if let Type::Dict(k, v) = f.operand_type(value).strip_optional() {
+                    let key_ty = k.join(&f.operand_type(index));
+                    let value_ty = v.join(&f.operand_type(item));
+                    let wider = Type::Dict(Box::new(key_ty.clone()), Box::new(value_ty.clone()));
+                    changed |= self.widen(id, value, &wider);
+                    changed |= self.widen(id, index, &key_ty);
+                    changed |= self.widen(id, item, &value_ty);
+                }
+            }
             InstKind::SetItem { value, item, .. } => {
                 let container = f.operand_type(value).strip_optional();
                 let item_ty = f.operand_type(item);
@@ -596,6 +637,42 @@ impl State<'_> {
                 ..
             } => {
                 let container = f.operand_type(receiver).strip_optional();
+                if let Type::Dict(k, v) = &container {
+                    // What the method returns is the dict's value: its aliases
+                    // share the value type.
+                    if let ("get" | "setdefault" | "pop", Some(t)) =
+                        (&**method, dst_ty.clone().filter(Type::has_list))
+                    {
+                        let wider = Type::Dict(k.clone(), Box::new(v.join(&t.strip_optional())));
+                        changed |= self.widen(id, receiver, &wider);
+                    }
+                    let f = &self.specs[id.index()];
+                    if let ("setdefault", [_, default]) = (&**method, args.as_slice()) {
+                        let value_ty = v.join(&f.operand_type(default));
+                        changed |= self.widen(id, default, &value_ty);
+                    }
+                    // The stored keys and values join the dict's types.
+                    let f = &self.specs[id.index()];
+                    let stored = match (&**method, args.as_slice()) {
+                        ("setdefault", [key, default]) => {
+                            Some((f.operand_type(key), f.operand_type(default)))
+                        }
+                        ("setdefault", [key]) => Some((f.operand_type(key), Type::NoneType)),
+                        ("update", [other]) => match f.operand_type(other) {
+                            Type::Dict(ok, ov) => Some(((*ok).clone(), (*ov).clone())),
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    if let Some((key_ty, value_ty)) = stored {
+                        let wider =
+                            Type::Dict(Box::new(k.join(&key_ty)), Box::new(v.join(&value_ty)));
+                        changed |= self.widen(id, receiver, &wider);
+                    }
+                    if let ("copy", Some(t)) = (&**method, dst_ty.clone()) {
+                        changed |= self.widen(id, receiver, &t);
+                    }
+                }
                 if let Type::List(e) = &container {
                     if let ("copy", Some(t)) = (&**method, dst_ty.filter(Type::has_list)) {
                         changed |= self.widen(id, receiver, &t);
@@ -716,6 +793,36 @@ impl State<'_> {
             *g = call_values::erased(g);
         }
         Ok(())
+    }
+
+    /// Every `Iterable` becomes a copy of its operand, or for a dict `DictKeys`
+    /// (`lower/dicts.rs`).
+    fn resolve_iterables(&mut self) {
+        for f in &mut self.specs {
+            for b in 0..f.blocks.len() {
+                for i in 0..f.blocks[b].insts.len() {
+                    let InstKind::CallBuiltin {
+                        dst,
+                        builtin: Builtin::Iterable,
+                        args,
+                        ..
+                    } = &f.blocks[b].insts[i].kind
+                    else {
+                        continue;
+                    };
+                    let (dst, src) = (*dst, args[0].clone());
+                    f.blocks[b].insts[i].kind = match f.operand_type(&src) {
+                        Type::Dict(..) => InstKind::CallBuiltin {
+                            dst,
+                            builtin: Builtin::DictKeys,
+                            args: vec![src],
+                            keywords: Vec::new(),
+                        },
+                        _ => InstKind::Copy { dst, src },
+                    };
+                }
+            }
+        }
     }
 
     /// Empties the specialisations no call reaches: their types were never
@@ -1031,11 +1138,11 @@ pub fn compare_is_dynamic(op: CmpOp, a: &Type, b: &Type) -> bool {
                 || matches!(a, Type::Optional(_))
                 || matches!(b, Type::Optional(_))
                 || (*a == Type::Bool && *b == Type::Bool)
-                || (a == b && matches!(a, Type::List(_) | Type::Tuple(_)))
+                || (a == b && matches!(a, Type::List(_) | Type::Tuple(_) | Type::Dict(..)))
         }
         In | NotIn => match b {
             Type::Str => *a == Type::Str,
-            Type::List(_) | Type::Tuple(_) => true,
+            Type::List(_) | Type::Tuple(_) | Type::Dict(..) => true,
             _ => false,
         },
     };

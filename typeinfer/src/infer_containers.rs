@@ -30,6 +30,10 @@ pub fn item_type(value: &Type, index: &Operand, index_ty: &Type, range: TextRang
     if *value == Type::Never || *index_ty == Type::Never {
         return Ok(Type::Never);
     }
+    // Any key: KeyError at run time when absent (an unhashable one is TypeError).
+    if let Type::Dict(_, v) = value {
+        return Ok((**v).clone());
+    }
     if item_is_dynamic(value, index_ty) {
         return Ok(Type::Dyn);
     }
@@ -65,6 +69,7 @@ pub fn item_is_dynamic(value: &Type, index: &Type) -> bool {
 pub fn with_item(container: &Type, index: &Operand, item: &Type) -> Type {
     match container {
         Type::List(t) => Type::List(Box::new(t.join(item))),
+        Type::Dict(k, v) => Type::Dict(k.clone(), Box::new(v.join(item))),
         Type::Tuple(ts) => {
             let mut ts = ts.clone();
             match const_index(index).and_then(|i| tuple_position(ts.len(), i)) {
@@ -81,7 +86,7 @@ pub fn with_item(container: &Type, index: &Operand, item: &Type) -> Type {
 pub fn check_subscript(value: &Type, index: &Type, range: TextRange) -> Result<()> {
     match (value, index) {
         (Type::Never, _) | (_, Type::Never) => Ok(()),
-        (Type::Dyn, _) | (Type::List(_), Type::Dyn) => Ok(()),
+        (Type::Dyn, _) | (Type::List(_), Type::Dyn) | (Type::Dict(..), _) => Ok(()),
         (Type::List(_), i) if is_intlike(i) => Ok(()),
         (Type::Tuple(_) | Type::Str, _) => Err(Unsupported::new(
             format!("changing an item of '{value}' (a TypeError in Python)"),
@@ -203,6 +208,9 @@ pub fn method_type(
     if *receiver == Type::Str {
         return str_method_type(method, args, keywords, range);
     }
+    if let Type::Dict(k, v) = receiver {
+        return dict_method_type(k, v, method, args, keywords, range);
+    }
     if keywords.is_empty() {
         match (receiver, method, args) {
             (Type::Int | Type::Bool, "bit_length" | "bit_count", []) => return Ok(Type::Int),
@@ -240,6 +248,45 @@ pub fn method_type(
         ("sort", []) | ("reverse" | "clear", []) => Type::NoneType,
         ("copy", []) => receiver.clone(),
         _ => return Err(unsupported()),
+    })
+}
+
+/// The type a method of a `dict[k, v]` returns. `keys()`, `values()` and
+/// `items()` are views, which only a loop may walk yet (`lower/dicts.rs`).
+fn dict_method_type(
+    k: &Type,
+    v: &Type,
+    method: &str,
+    args: &[Type],
+    keywords: &[(&str, Type)],
+    range: TextRange,
+) -> Result<Type> {
+    if let Some((name, _)) = keywords.first() {
+        return Err(Unsupported::new(
+            format!("the keyword argument '{name}' of dict.{method}()"),
+            range,
+        ));
+    }
+    let or_none = |t: &Type| t.join(&Type::NoneType);
+    Ok(match (method, args) {
+        ("get", [_]) => or_none(v),
+        ("get", [_, d]) | ("pop", [_, d]) => v.join(d),
+        ("pop", [_]) | ("setdefault", [_, _]) => v.clone(),
+        ("setdefault", [_]) => or_none(v),
+        ("update", [Type::Dict(..)]) | ("clear", []) => Type::NoneType,
+        ("copy", []) => Type::Dict(Box::new(k.clone()), Box::new(v.clone())),
+        ("keys" | "values" | "items", []) => {
+            return Err(Unsupported::new(
+                format!("dict.{method}() outside a loop (dict views are not supported yet)"),
+                range,
+            ))
+        }
+        _ => {
+            return Err(Unsupported::new(
+                format!("the method dict.{method}() with these arguments"),
+                range,
+            ))
+        }
     })
 }
 
@@ -354,7 +401,7 @@ pub fn sequence_builtin_type(
     let t = match builtin {
         Builtin::SysArgv => Type::List(Box::new(Type::Str)),
         Builtin::Len => match args {
-            [Type::Str | Type::List(_) | Type::Tuple(_) | Type::Dyn] => Type::Int,
+            [Type::Str | Type::List(_) | Type::Tuple(_) | Type::Dict(..) | Type::Dyn] => Type::Int,
             _ => return Err(bad()),
         },
         Builtin::IterLen(_) => match args {
@@ -414,6 +461,31 @@ pub fn sequence_builtin_type(
             _ => return Err(bad()),
         },
         Builtin::StreamFlush => Type::NoneType,
+        Builtin::Iterable => match args {
+            [Type::Dict(k, _)] => Type::List(k.clone()),
+            [t] => t.clone(),
+            _ => return Err(bad()),
+        },
+        Builtin::DictKeys | Builtin::DictValues | Builtin::DictItems => match args {
+            [Type::Never] => Type::Never,
+            [Type::Dict(k, v)] => Type::List(Box::new(match builtin {
+                Builtin::DictKeys => (**k).clone(),
+                Builtin::DictValues => (**v).clone(),
+                _ => Type::Tuple(vec![(**k).clone(), (**v).clone()]),
+            })),
+            [t] => {
+                return Err(Unsupported::new(
+                    format!("the method {}() of '{t}'", builtin.name()),
+                    range,
+                ))
+            }
+            _ => return Err(bad()),
+        },
+        Builtin::Dict => match args {
+            [] => Type::Dict(Box::new(Type::Never), Box::new(Type::Never)),
+            [t @ Type::Dict(..)] => t.clone(),
+            _ => return Err(bad()),
+        },
         Builtin::SortByKeys => match args {
             [Type::List(_), Type::List(_), _] => Type::NoneType,
             [t, ..] => {

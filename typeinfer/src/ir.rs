@@ -250,6 +250,12 @@ pub enum InstKind {
         global: GlobalId,
         src: Operand,
     },
+    /// `dst = {keys[0]: values[0], ...}`
+    BuildDict {
+        dst: VarId,
+        keys: Vec<Operand>,
+        values: Vec<Operand>,
+    },
     /// `dst = [items...]`
     BuildList {
         dst: VarId,
@@ -392,6 +398,7 @@ impl InstKind {
             InstKind::BuildList { items, .. } | InstKind::BuildTuple { items, .. } => {
                 items.iter().collect()
             }
+            InstKind::BuildDict { keys, values, .. } => keys.iter().chain(values).collect(),
             InstKind::GetItem { value, index, .. } | InstKind::DelItem { value, index } => {
                 vec![value, index]
             }
@@ -484,6 +491,9 @@ impl InstKind {
             InstKind::BuildList { items, .. }
             | InstKind::BuildTuple { items, .. }
             | InstKind::JoinStr { parts: items, .. } => items.iter_mut().collect(),
+            InstKind::BuildDict { keys, values, .. } => {
+                keys.iter_mut().chain(values.iter_mut()).collect()
+            }
             InstKind::GetItem { value, index, .. } | InstKind::DelItem { value, index } => {
                 vec![value, index]
             }
@@ -538,6 +548,7 @@ impl InstKind {
             | InstKind::CallValue { dst, .. }
             | InstKind::LoadGlobal { dst, .. }
             | InstKind::BuildList { dst, .. }
+            | InstKind::BuildDict { dst, .. }
             | InstKind::BuildTuple { dst, .. }
             | InstKind::GetItem { dst, .. }
             | InstKind::Slice { dst, .. }
@@ -571,6 +582,7 @@ impl InstKind {
             | InstKind::CallValue { dst, .. }
             | InstKind::LoadGlobal { dst, .. }
             | InstKind::BuildList { dst, .. }
+            | InstKind::BuildDict { dst, .. }
             | InstKind::BuildTuple { dst, .. }
             | InstKind::GetItem { dst, .. }
             | InstKind::Slice { dst, .. }
@@ -664,6 +676,16 @@ pub enum Builtin {
     /// iterable"); true when CPython underlines the expression (a comprehension's
     /// first iterable), false for a `for` statement (no caret line).
     IterLen(bool),
+    /// `dict()` or `dict(d)` (a copy).
+    Dict,
+    /// Internal: the sequence a loop walks (`lower/dicts.rs`): a dict's keys as a
+    /// new list, anything else itself (inference makes it a copy or `DictKeys`).
+    Iterable,
+    /// Internal: the keys, values or items (pairs) of a dict as a new list, for a
+    /// loop over `d.keys()`, `d.values()`, `d.items()`.
+    DictKeys,
+    DictValues,
+    DictItems,
     /// `sys.stdout.write(s)` / `sys.stderr.write(s)`: arguments the file descriptor
     /// (a constant 1 or 2) and the str.
     StreamWrite,
@@ -742,6 +764,7 @@ impl Builtin {
             "list" => Builtin::List,
             "any" => Builtin::Any,
             "all" => Builtin::All,
+            "dict" => Builtin::Dict,
             _ => return None,
         })
     }
@@ -781,6 +804,11 @@ impl Builtin {
             Builtin::SumStart | Builtin::SumEnd => "sum",
             Builtin::ListReserve => "list",
             Builtin::SortByKeys => "sort",
+            Builtin::Dict => "dict",
+            Builtin::Iterable => "iter",
+            Builtin::DictKeys => "keys",
+            Builtin::DictValues => "values",
+            Builtin::DictItems => "items",
             Builtin::StreamWrite => "write",
             Builtin::StreamFlush => "flush",
             Builtin::RangeFits | Builtin::RangeBound => "range",

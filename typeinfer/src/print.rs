@@ -200,6 +200,14 @@ fn inst_text(f: &Function, kind: &InstKind) -> String {
             format!("tail_frame(forget [{}])", names.join(", "))
         }
         InstKind::BuildList { dst, items } => format!("{} = [{}]", v(dst), list(items)),
+        InstKind::BuildDict { dst, keys, values } => {
+            let pairs: Vec<String> = keys
+                .iter()
+                .zip(values)
+                .map(|(k, val)| format!("{}: {}", o(k), o(val)))
+                .collect();
+            format!("{} = {{{}}}", v(dst), pairs.join(", "))
+        }
         InstKind::BuildTuple { dst, items } => format!("{} = ({})", v(dst), list(items)),
         InstKind::GetItem { dst, value, index } => {
             format!("{} = {}[{}]", v(dst), o(value), o(index))

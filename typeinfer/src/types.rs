@@ -29,6 +29,8 @@ pub enum Type {
     List(Box<Type>),
     /// A tuple, by the types of its elements.
     Tuple(Vec<Type>),
+    /// A dict, by key and value types (invariant, as lists: aliases share them).
+    Dict(Box<Type>, Box<Type>),
     /// `T | None` for a `T` whose representation has a spare value for None (an
     /// int, str, list or tuple: the word 2, neither a tagged int nor a pointer).
     Optional(Box<Type>),
@@ -57,6 +59,7 @@ impl Type {
             Type::Float => 4,
             Type::Str => 5,
             Type::List(_) => 6,
+            Type::Dict(..) => 10,
             Type::Tuple(_) => 7,
             Type::Optional(_) => 8,
         }
@@ -76,6 +79,9 @@ impl Type {
             }
             (Type::Optional(a), t) | (t, Type::Optional(a)) => Type::optional_of(a.join(t)),
             (Type::List(a), Type::List(b)) => Type::List(Box::new(a.join(b))),
+            (Type::Dict(ka, va), Type::Dict(kb, vb)) => {
+                Type::Dict(Box::new(ka.join(kb)), Box::new(va.join(vb)))
+            }
             (Type::Tuple(a), Type::Tuple(b)) if a.len() == b.len() => {
                 Type::Tuple(a.iter().zip(b).map(|(x, y)| x.join(y)).collect())
             }
@@ -85,7 +91,10 @@ impl Type {
 
     /// Whether `self | None` is representable (see `Optional`).
     pub fn can_be_optional(&self) -> bool {
-        matches!(self, Type::Int | Type::Str | Type::List(_) | Type::Tuple(_))
+        matches!(
+            self,
+            Type::Int | Type::Str | Type::List(_) | Type::Tuple(_) | Type::Dict(..)
+        )
     }
 
     /// `t | None`, or `dyn` when `t` has no spare value for None.
@@ -115,6 +124,7 @@ impl Type {
         match self {
             Type::Function(_) | Type::BuiltinFunction(_) => true,
             Type::List(t) | Type::Optional(t) => t.has_function(),
+            Type::Dict(k, v) => k.has_function() || v.has_function(),
             Type::Tuple(ts) => ts.iter().any(Type::has_function),
             _ => false,
         }
@@ -125,6 +135,7 @@ impl Type {
         match self {
             Type::Dyn => true,
             Type::List(t) | Type::Optional(t) => t.contains_dyn(),
+            Type::Dict(k, v) => k.contains_dyn() || v.contains_dyn(),
             Type::Tuple(ts) => ts.iter().any(Type::contains_dyn),
             _ => false,
         }
@@ -134,17 +145,18 @@ impl Type {
     pub fn depth(&self) -> usize {
         match self {
             Type::List(t) => 1 + t.depth(),
+            Type::Dict(k, v) => 1 + k.depth().max(v.depth()),
             Type::Optional(t) => t.depth(),
             Type::Tuple(ts) => 1 + ts.iter().map(Type::depth).max().unwrap_or(0),
             _ => 0,
         }
     }
 
-    /// True if the type contains a list: values that can be changed in place, whose
+    /// True if the type contains a list or dict: values that can be changed in place, whose
     /// aliases must therefore share one type.
     pub fn has_list(&self) -> bool {
         match self {
-            Type::List(_) => true,
+            Type::List(_) | Type::Dict(..) => true,
             Type::Tuple(ts) => ts.iter().any(Type::has_list),
             Type::Optional(t) => t.has_list(),
             _ => false,
@@ -156,6 +168,7 @@ impl Type {
     pub fn with_dyn_items(&self) -> Type {
         match self {
             Type::List(_) => Type::List(Box::new(Type::Dyn)),
+            Type::Dict(..) => Type::Dict(Box::new(Type::Dyn), Box::new(Type::Dyn)),
             Type::Tuple(ts) => Type::Tuple(ts.iter().map(Type::with_dyn_items).collect()),
             Type::Optional(t) => Type::Optional(Box::new(t.with_dyn_items())),
             t => t.clone(),
@@ -182,6 +195,7 @@ impl Type {
     pub fn element(&self) -> Option<Type> {
         match self {
             Type::List(t) => Some((**t).clone()),
+            Type::Dict(k, _) => Some((**k).clone()),
             Type::Str => Some(Type::Str),
             Type::Tuple(ts) => Some(ts.iter().fold(Type::Never, |a, b| a.join(b))),
             _ => None,
@@ -203,6 +217,7 @@ impl fmt::Display for Type {
             Type::Function(_) => "function",
             Type::BuiltinFunction(_) => "builtin_function_or_method",
             Type::List(t) => return write!(f, "list[{t}]"),
+            Type::Dict(k, v) => return write!(f, "dict[{k}, {v}]"),
             Type::Optional(t) => return write!(f, "{t} | None"),
             Type::Tuple(ts) if ts.is_empty() => "tuple[()]",
             Type::Tuple(ts) => {

@@ -88,7 +88,7 @@ fn unsupported_constructs_name_themselves() {
         "the statement 'class'"
     );
     assert_eq!(types_of("import os\n").unwrap_err(), "the module 'os'");
-    assert_eq!(types_of("print({1: 2})\n").unwrap_err(), "dicts");
+    assert_eq!(types_of("print({1, 2})\n").unwrap_err(), "sets");
 }
 
 #[test]

@@ -178,7 +178,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                     Val::Str(s)
                         if matches!(
                             self.op_type(&args[0]),
-                            Type::List(_) | Type::Tuple(_) | Type::Optional(_)
+                            Type::List(_) | Type::Tuple(_) | Type::Dict(..) | Type::Optional(_)
                         ) =>
                     {
                         s

@@ -134,11 +134,11 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             Type::Float => Val::Float(self.call_runtime_double("kr_dyn_as_float", &[d.into()])?),
             Type::Bool => Val::Bool(self.dyn_truth(d)?),
             Type::Str => Val::Str(self.call_runtime_str("kr_dyn_as_str", &[d.into()])?),
-            Type::List(_) | Type::Tuple(_) => {
-                let name = if matches!(to, Type::List(_)) {
-                    "kr_dyn_as_list"
-                } else {
-                    "kr_dyn_as_tuple"
+            Type::List(_) | Type::Tuple(_) | Type::Dict(..) => {
+                let name = match to {
+                    Type::List(_) => "kr_dyn_as_list",
+                    Type::Dict(..) => "kr_dyn_as_dict",
+                    _ => "kr_dyn_as_tuple",
                 };
                 let desc = self.tdesc(to);
                 let p = self.call_runtime_ptr(name, &[d.into(), desc.into()])?;

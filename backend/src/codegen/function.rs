@@ -670,7 +670,8 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             | (Val::Int(_), Type::Int)
             | (Val::Float(_), Type::Float)
             | (Val::Str(_), Type::Str) => value,
-            (Val::Obj(_), Type::List(_) | Type::Tuple(_)) | (Val::Raw(_), Type::I64) => value,
+            (Val::Obj(_), Type::List(_) | Type::Tuple(_) | Type::Dict(..))
+            | (Val::Raw(_), Type::I64) => value,
             (Val::Dyn(_), Type::Dyn) => value,
             (Val::Dyn(d), t) => self.unbox(d, t)?,
             (v, Type::Dyn) => Val::Dyn(self.box_own(v)?),
@@ -1051,6 +1052,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
                 self.store(*dst, v)
             }
             InstKind::BuildList { dst, items } => self.build_list(*dst, items),
+            InstKind::BuildDict { dst, keys, values } => self.build_dict(*dst, keys, values),
             InstKind::BuildTuple { dst, items } => self.build_tuple(*dst, items),
             InstKind::GetItem { dst, value, index } => self.get_item(*dst, value, index),
             InstKind::SetItem { value, index, item } => self.set_item(value, index, item),

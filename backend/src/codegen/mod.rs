@@ -17,6 +17,7 @@ mod compare;
 mod constants;
 mod control;
 mod counters;
+mod dicts;
 mod dynamic;
 mod floats;
 mod function;

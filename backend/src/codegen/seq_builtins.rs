@@ -269,6 +269,9 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                     )?)
                 }
             }
+            Builtin::Dict | Builtin::DictKeys | Builtin::DictValues | Builtin::DictItems => {
+                self.dict_builtin(builtin, args)?
+            }
             Builtin::SortByKeys => {
                 let (Val::Obj(list), Val::Obj(keys)) =
                     (self.operand(&args[0])?, self.operand(&args[1])?)

@@ -117,11 +117,10 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 context.ptr_type(Default::default()),
                 "str",
             )?),
-            Type::List(_) | Type::Tuple(_) => Val::Obj(self.builder.build_int_to_ptr(
-                slot,
-                context.ptr_type(Default::default()),
-                "obj",
-            )?),
+            Type::List(_) | Type::Tuple(_) | Type::Dict(..) => Val::Obj(
+                self.builder
+                    .build_int_to_ptr(slot, context.ptr_type(Default::default()), "obj")?,
+            ),
             Type::I64 => Val::Raw(slot),
             Type::Optional(_) => Val::Opt(slot),
             Type::Dyn => Val::Dyn(slot),
@@ -623,6 +622,9 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
 
     pub(super) fn get_item(&mut self, dst: VarId, value: &Operand, index: &Operand) -> Result<()> {
         let container = self.op_type(value);
+        if matches!(container, Type::Dict(..)) {
+            return self.dict_get_item(dst, value, index);
+        }
         let result_ty = self.var_type(dst)?.clone();
         if typeinfer::infer_containers::item_is_dynamic(&container, &self.op_type(index)) {
             let d = self.operand_dyn(value)?;
@@ -730,6 +732,9 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         item: &Operand,
     ) -> Result<()> {
         let container = self.op_type(value);
+        if matches!(container, Type::Dict(..)) {
+            return self.dict_set_item(value, index, item);
+        }
         if container == Type::Dyn || self.op_type(index) == Type::Dyn {
             let c = self.operand_dyn(value)?;
             let i = self.operand_dyn(index)?;
@@ -754,6 +759,9 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
     }
 
     pub(super) fn del_item(&mut self, value: &Operand, index: &Operand) -> Result<()> {
+        if matches!(self.op_type(value), Type::Dict(..)) {
+            return self.dict_del_item(value, index);
+        }
         if self.op_type(value) == Type::Dyn || self.op_type(index) == Type::Dyn {
             let c = self.operand_dyn(value)?;
             let i = self.operand_dyn(index)?;
@@ -1040,6 +1048,9 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         if self.scalar_method(dst, receiver, method, args)? {
             return Ok(());
         }
+        if matches!(ty, Type::Dict(..)) {
+            return self.dict_method(dst, receiver, method, args);
+        }
         let Type::List(elem) = &ty else {
             return Err(self.unsupported(format!("methods of '{ty}'")));
         };
@@ -1255,7 +1266,15 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         rhs: &Operand,
     ) -> Result<Option<IntValue<'ctx>>> {
         let (a_ty, b_ty) = (self.op_type(lhs), self.op_type(rhs));
-        let is_container = |t: &Type| matches!(t, Type::List(_) | Type::Tuple(_));
+        let is_container = |t: &Type| matches!(t, Type::List(_) | Type::Tuple(_) | Type::Dict(..));
+        if matches!(op, CmpOp::In | CmpOp::NotIn) && matches!(b_ty, Type::Dict(..)) {
+            let found = self.dict_contains(lhs, rhs)?;
+            return Ok(Some(if op == CmpOp::In {
+                found
+            } else {
+                self.builder.build_not(found, "")?
+            }));
+        }
         if matches!(op, CmpOp::In | CmpOp::NotIn) {
             if !is_container(&b_ty) {
                 return Ok(None);
@@ -1369,7 +1388,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
     }
 
     /// A runtime answer 1 or 0 as a bool, after leaving for the error path on -1.
-    fn tri_state(&mut self, r: IntValue<'ctx>) -> Result<IntValue<'ctx>> {
+    pub(super) fn tri_state(&mut self, r: IntValue<'ctx>) -> Result<IntValue<'ctx>> {
         let zero = r.get_type().const_zero();
         let failed = self
             .builder

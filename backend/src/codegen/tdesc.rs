@@ -29,6 +29,7 @@ impl<'ctx> Constants<'ctx> {
         let parts: Vec<Type> = match ty {
             Type::List(t) | Type::Optional(t) => vec![(**t).clone()],
             Type::Tuple(ts) => ts.clone(),
+            Type::Dict(k, v) => vec![(**k).clone(), (**v).clone()],
             _ => Vec::new(),
         };
         let part_ptrs: Vec<PointerValue> = parts

@@ -486,7 +486,7 @@ impl FnLowering<'_> {
     /// its result is handed to every `feed`. The comprehension's own variables
     /// do not leak, as in Python 3.
     #[allow(clippy::too_many_arguments)]
-    fn comprehension<S>(
+    pub(super) fn comprehension<S>(
         &mut self,
         whole: &Expr,
         elt: &Expr,

@@ -165,6 +165,12 @@ impl FnLowering<'_> {
             ExprKind::ListComp { elt, generators } => {
                 self.list_comprehension(e, elt, generators, ("<listcomp>", e.range))
             }
+            ExprKind::Dict { keys, values } => self.dict_display(keys, values, e.range),
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => self.dict_comprehension(e, key, value, generators),
             ExprKind::JoinedStr { values } => self.joined_str(values, e.range),
             ExprKind::Attribute { value, attr, .. } => match self.module_attribute(value, attr)? {
                 Some(NameRef::Constant(c)) => Ok(Operand::Const(c)),
@@ -733,7 +739,13 @@ impl FnLowering<'_> {
                 )?;
                 Ok(Operand::Var(result))
             }
-            _ => self.expr(e),
+            _ => {
+                if let Some(view) = self.dict_view(e)? {
+                    return Ok(view);
+                }
+                let v = self.expr(e)?;
+                Ok(self.walked(v, e.range))
+            }
         }
     }
 

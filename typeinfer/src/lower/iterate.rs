@@ -171,10 +171,11 @@ impl FnLowering<'_> {
                 return Ok(Prepared::Zip(seqs));
             }
         }
+        if let Some(view) = self.dict_view(iter)? {
+            return Ok(Prepared::Sequence(view));
+        }
         let v = self.expr(iter)?;
-        Ok(Prepared::Sequence(Operand::Var(
-            self.fb.copy_to_temp(v, iter.range),
-        )))
+        Ok(Prepared::Sequence(self.walked(v, iter.range)))
     }
 
     /// Builds the loop: `body` fills the loop body given the item, the block that

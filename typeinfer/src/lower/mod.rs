@@ -8,6 +8,7 @@
 mod callables;
 mod consume;
 mod containers;
+mod dicts;
 mod expr;
 mod format_method;
 mod fstring;
@@ -447,6 +448,7 @@ pub(crate) fn annotation_type(e: &Expr) -> Result<Type> {
     if let Some(name) = typing_name(e) {
         return match name {
             "List" => Ok(Type::List(Box::new(Type::Dyn))),
+            "Dict" => Ok(Type::Dict(Box::new(Type::Dyn), Box::new(Type::Dyn))),
             _ if TYPING_NAMES.contains(&name) => Ok(Type::Dyn),
             _ => Err(Unsupported::new(
                 format!("the annotation 'typing.{name}'"),
@@ -462,8 +464,9 @@ pub(crate) fn annotation_type(e: &Expr) -> Result<Type> {
             "str" => Ok(Type::Str),
             "None" => Ok(Type::NoneType),
             "list" => Ok(Type::List(Box::new(Type::Dyn))),
-            "tuple" | "dict" | "set" | "frozenset" | "object" | "complex" | "bytes"
-            | "bytearray" | "range" | "type" => Ok(Type::Dyn),
+            "dict" => Ok(Type::Dict(Box::new(Type::Dyn), Box::new(Type::Dyn))),
+            "tuple" | "set" | "frozenset" | "object" | "complex" | "bytes" | "bytearray"
+            | "range" | "type" => Ok(Type::Dyn),
             _ => Err(Unsupported::new(format!("the annotation '{id}'"), e.range)),
         },
         ExprKind::Constant { value, .. } => match value {
@@ -507,6 +510,9 @@ pub(crate) fn annotation_type(e: &Expr) -> Result<Type> {
                 .collect::<Result<Vec<_>>>()?;
             match (id, types.as_slice()) {
                 ("list" | "List", [item]) => Ok(Type::List(Box::new(item.clone()))),
+                ("dict" | "Dict", [k, v]) => {
+                    Ok(Type::Dict(Box::new(k.clone()), Box::new(v.clone())))
+                }
                 ("tuple" | "Tuple", _) if !any_length => Ok(Type::Tuple(types)),
                 ("Optional", [t]) => Ok(t.join(&Type::NoneType)),
                 ("Union", [first, rest @ ..]) => {
