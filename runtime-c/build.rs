@@ -22,6 +22,7 @@ fn main() {
         "src/kr_sort.c",
         "src/kr_tuple.c",
         "src/kr_dict.c",
+        "src/kr_set.c",
         "src/kr_str_ops.c",
         "src/kr_format.c",
         "src/kr_number.c",

@@ -303,7 +303,7 @@ double kr_time_perf_counter(void);               /* time.perf_counter() */
 ** Static type descriptors (kr_tdesc.c). Containers hold 64-bit *slots* whose meaning
 ** depends on the element type, which the compiler knows statically: an int slot is a
 ** kr_value, a float slot the bits of a double, a bool slot 0 or 1, a None slot 0, a
-** str/list/tuple/dict slot a pointer. (A list of bools stores its items as bytes, but every
+** str/list/tuple/dict/set slot a pointer. (A list of bools stores its items as bytes, but every
 ** function passes and returns them as slots; see "Lists".) Generated code passes a descriptor of the static
 ** type (emitted as a constant) wherever the runtime must interpret slots generically:
 ** repr, equality, ordering, sorting, searching, hashing.
@@ -321,6 +321,7 @@ typedef enum kr_tkind {
   KR_T_OPTIONAL, /* 'T | None': count == 1, items[0] is T; None is the slot KR_NONE_WORD */
   KR_T_DYN,      /* any value, as a dyn word (see "Dynamic values") */
   KR_T_DICT,     /* count == 2: items[0] is the key type, items[1] the value type */
+  KR_T_SET,      /* count == 1, items[0] is the element type */
 } kr_tkind;
 
 /* None in a slot of an optional type (neither a tagged int nor a valid pointer). */
@@ -497,7 +498,7 @@ kr_tuple *kr_tuple_repeat(const kr_tuple *t, kr_value n);
 ** look up ('key') may have another static type than the dict's keys (d[1.0] on a
 ** dict[int, str]) and comes with its own descriptor 'tk'; keys are equal by
 ** kr_slot_eq(stored, dd->items[0], key, tk), which may fail (RecursionError). Hashing
-** a list or dict key is TypeError "unhashable type: 'list'"; a missing key is
+** a list, dict or set key is TypeError "unhashable type: 'list'"; a missing key is
 ** KeyError whose message is repr(key) (so a traceback ends "KeyError: 'x'").
 ** Functions with 'bool *error' set it (with the exception) on failure.
 ** ===================================================================== */
@@ -530,8 +531,9 @@ extern const kr_type kr_dict_type; /* name "dict" */
 
 /* hash(x) for a slot of type t, Python's for numbers (ints, floats and bools that are
 ** equal hash equal: hash(1) == hash(1.0) == hash(True), modulus 2**61 - 1) and tuples
-** (CPython's xxHash-style combination); strings hash their UTF-8 bytes. Never -1.
-** TypeError "unhashable type: 'list'" (or 'dict') sets *error. */
+** (CPython's xxHash-style combination); strings hash their UTF-8 bytes; None is
+** CPython 3.12's constant. Never -1. TypeError "unhashable type: 'list'" (or 'dict',
+** 'set') sets *error. */
 int64_t kr_slot_hash(kr_slot x, const kr_tdesc *t, bool *error);
 
 /* An empty dict with room for size_hint entries before it grows (0: none yet). */
@@ -597,6 +599,136 @@ bool kr_dict_update(kr_dict *d, const kr_tdesc *dd, const kr_dict *other, const 
 ** in any order. 1, 0 or -1 with an exception. kr_slot_eq calls it and counts the
 ** nesting (RecursionError for dicts nested too deep): call that instead. */
 int kr_dict_eq(const kr_dict *a, const kr_tdesc *ta, const kr_dict *b, const kr_tdesc *tb);
+
+/* }==================================================================== */
+
+/* {====================================================================
+** Sets (kr_set.c): CPython 3.11's set, table and all, so that a set's iteration order
+** (its repr, loops over it, pop()) is python3's for the same operations on ints,
+** floats, bools and tuples of them (whose hashes are CPython's; strs hash differently,
+** and CPython randomises theirs anyway; None hashes as in CPython 3.12, since 3.11
+** hashes its address). Elements are slots; every function takes 'sd', the descriptor
+** of the set's static type (KR_T_SET: element type sd->items[0]); a value to look up
+** may have another static type than the elements (1.0 in a set[int]) and comes with
+** its own descriptor 'tx'; elements are equal by kr_slot_eq, which may fail
+** (RecursionError for tuples nested too deep). A list, dict or set to add is TypeError
+** "unhashable type: 'list'"; a set to look up (x in s, s.remove(x), s.discard(x)) is
+** merely absent, as CPython looks up frozenset(x) then. Functions returning a set or
+** bool give NULL / false with an exception on failure, int ones -1.
+**
+** Orders follow CPython's algorithms, so the compiler must call the function that
+** matches what CPython runs:
+**   set(), set comprehensions, {a, b} with any non-constant item or at most two items,
+**     set(list / tuple / str / range...), s.update(list): kr_set_new + kr_set_add (or
+**     kr_set_add_items / kr_set_from_items), items in order;
+**   {c1, c2, c3, ...} of three or more constants (after CPython's constant folding:
+**     -1, (1, 2), 2**8 are constants): kr_set_copy(kr_set_from_constants(...)), as
+**     CPython copies a frozenset constant; `for x in {c1, ...}` and comprehensions over
+**     such a display (any number of constants) walk the frozenset itself:
+**     kr_set_from_constants without the copy;
+**   set(s) and s.copy(): kr_set_copy (a merge into a new set, whose table may be
+**     larger than s's: the order can differ from s's); set(d) of a dict:
+**     kr_set_from_dict (the keys of d.keys() are an iterable: kr_set_from_items);
+**   a | b, a & b, a - b, a ^ b of two sets and their in-place forms: the functions
+**     below; with a list or tuple instead of b (the methods): union = kr_set_copy then
+**     kr_set_add_items; intersection = kr_set_intersection_items; difference =
+**     kr_set_copy then kr_set_discard_items; difference_update = kr_set_discard_items;
+**     symmetric_difference(items) = kr_set_from_items(items) updated in place by
+**     kr_set_symmetric_difference_update with s; symmetric_difference_update(items) =
+**     kr_set_symmetric_difference_update(s, kr_set_from_items(items)).
+** Loops may walk a snapshot (kr_set_to_list); CPython raises RuntimeError "Set changed
+** size during iteration" when the length differs from the start at any step, which the
+** caller checks (kr_set_next walks the live table, as CPython's iterator does).
+** ===================================================================== */
+
+/* One table entry: a live element and its hash, or a free entry, whose hash is
+** KR_SET_FREE (which kr_slot_hash never returns) and whose key is KR_SET_UNUSED for
+** an entry never used (probes stop there) or 0 for a deleted one (probes go on). */
+#define KR_SET_FREE ((int64_t)-1)
+#define KR_SET_UNUSED (~(kr_slot)0)
+typedef struct kr_set_entry {
+  int64_t hash;
+  kr_slot key;
+} kr_set_entry;
+
+typedef struct kr_set {
+  const kr_type *type; /* &kr_set_type */
+  int64_t length;      /* live elements: generated code reads this word (offset 1) for len() */
+  int64_t fill;        /* live and deleted entries */
+  int64_t mask;        /* entries - 1, a power of two minus one (at least 7) */
+  int64_t finger;      /* where pop() starts looking */
+  kr_set_entry *table; /* mask + 1 entries; NULL while empty and unused (8 unused entries) */
+} kr_set;
+
+extern const kr_type kr_set_type; /* name "set" */
+
+kr_set *kr_set_new(void); /* set() */
+/* s.add(x): x must be a slot of the element type, or become one by boxing into dyn
+** (tx not dyn, the element type dyn) or None into an optional; an equal element
+** already there stays (s = {1}; s.add(1.0) keeps 1). False with an exception. */
+bool kr_set_add(kr_set *s, const kr_tdesc *sd, kr_slot x, const kr_tdesc *tx);
+/* x in s: 1 or 0, or -1 with an exception. */
+int kr_set_contains(kr_set *s, const kr_tdesc *sd, kr_slot x, const kr_tdesc *tx);
+/* s.remove(x): KeyError whose message is repr(x) when x is absent. */
+bool kr_set_remove(kr_set *s, const kr_tdesc *sd, kr_slot x, const kr_tdesc *tx);
+bool kr_set_discard(kr_set *s, const kr_tdesc *sd, kr_slot x, const kr_tdesc *tx);
+/* s.pop(): CPython's choice (the first live entry from a finger that follows the last
+** one popped); KeyError 'pop from an empty set' (quoted, as CPython prints it). */
+kr_slot kr_set_pop(kr_set *s, bool *error);
+void kr_set_clear(kr_set *s);
+kr_set *kr_set_copy(const kr_set *s); /* s.copy(), set(s): never fails */
+/* s.update(items) for the n items of a list or tuple ('width' as for the builtins
+** below: 1 for a list of bools, 8 otherwise), each of static type elem and added in
+** order (converted as kr_set_add does); set(items) is the same into a new set. */
+bool kr_set_add_items(kr_set *s, const kr_tdesc *sd, const void *items, int64_t n,
+                      int64_t width, const kr_tdesc *elem);
+kr_set *kr_set_from_items(const void *items, int64_t n, int64_t width, const kr_tdesc *sd,
+                          const kr_tdesc *elem);
+/* The frozenset constant CPython's compiler makes of a display of constants (see
+** above): the items added in order, then that set's elements added in its order to
+** a new one. */
+kr_set *kr_set_from_constants(const void *items, int64_t n, int64_t width, const kr_tdesc *sd,
+                              const kr_tdesc *elem);
+/* s.difference_update(items): each discarded in order, then CPython's resize when
+** more than a quarter of the table is deleted entries. */
+bool kr_set_discard_items(kr_set *s, const kr_tdesc *sd, const void *items, int64_t n,
+                          int64_t width, const kr_tdesc *elem);
+/* s.intersection(items): the items found in s, in the items' order (the first of
+** equal ones), into a new set. */
+kr_set *kr_set_intersection_items(const kr_set *s, const kr_tdesc *sd, const void *items,
+                                  int64_t n, int64_t width, const kr_tdesc *elem);
+/* set(d) and s.update(d) for a dict d of type dd: its keys with their stored hashes
+** after one resize for all of them, as CPython does for a dict. */
+kr_set *kr_set_from_dict(const kr_dict *d, const kr_tdesc *dd, const kr_tdesc *sd);
+bool kr_set_update_dict(kr_set *s, const kr_tdesc *sd, const kr_dict *d, const kr_tdesc *dd);
+/* list(s) in iteration order, a new list of the element type (a snapshot: loops walk
+** it). */
+kr_list *kr_set_to_list(const kr_set *s, const kr_tdesc *sd);
+/* Walks the live elements in iteration order: *position starts at 0; false at the
+** end, else true with the element in *x and *position moved past it. */
+bool kr_set_next(const kr_set *s, int64_t *position, kr_slot *x);
+/* a | b, a & b, a - b, a ^ b: new sets; a and b of the same static type sd (either may
+** be the other). */
+kr_set *kr_set_union(const kr_set *a, const kr_set *b, const kr_tdesc *sd);
+kr_set *kr_set_intersection(const kr_set *a, const kr_set *b, const kr_tdesc *sd);
+kr_set *kr_set_difference(const kr_set *a, const kr_set *b, const kr_tdesc *sd);
+kr_set *kr_set_symmetric_difference(const kr_set *a, const kr_set *b, const kr_tdesc *sd);
+/* a |= b, a &= b, a -= b, a ^= b (and update, intersection_update, difference_update,
+** symmetric_difference_update with a set), in place. */
+bool kr_set_update(kr_set *a, const kr_set *b, const kr_tdesc *sd);
+bool kr_set_intersection_update(kr_set *a, const kr_set *b, const kr_tdesc *sd);
+bool kr_set_difference_update(kr_set *a, const kr_set *b, const kr_tdesc *sd);
+bool kr_set_symmetric_difference_update(kr_set *a, const kr_set *b, const kr_tdesc *sd);
+/* a <= b (a.issubset(b)), a >= b, a.isdisjoint(b): 1, 0 or -1 with an exception. */
+int kr_set_issubset(const kr_set *a, const kr_set *b, const kr_tdesc *sd);
+int kr_set_issuperset(const kr_set *a, const kr_set *b, const kr_tdesc *sd);
+int kr_set_isdisjoint(const kr_set *a, const kr_set *b, const kr_tdesc *sd);
+/* a == b and a OP b (subset tests) for sets of types ta and tb (set descriptors):
+** 1, 0, or -1 with an exception. kr_slot_eq and kr_slot_compare call them and count
+** the nesting: call those for values that may be nested. */
+int kr_set_eq(const kr_set *a, const kr_tdesc *ta, const kr_set *b, const kr_tdesc *tb);
+int kr_set_compare(const kr_set *a, const kr_tdesc *ta, const kr_set *b, const kr_tdesc *tb,
+                   kr_cmp_op op);
 
 /* }==================================================================== */
 
@@ -847,10 +979,10 @@ bool kr_str_isascii(const struct kr_str *s);
 ** word*, a kr_value that carries its own type:
 **   low bit 1      a small int, as everywhere;
 **   otherwise      a pointer to a kr_box, whose 't' is a concrete descriptor (NONE,
-**                  BOOL, INT, FLOAT, STR, LIST, TUPLE or DICT; never OPTIONAL, NEVER
+**                  BOOL, INT, FLOAT, STR, LIST, TUPLE, DICT or SET; never OPTIONAL, NEVER
 **                  or DYN) and 'v' the value as a slot of that type: a big int's
 **                  kr_value (a small int is never boxed), a double's bits, a str, list,
-**                  tuple or dict pointer (whose descriptor says how to read its slots).
+**                  tuple, dict or set pointer (whose descriptor says how to read its slots).
 ** None, True and False are three static boxes, so boxing them never allocates and
 ** 'is' can compare words. A slot of descriptor KR_T_DYN holds a dyn word: list[dyn]
 ** is a LIST descriptor whose item is a DYN descriptor, and every generic slot
@@ -883,7 +1015,7 @@ const kr_tdesc *kr_tdesc_unwrap(kr_slot *x, const kr_tdesc *t);
 bool kr_tdesc_equal(const kr_tdesc *a, const kr_tdesc *b);
 
 /* Boxing never fails: OPTIONAL resolves (None gives the None box), DYN is the
-** identity, a small int stays unboxed, a big int, float, str, list, tuple or dict gets
+** identity, a small int stays unboxed, a big int, float, str, list, tuple, dict or set gets
 ** a box. */
 kr_value kr_dyn_box(kr_slot x, const kr_tdesc *t);
 kr_value kr_dyn_from_float(double d);
@@ -919,6 +1051,8 @@ kr_tuple *kr_dyn_as_tuple(kr_value d, const kr_tdesc *want);
 /* A dict is returned as is when its descriptor equals want's (or it is an empty
 ** dict[Never, ...]); never converted, as lists. */
 kr_dict *kr_dyn_as_dict(kr_value d, const kr_tdesc *want);
+/* The same for a set (an empty set[Never] fits any set type). */
+kr_set *kr_dyn_as_set(kr_value d, const kr_tdesc *want);
 
 typedef enum kr_binop {
   KR_ADD, KR_SUB, KR_MUL, KR_TRUEDIV, KR_FLOORDIV, KR_MOD, KR_POW,
@@ -926,13 +1060,25 @@ typedef enum kr_binop {
 } kr_binop;
 
 /* a OP b with Python 3.11's results and TypeError texts over None, bool, int, float,
-** str, list, tuple and dict (a | b of two dicts: a new dict, of their type when they
-** share it, else a dict[dyn, dyn]). */
+** str, list, tuple, dict and set (a | b of two dicts: a new dict, of their type when they
+** share it, else a dict[dyn, dyn]; a | b, a & b, a ^ b of two sets likewise a set of
+** their type or a set[dyn], a - b one of a's type). */
 kr_value kr_dyn_binary(kr_binop op, kr_value a, kr_value b);
 /* a OP= b: 'list +=' extends a in place (with any list, tuple or str) and returns a,
 ** 'list *=' repeats it in place, 'dict |=' updates it (NotImplementedError when b's
-** keys or values do not fit a's types); otherwise as kr_dyn_binary (messages say "+="). */
+** keys or values do not fit a's types), 'set |= &= -= ^=' update a set (the same
+** error when b's elements may be stored and do not fit a's element type); otherwise as
+** kr_dyn_binary (messages say "+="). */
 kr_value kr_dyn_inplace(kr_binop op, kr_value a, kr_value b);
+/* The set operations (kr_set.c) for sets of different static types ta and tb (set
+** descriptors), op KR_BITOR, KR_BITAND, KR_SUB or KR_BITXOR, as the functions of the
+** same names with one descriptor: a new set of type tr, or a updated in place; the
+** elements stored are converted to the result's element type (boxed into dyn, None
+** into an optional), so they must fit it. */
+kr_set *kr_set_binary(kr_binop op, const kr_set *a, const kr_tdesc *ta, const kr_set *b,
+                      const kr_tdesc *tb, const kr_tdesc *tr);
+bool kr_set_inplace(kr_binop op, kr_set *a, const kr_tdesc *ta, const kr_set *b,
+                    const kr_tdesc *tb);
 /* op: 0 '-', 1 '+', 2 '~'; TypeError "bad operand type for unary -: 'str'". */
 kr_value kr_dyn_unary(int op, kr_value a);
 int kr_dyn_truth(kr_value a); /* 0 or 1 */
@@ -942,8 +1088,8 @@ int kr_dyn_compare(kr_cmp_op op, kr_value a, kr_value b);
 ** which skips the recursion check (two ints below 2^30 in magnitude, two floats,
 ** == and != of two strs), else 0. */
 int kr_dyn_compare_specialised(kr_cmp_op op, kr_value a, kr_value b);
-/* x in container (str, list, tuple, dict): 0/1, or -1 with TypeError set (a dict:
-** "unhashable type: 'list'"). */
+/* x in container (str, list, tuple, dict, set): 0/1, or -1 with TypeError set (a
+** dict or set: "unhashable type: 'list'"). */
 int kr_dyn_contains(kr_value container, kr_value x);
 struct kr_str *kr_dyn_repr(kr_value a); /* NULL only past 4300 int digits */
 struct kr_str *kr_dyn_str(kr_value a);
@@ -957,10 +1103,10 @@ double kr_dyn_float(kr_value a, bool *error);    /* float(a) */
 int64_t kr_dyn_len(kr_value a);                  /* len(a); -1 with TypeError */
 /* The number of items `x, y = a` unpacks (str, list, tuple); -1 with TypeError
 ** "cannot unpack non-iterable int object" for the others (NotImplementedError for a
-** dict, which loops cannot index). */
+** dict or set, which loops cannot index). */
 int64_t kr_dyn_unpack_length(kr_value a);
 /* The length of a str, list or tuple a loop walks; -1 with TypeError "'int' object
-** is not iterable" for the others (NotImplementedError for a dict). */
+** is not iterable" for the others (NotImplementedError for a dict or set). */
 int64_t kr_dyn_iter_length(kr_value a);
 /* a[index], a dyn result; a dict looks index up (KeyError). */
 kr_value kr_dyn_getitem(kr_value a, kr_value index);

@@ -56,7 +56,8 @@ bool kr_slot_truth(kr_slot x, const kr_tdesc *t) {
   case KR_T_LIST:
   case KR_T_TUPLE:
   case KR_T_DICT:
-    /* str, list, tuple and dict all keep their length in the word after the type. */
+  case KR_T_SET:
+    /* str, list, tuple, dict and set all keep their length in the word after the type. */
     return ((const int64_t *)(uintptr_t)x)[1] != 0;
   }
   return true;

@@ -5,8 +5,9 @@
 ** on their concrete kinds with Python 3.11's rules (the numeric tower, sequence
 ** concatenation and repetition, CPython's TypeError texts) and boxes the result.
 ** Comparison, repr and truth delegate to the generic slot functions of kr_tdesc.c,
-** which accept DYN descriptors. A dict is looked up, stored into and merged (|) here;
-** iterating over one held in a dyn value is not supported yet (NotImplementedError).
+** which accept DYN descriptors. A dict is looked up, stored into and merged (|) here,
+** and sets combined (| & - ^); iterating over a dict or set held in a dyn value is not
+** supported yet (NotImplementedError).
 */
 #include "krait.h"
 
@@ -40,6 +41,8 @@ static const kr_tdesc empty_tuple_desc = {KR_T_TUPLE, 0, NULL};
 /* dict[dyn, dyn]: the type of a | b for dicts of different types. */
 static const kr_tdesc *const dyn_dyn_items[] = {&kr_tdesc_dyn, &kr_tdesc_dyn};
 static const kr_tdesc dict_dyn_desc = {KR_T_DICT, 2, dyn_dyn_items};
+/* set[dyn]: the type of a | b for sets of different types. */
+static const kr_tdesc set_dyn_desc = {KR_T_SET, 1, dyn_items};
 
 const kr_box kr_box_none = {&kr_box_type, &kr_tdesc_none, 0};
 const kr_box kr_box_true = {&kr_box_type, &kr_tdesc_bool, 1};
@@ -81,7 +84,8 @@ kr_value kr_dyn_box(kr_slot x, const kr_tdesc *t) {
     case KR_T_STR: return new_box(&kr_tdesc_str, x);
     case KR_T_LIST:
     case KR_T_TUPLE:
-    case KR_T_DICT: return new_box(t, x);
+    case KR_T_DICT:
+    case KR_T_SET: return new_box(t, x);
     case KR_T_OPTIONAL: break; /* resolved above */
   }
   return KR_DYN_NONE;
@@ -115,6 +119,7 @@ static kr_str *str_of(kr_value d) { return (kr_str *)(uintptr_t)kr_dyn_slot(d); 
 static kr_list *list_of(kr_value d) { return (kr_list *)(uintptr_t)kr_dyn_slot(d); }
 static kr_tuple *tuple_of(kr_value d) { return (kr_tuple *)(uintptr_t)kr_dyn_slot(d); }
 static kr_dict *dict_of(kr_value d) { return (kr_dict *)(uintptr_t)kr_dyn_slot(d); }
+static kr_set *set_of(kr_value d) { return (kr_set *)(uintptr_t)kr_dyn_slot(d); }
 
 /* }==================================================================== */
 
@@ -150,7 +155,11 @@ static size_t type_text(const kr_tdesc *t, char *out, size_t cap) {
     case KR_T_LIST:
     case KR_T_TUPLE:
     case KR_T_DICT:
-      PUT(t->kind == KR_T_LIST ? "list[" : t->kind == KR_T_DICT ? "dict[" : "tuple[");
+    case KR_T_SET:
+      PUT(t->kind == KR_T_LIST   ? "list["
+          : t->kind == KR_T_DICT ? "dict["
+          : t->kind == KR_T_SET  ? "set["
+                                 : "tuple[");
       for (int32_t i = 0; i < t->count; i++) {
         if (i > 0) PUT(", ");
         n += type_text(t->items[i], n < cap ? out + n : out, n < cap ? cap - n : 0);
@@ -185,7 +194,8 @@ static const char *type_string(const kr_tdesc *t) {
 
 static kr_value expected(const kr_tdesc *want, kr_value d) {
   const kr_tdesc *got = kr_dyn_type(d);
-  bool container = got->kind == KR_T_LIST || got->kind == KR_T_TUPLE || got->kind == KR_T_DICT;
+  bool container = got->kind == KR_T_LIST || got->kind == KR_T_TUPLE ||
+                   got->kind == KR_T_DICT || got->kind == KR_T_SET;
   const char *got_name = container ? type_string(got) : kr_tdesc_name(got);
   return raisef(KR_EXC_TYPE, "expected %s, got '%s'", type_string(want), got_name);
 }
@@ -198,9 +208,9 @@ static kr_value expected(const kr_tdesc *want, kr_value d) {
 
 /* Converts slot x of type 'from' to type 'to' when the value fits without changing
 ** its Python type: boxing into dyn, unboxing from dyn, None into an optional, a tuple
-** item by item. Lists and dicts convert only when their descriptors are equal (they are
-** shared and mutable, so they cannot be rebuilt); an empty list[Never] fits any list,
-** an empty dict[Never, ...] any dict. */
+** item by item. Lists, dicts and sets convert only when their descriptors are equal
+** (they are shared and mutable, so they cannot be rebuilt); an empty list[Never] fits
+** any list, an empty dict[Never, ...] any dict, an empty set[Never] any set. */
 static bool convert_slot(kr_slot x, const kr_tdesc *from, const kr_tdesc *to, kr_slot *out) {
   if (to->kind == KR_T_DYN) {
     *out = kr_dyn_box(x, from);
@@ -231,6 +241,14 @@ static bool convert_slot(kr_slot x, const kr_tdesc *from, const kr_tdesc *to, kr
     }
     case KR_T_DICT: {
       const kr_dict *m = (const kr_dict *)(uintptr_t)x;
+      if (kr_tdesc_equal(from, to) || (from->items[0]->kind == KR_T_NEVER && m->length == 0)) {
+        *out = x;
+        return true;
+      }
+      return false;
+    }
+    case KR_T_SET: {
+      const kr_set *m = (const kr_set *)(uintptr_t)x;
       if (kr_tdesc_equal(from, to) || (from->items[0]->kind == KR_T_NEVER && m->length == 0)) {
         *out = x;
         return true;
@@ -316,6 +334,14 @@ kr_dict *kr_dyn_as_dict(kr_value d, const kr_tdesc *want) {
   kr_slot out;
   if (kind_of(d) == KR_T_DICT && convert_slot(kr_dyn_slot(d), kr_dyn_type(d), want, &out))
     return (kr_dict *)(uintptr_t)out;
+  expected(want, d);
+  return NULL;
+}
+
+kr_set *kr_dyn_as_set(kr_value d, const kr_tdesc *want) {
+  kr_slot out;
+  if (kind_of(d) == KR_T_SET && convert_slot(kr_dyn_slot(d), kr_dyn_type(d), want, &out))
+    return (kr_set *)(uintptr_t)out;
   expected(want, d);
   return NULL;
 }
@@ -633,6 +659,30 @@ static kr_value merge_dicts(kr_value a, kr_value b, bool inplace) {
   return new_box(&dict_dyn_desc, (kr_slot)(uintptr_t)r);
 }
 
+/* a OP b for two sets (OP one of | & - ^): a new set of the type they share (an empty
+** set[Never] shares any), else a set[dyn] (a - b: a's type, whose elements it keeps).
+** In place, a's element type must take the elements b may bring (all but -=). */
+static kr_value set_op(kr_binop op, kr_value a, kr_value b, bool inplace) {
+  const kr_tdesc *ta = kr_dyn_type(a), *tb = kr_dyn_type(b);
+  kr_set *sa = set_of(a), *sb = set_of(b);
+  if (inplace) {
+    if (op != KR_SUB && sb->length > 0 && !fits(tb->items[0], ta->items[0]))
+      return raisef(KR_EXC_NOT_IMPLEMENTED,
+                    "krait does not support adding the elements of a %s to a %s in place yet",
+                    type_string(tb), type_string(ta));
+    return kr_set_inplace(op, sa, ta, sb, tb) ? a : KR_ERROR;
+  }
+  const kr_tdesc *t = ta;
+  if (ta->items[0]->kind == KR_T_NEVER && sa->length == 0) {
+    t = tb;
+  } else if (op != KR_SUB && !(tb->items[0]->kind == KR_T_NEVER && sb->length == 0) &&
+             !kr_tdesc_equal(ta, tb)) {
+    t = &set_dyn_desc;
+  }
+  kr_set *r = kr_set_binary(op, sa, ta, sb, tb, t);
+  return r == NULL ? KR_ERROR : new_box(t, (kr_slot)(uintptr_t)r);
+}
+
 static kr_value dyn_op(kr_binop op, kr_value a, kr_value b, bool inplace) {
   /* Two small ints, the common case, skip the dispatch. */
   if (kr_is_small(a) && kr_is_small(b)) {
@@ -675,6 +725,9 @@ static kr_value dyn_op(kr_binop op, kr_value a, kr_value b, bool inplace) {
   }
   if (op == KR_MOD && ka == KR_T_STR) return kr_str_percent(str_of(a), b);
   if (op == KR_BITOR && ka == KR_T_DICT && kb == KR_T_DICT) return merge_dicts(a, b, inplace);
+  if ((op == KR_BITOR || op == KR_BITAND || op == KR_SUB || op == KR_BITXOR) && ka == KR_T_SET &&
+      kb == KR_T_SET)
+    return set_op(op, a, b, inplace);
   return unsupported(op, inplace, a, b);
 }
 
@@ -748,6 +801,7 @@ int kr_dyn_contains(kr_value container, kr_value x) {
     case KR_T_LIST: return kr_list_contains(list_of(container), t->items[0], x, &kr_tdesc_dyn);
     case KR_T_TUPLE: return kr_tuple_contains(tuple_of(container), t, x, &kr_tdesc_dyn);
     case KR_T_DICT: return kr_dict_contains(dict_of(container), t, x, &kr_tdesc_dyn);
+    case KR_T_SET: return kr_set_contains(set_of(container), t, x, &kr_tdesc_dyn);
     default: break;
   }
   raisef(KR_EXC_TYPE, "argument of type '%s' is not iterable", kr_tdesc_name(t));
@@ -808,19 +862,27 @@ int64_t kr_dyn_len(kr_value a) {
     case KR_T_LIST: return list_of(a)->length;
     case KR_T_TUPLE: return tuple_of(a)->length;
     case KR_T_DICT: return dict_of(a)->length;
+    case KR_T_SET: return set_of(a)->length;
     default: break;
   }
   raisef(KR_EXC_TYPE, "object of type '%s' has no len()", kr_dyn_type_name(a));
   return -1;
 }
 
-/* Loops over a dyn value index it as a sequence, which a dict is not: iterating one is
-** not supported yet. NotImplementedError (true) when a is a dict. */
+/* Loops over a dyn value index it as a sequence, which a dict or set is not:
+** iterating one is not supported yet. NotImplementedError (true) when a is one. */
 static bool dict_not_iterable(kr_value a) {
-  if (kind_of(a) != KR_T_DICT) return false;
-  kr_raise(KR_EXC_NOT_IMPLEMENTED,
-           "krait does not support iterating over a dict held in a dyn value yet");
-  return true;
+  if (kind_of(a) == KR_T_DICT) {
+    kr_raise(KR_EXC_NOT_IMPLEMENTED,
+             "krait does not support iterating over a dict held in a dyn value yet");
+    return true;
+  }
+  if (kind_of(a) == KR_T_SET) {
+    kr_raise(KR_EXC_NOT_IMPLEMENTED,
+             "krait does not support iterating over a set held in a dyn value yet");
+    return true;
+  }
+  return false;
 }
 
 int64_t kr_dyn_iter_length(kr_value a) {
@@ -948,7 +1010,7 @@ bool kr_dyn_delitem(kr_value a, kr_value index) {
   if (k != KR_T_LIST) {
     /* Sequences indexed by an int "don't"; anything else "does not" (CPython's two
     ** messages, from PySequence_DelItem and PyObject_DelItem). */
-    bool sequence = (k == KR_T_STR || k == KR_T_TUPLE) && is_intlike(kind_of(index));
+    bool sequence = (k == KR_T_STR || k == KR_T_TUPLE || k == KR_T_SET) && is_intlike(kind_of(index));
     raisef(KR_EXC_TYPE,
            sequence ? "'%s' object doesn't support item deletion"
                     : "'%s' object does not support item deletion",

@@ -3,8 +3,8 @@
 ** repr() and str(), ==, and ordering, with Python 3.11's results and messages.
 **
 ** A slot's meaning comes from its descriptor (see krait.h): ints are kr_values, floats
-** the bits of a double, bools 0 or 1, None 0, and str, list, tuple and dict slots
-** pointers.
+** the bits of a double, bools 0 or 1, None 0, and str, list, tuple, dict and set
+** slots pointers.
 ** Descriptors are finite and acyclic, but dyn items nest without bound: repr and
 ** comparisons count their nesting and stop at CPython's recursion limit. List items
 ** are read through kr_list_get, which knows that a list of bools holds bytes.
@@ -84,6 +84,7 @@ const char *kr_tdesc_name(const kr_tdesc *t) {
     case KR_T_LIST: return "list";
     case KR_T_TUPLE: return "tuple";
     case KR_T_DICT: return "dict";
+    case KR_T_SET: return "set";
     case KR_T_OPTIONAL: return kr_tdesc_name(t->items[0]);
     case KR_T_NEVER:
     case KR_T_DYN: break; /* callers name unwrapped values */
@@ -197,6 +198,30 @@ static bool dict_repr_into(text_buf *b, kr_slot x, const kr_tdesc *t) {
   return true;
 }
 
+/* Appends the repr of the set x: {1, 2, 3} in iteration order, set() when empty. A set
+** cannot contain itself (sets are unhashable), so only the nesting is counted. */
+static bool set_repr_into(text_buf *b, kr_slot x, const kr_tdesc *t) {
+  const kr_set *s = (const kr_set *)(uintptr_t)x;
+  if (s->length == 0) {
+    buf_add(b, "set()", 5);
+    return true;
+  }
+  int entered = repr_enter(b, x, NULL);
+  if (entered <= 0) return entered == 0;
+  bool ok = true;
+  buf_add(b, "{", 1);
+  int64_t position = 0;
+  kr_slot item;
+  for (bool first = true; ok && kr_set_next(s, &position, &item); first = false) {
+    if (!first) buf_add(b, ", ", 2);
+    ok = repr_into(b, item, t->items[0]);
+  }
+  repr_depth--;
+  if (!ok) return false;
+  buf_add(b, "}", 1);
+  return true;
+}
+
 /* Appends repr(x); false (with ValueError set) for an int too long to convert. */
 static bool repr_into(text_buf *b, kr_slot x, const kr_tdesc *t) {
   t = kr_tdesc_unwrap(&x, t);
@@ -231,6 +256,7 @@ static bool repr_into(text_buf *b, kr_slot x, const kr_tdesc *t) {
     case KR_T_LIST:
     case KR_T_TUPLE: return container_repr_into(b, x, t);
     case KR_T_DICT: return dict_repr_into(b, x, t);
+    case KR_T_SET: return set_repr_into(b, x, t);
     case KR_T_NEVER:
     case KR_T_OPTIONAL:
     case KR_T_DYN: break; /* unwrapped above */
@@ -319,7 +345,9 @@ int kr_slot_eq(kr_slot a, const kr_tdesc *ta, kr_slot b, const kr_tdesc *tb) {
   if (ta->kind != tb->kind) return false;
   /* A container is equal to itself, as CPython's item comparisons find by identity
   ** (and `a == a` for a list that contains itself ends). */
-  if ((ta->kind == KR_T_LIST || ta->kind == KR_T_TUPLE || ta->kind == KR_T_DICT) && a == b)
+  if ((ta->kind == KR_T_LIST || ta->kind == KR_T_TUPLE || ta->kind == KR_T_DICT ||
+       ta->kind == KR_T_SET) &&
+      a == b)
     return true;
   switch ((kr_tkind)ta->kind) {
     case KR_T_NONE: return true;
@@ -342,6 +370,15 @@ int kr_slot_eq(kr_slot a, const kr_tdesc *ta, kr_slot b, const kr_tdesc *tb) {
       if (da->length != db->length) return false;
       if (!enter_comparison()) return -1;
       int eq = kr_dict_eq(da, ta, db, tb);
+      compare_depth--;
+      return eq;
+    }
+    case KR_T_SET: {
+      /* The same length, and every element of a in b. */
+      const kr_set *sa = (const kr_set *)(uintptr_t)a, *sb = (const kr_set *)(uintptr_t)b;
+      if (sa->length != sb->length) return false;
+      if (!enter_comparison()) return -1;
+      int eq = kr_set_eq(sa, ta, sb, tb);
       compare_depth--;
       return eq;
     }
@@ -405,6 +442,15 @@ int kr_slot_compare(kr_slot a, const kr_tdesc *ta, kr_slot b, const kr_tdesc *tb
       }
       compare_depth--;
       return result != -2 ? result : apply_op((na > nb) - (na < nb), op);
+    }
+    case KR_T_SET: {
+      /* Subset tests: a < b is a proper subset, not an order (neither {1} < {2} nor
+      ** {2} < {1}). */
+      if (!enter_comparison()) return -1;
+      int result = kr_set_compare((const kr_set *)(uintptr_t)a, ta, (const kr_set *)(uintptr_t)b,
+                                  tb, op);
+      compare_depth--;
+      return result;
     }
     default: break;
   }

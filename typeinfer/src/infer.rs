@@ -437,6 +437,9 @@ impl State<'_> {
                 items.iter().fold(Type::Never, |t, i| t.join(&ty(i))),
             )),
             InstKind::BuildTuple { items, .. } => Type::Tuple(items.iter().map(ty).collect()),
+            InstKind::BuildSet { items, .. } => Type::Set(Box::new(
+                items.iter().fold(Type::Never, |t, i| t.join(&ty(i))),
+            )),
             InstKind::BuildDict { keys, values, .. } => Type::Dict(
                 Box::new(keys.iter().fold(Type::Never, |t, k| t.join(&ty(k)))),
                 Box::new(values.iter().fold(Type::Never, |t, v| t.join(&ty(v)))),
@@ -577,6 +580,25 @@ impl State<'_> {
                     }
                 }
             }
+            InstKind::BuildSet { items, .. } => {
+                if let Some(Type::Set(e)) = dst_ty {
+                    for item in items {
+                        changed |= self.widen(id, item, &e);
+                    }
+                }
+            }
+            // Both operands of set algebra share the result's element type.
+            InstKind::Binary {
+                lhs,
+                rhs,
+                op: Operator::BitAnd | Operator::BitOr | Operator::BitXor | Operator::Sub,
+                ..
+            } if matches!(dst_ty, Some(Type::Set(_))) => {
+                if let Some(t) = dst_ty {
+                    changed |= self.widen(id, lhs, &t);
+                    changed |= self.widen(id, rhs, &t);
+                }
+            }
             InstKind::BuildDict { keys, values, .. } => {
                 if let Some(Type::Dict(k, v)) = dst_ty {
                     for key in keys {
@@ -592,10 +614,10 @@ impl State<'_> {
                 args,
                 ..
             } => {
-                // Not a dict: the loop walks the value itself.
+                // Not a dict or set: the loop walks the value itself.
                 if let (Some(t), [src]) = (dst_ty, args.as_slice()) {
-                    if !matches!(f.operand_type(src), Type::Dict(..)) || matches!(t, Type::Dict(..))
-                    {
+                    let walked_apart = matches!(f.operand_type(src), Type::Dict(..) | Type::Set(_));
+                    if !walked_apart || matches!(t, Type::Dict(..)) {
                         changed |= self.widen(id, src, &t);
                     }
                 }
@@ -637,6 +659,45 @@ impl State<'_> {
                 ..
             } => {
                 let container = f.operand_type(receiver).strip_optional();
+                if let Type::Set(e) = &container {
+                    let f = &self.specs[id.index()];
+                    let added = match (&**method, args.as_slice()) {
+                        ("add", [x]) => Some(f.operand_type(x)),
+                        (
+                            "update"
+                            | "union"
+                            | "intersection"
+                            | "difference"
+                            | "symmetric_difference"
+                            | "intersection_update"
+                            | "difference_update"
+                            | "symmetric_difference_update",
+                            [other],
+                        ) => f.operand_type(other).element(),
+                        _ => None,
+                    };
+                    if let Some(added) = added {
+                        let joined = e.join(&added);
+                        changed |= self.widen(id, receiver, &Type::Set(Box::new(joined.clone())));
+                        if let ("add", [x]) = (&**method, args.as_slice()) {
+                            changed |= self.widen(id, x, &joined);
+                        }
+                        if let (false, [other]) = (method.as_ref() == "add", args.as_slice()) {
+                            let f = &self.specs[id.index()];
+                            if matches!(f.operand_type(other), Type::Set(_)) {
+                                let wider = Type::Set(Box::new(joined));
+                                changed |= self.widen(id, other, &wider);
+                            }
+                        }
+                    }
+                    if let (
+                        "copy" | "union" | "intersection" | "difference" | "symmetric_difference",
+                        Some(t),
+                    ) = (&**method, dst_ty.clone())
+                    {
+                        changed |= self.widen(id, receiver, &t);
+                    }
+                }
                 if let Type::Dict(k, v) = &container {
                     // What the method returns is the dict's value: its aliases
                     // share the value type.
@@ -795,8 +856,8 @@ impl State<'_> {
         Ok(())
     }
 
-    /// Every `Iterable` becomes a copy of its operand, or for a dict `DictKeys`
-    /// (`lower/dicts.rs`).
+    /// Every `Iterable` becomes a copy of its operand, or for a dict `DictKeys`, for
+    /// a set `SetList` (`lower/dicts.rs`).
     fn resolve_iterables(&mut self) {
         for f in &mut self.specs {
             for b in 0..f.blocks.len() {
@@ -815,6 +876,12 @@ impl State<'_> {
                         Type::Dict(..) => InstKind::CallBuiltin {
                             dst,
                             builtin: Builtin::DictKeys,
+                            args: vec![src],
+                            keywords: Vec::new(),
+                        },
+                        Type::Set(_) => InstKind::CallBuiltin {
+                            dst,
+                            builtin: Builtin::SetList,
                             args: vec![src],
                             keywords: Vec::new(),
                         },
@@ -1035,6 +1102,11 @@ fn binary_type(
             }
         }
         LShift | RShift if is_intlike(a) && is_intlike(b) => Type::Int,
+        // Set algebra: the elements of both sides (also for `&` and `-`, whose
+        // elements come from the left: the two sets share one element type).
+        BitAnd | BitOr | BitXor | Sub if matches!((a, b), (Type::Set(_), Type::Set(_))) => {
+            a.join(b)
+        }
         BitAnd | BitOr | BitXor if *a == Type::Bool && *b == Type::Bool => Type::Bool,
         BitAnd | BitOr | BitXor if is_intlike(a) && is_intlike(b) => Type::Int,
         // Everything else (a TypeError in Python, or an operator between types
@@ -1138,11 +1210,15 @@ pub fn compare_is_dynamic(op: CmpOp, a: &Type, b: &Type) -> bool {
                 || matches!(a, Type::Optional(_))
                 || matches!(b, Type::Optional(_))
                 || (*a == Type::Bool && *b == Type::Bool)
-                || (a == b && matches!(a, Type::List(_) | Type::Tuple(_) | Type::Dict(..)))
+                || (a == b
+                    && matches!(
+                        a,
+                        Type::List(_) | Type::Tuple(_) | Type::Dict(..) | Type::Set(_)
+                    ))
         }
         In | NotIn => match b {
             Type::Str => *a == Type::Str,
-            Type::List(_) | Type::Tuple(_) | Type::Dict(..) => true,
+            Type::List(_) | Type::Tuple(_) | Type::Dict(..) | Type::Set(_) => true,
             _ => false,
         },
     };

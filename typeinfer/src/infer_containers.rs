@@ -211,6 +211,9 @@ pub fn method_type(
     if let Type::Dict(k, v) = receiver {
         return dict_method_type(k, v, method, args, keywords, range);
     }
+    if let Type::Set(e) = receiver {
+        return set_method_type(receiver, e, method, args, keywords, range);
+    }
     if keywords.is_empty() {
         match (receiver, method, args) {
             (Type::Int | Type::Bool, "bit_length" | "bit_count", []) => return Ok(Type::Int),
@@ -284,6 +287,40 @@ fn dict_method_type(
         _ => {
             return Err(Unsupported::new(
                 format!("the method dict.{method}() with these arguments"),
+                range,
+            ))
+        }
+    })
+}
+
+/// The type a method of a `set[e]` returns (the set arguments of the algebra must
+/// be sets: other iterables are refused yet).
+fn set_method_type(
+    receiver: &Type,
+    e: &Type,
+    method: &str,
+    args: &[Type],
+    keywords: &[(&str, Type)],
+    range: TextRange,
+) -> Result<Type> {
+    if let Some((name, _)) = keywords.first() {
+        return Err(Unsupported::new(
+            format!("the keyword argument '{name}' of set.{method}()"),
+            range,
+        ));
+    }
+    Ok(match (method, args) {
+        ("add" | "remove" | "discard", [_]) | ("clear", []) => Type::NoneType,
+        ("pop", []) => e.clone(),
+        ("copy", []) => receiver.clone(),
+        ("update", [Type::Set(_)]) => Type::NoneType,
+        ("union" | "intersection" | "difference" | "symmetric_difference", [o @ Type::Set(_)]) => {
+            receiver.join(o)
+        }
+        ("issubset" | "issuperset" | "isdisjoint", [Type::Set(_)]) => Type::Bool,
+        _ => {
+            return Err(Unsupported::new(
+                format!("the method set.{method}() with these arguments"),
                 range,
             ))
         }
@@ -401,7 +438,12 @@ pub fn sequence_builtin_type(
     let t = match builtin {
         Builtin::SysArgv => Type::List(Box::new(Type::Str)),
         Builtin::Len => match args {
-            [Type::Str | Type::List(_) | Type::Tuple(_) | Type::Dict(..) | Type::Dyn] => Type::Int,
+            [Type::Str
+            | Type::List(_)
+            | Type::Tuple(_)
+            | Type::Dict(..)
+            | Type::Set(_)
+            | Type::Dyn] => Type::Int,
             _ => return Err(bad()),
         },
         Builtin::IterLen(_) => match args {
@@ -462,7 +504,7 @@ pub fn sequence_builtin_type(
         },
         Builtin::StreamFlush => Type::NoneType,
         Builtin::Iterable => match args {
-            [Type::Dict(k, _)] => Type::List(k.clone()),
+            [Type::Dict(k, _) | Type::Set(k)] => Type::List(k.clone()),
             [t] => t.clone(),
             _ => return Err(bad()),
         },
@@ -478,6 +520,17 @@ pub fn sequence_builtin_type(
                     format!("the method {}() of '{t}'", builtin.name()),
                     range,
                 ))
+            }
+            _ => return Err(bad()),
+        },
+        Builtin::SetList => match args {
+            [Type::Set(e)] => Type::List(e.clone()),
+            _ => return Err(bad()),
+        },
+        Builtin::Set => match args {
+            [] => Type::Set(Box::new(Type::Never)),
+            [t @ (Type::List(_) | Type::Tuple(_) | Type::Str)] => {
+                Type::Set(Box::new(t.element().unwrap_or(Type::Never)))
             }
             _ => return Err(bad()),
         },

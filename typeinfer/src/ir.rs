@@ -256,6 +256,11 @@ pub enum InstKind {
         keys: Vec<Operand>,
         values: Vec<Operand>,
     },
+    /// `dst = {items...}` (a set)
+    BuildSet {
+        dst: VarId,
+        items: Vec<Operand>,
+    },
     /// `dst = [items...]`
     BuildList {
         dst: VarId,
@@ -395,9 +400,9 @@ impl InstKind {
             | InstKind::DefFunction { .. }
             | InstKind::TailFrame { .. }
             | InstKind::InitialSum { .. } => Vec::new(),
-            InstKind::BuildList { items, .. } | InstKind::BuildTuple { items, .. } => {
-                items.iter().collect()
-            }
+            InstKind::BuildList { items, .. }
+            | InstKind::BuildTuple { items, .. }
+            | InstKind::BuildSet { items, .. } => items.iter().collect(),
             InstKind::BuildDict { keys, values, .. } => keys.iter().chain(values).collect(),
             InstKind::GetItem { value, index, .. } | InstKind::DelItem { value, index } => {
                 vec![value, index]
@@ -490,6 +495,7 @@ impl InstKind {
             | InstKind::InitialSum { .. } => Vec::new(),
             InstKind::BuildList { items, .. }
             | InstKind::BuildTuple { items, .. }
+            | InstKind::BuildSet { items, .. }
             | InstKind::JoinStr { parts: items, .. } => items.iter_mut().collect(),
             InstKind::BuildDict { keys, values, .. } => {
                 keys.iter_mut().chain(values.iter_mut()).collect()
@@ -549,6 +555,7 @@ impl InstKind {
             | InstKind::LoadGlobal { dst, .. }
             | InstKind::BuildList { dst, .. }
             | InstKind::BuildDict { dst, .. }
+            | InstKind::BuildSet { dst, .. }
             | InstKind::BuildTuple { dst, .. }
             | InstKind::GetItem { dst, .. }
             | InstKind::Slice { dst, .. }
@@ -583,6 +590,7 @@ impl InstKind {
             | InstKind::LoadGlobal { dst, .. }
             | InstKind::BuildList { dst, .. }
             | InstKind::BuildDict { dst, .. }
+            | InstKind::BuildSet { dst, .. }
             | InstKind::BuildTuple { dst, .. }
             | InstKind::GetItem { dst, .. }
             | InstKind::Slice { dst, .. }
@@ -678,6 +686,12 @@ pub enum Builtin {
     IterLen(bool),
     /// `dict()` or `dict(d)` (a copy).
     Dict,
+    /// `set()` or `set(items)` of a list, tuple or str (lowering makes any other
+    /// iterable a list first).
+    Set,
+    /// Internal: the elements of a set as a new list, in its iteration order (what
+    /// a loop over a set walks).
+    SetList,
     /// Internal: the sequence a loop walks (`lower/dicts.rs`): a dict's keys as a
     /// new list, anything else itself (inference makes it a copy or `DictKeys`).
     Iterable,
@@ -729,7 +743,8 @@ impl Builtin {
     pub fn takes_iterable(self) -> bool {
         matches!(
             self,
-            Builtin::Sum
+            Builtin::Set
+                | Builtin::Sum
                 | Builtin::MinOf
                 | Builtin::MaxOf
                 | Builtin::Sorted
@@ -765,6 +780,7 @@ impl Builtin {
             "any" => Builtin::Any,
             "all" => Builtin::All,
             "dict" => Builtin::Dict,
+            "set" => Builtin::Set,
             _ => return None,
         })
     }
@@ -805,6 +821,8 @@ impl Builtin {
             Builtin::ListReserve => "list",
             Builtin::SortByKeys => "sort",
             Builtin::Dict => "dict",
+            Builtin::Set => "set",
+            Builtin::SetList => "iter",
             Builtin::Iterable => "iter",
             Builtin::DictKeys => "keys",
             Builtin::DictValues => "values",

@@ -200,6 +200,7 @@ fn inst_text(f: &Function, kind: &InstKind) -> String {
             format!("tail_frame(forget [{}])", names.join(", "))
         }
         InstKind::BuildList { dst, items } => format!("{} = [{}]", v(dst), list(items)),
+        InstKind::BuildSet { dst, items } => format!("{} = {{{}}}", v(dst), list(items)),
         InstKind::BuildDict { dst, keys, values } => {
             let pairs: Vec<String> = keys
                 .iter()

@@ -31,6 +31,8 @@ pub enum Type {
     Tuple(Vec<Type>),
     /// A dict, by key and value types (invariant, as lists: aliases share them).
     Dict(Box<Type>, Box<Type>),
+    /// A set, by element type (invariant, as lists).
+    Set(Box<Type>),
     /// `T | None` for a `T` whose representation has a spare value for None (an
     /// int, str, list or tuple: the word 2, neither a tagged int nor a pointer).
     Optional(Box<Type>),
@@ -60,6 +62,7 @@ impl Type {
             Type::Str => 5,
             Type::List(_) => 6,
             Type::Dict(..) => 10,
+            Type::Set(_) => 11,
             Type::Tuple(_) => 7,
             Type::Optional(_) => 8,
         }
@@ -82,6 +85,7 @@ impl Type {
             (Type::Dict(ka, va), Type::Dict(kb, vb)) => {
                 Type::Dict(Box::new(ka.join(kb)), Box::new(va.join(vb)))
             }
+            (Type::Set(a), Type::Set(b)) => Type::Set(Box::new(a.join(b))),
             (Type::Tuple(a), Type::Tuple(b)) if a.len() == b.len() => {
                 Type::Tuple(a.iter().zip(b).map(|(x, y)| x.join(y)).collect())
             }
@@ -93,7 +97,7 @@ impl Type {
     pub fn can_be_optional(&self) -> bool {
         matches!(
             self,
-            Type::Int | Type::Str | Type::List(_) | Type::Tuple(_) | Type::Dict(..)
+            Type::Int | Type::Str | Type::List(_) | Type::Tuple(_) | Type::Dict(..) | Type::Set(_)
         )
     }
 
@@ -123,7 +127,7 @@ impl Type {
     pub fn has_function(&self) -> bool {
         match self {
             Type::Function(_) | Type::BuiltinFunction(_) => true,
-            Type::List(t) | Type::Optional(t) => t.has_function(),
+            Type::List(t) | Type::Optional(t) | Type::Set(t) => t.has_function(),
             Type::Dict(k, v) => k.has_function() || v.has_function(),
             Type::Tuple(ts) => ts.iter().any(Type::has_function),
             _ => false,
@@ -134,7 +138,7 @@ impl Type {
     pub fn contains_dyn(&self) -> bool {
         match self {
             Type::Dyn => true,
-            Type::List(t) | Type::Optional(t) => t.contains_dyn(),
+            Type::List(t) | Type::Optional(t) | Type::Set(t) => t.contains_dyn(),
             Type::Dict(k, v) => k.contains_dyn() || v.contains_dyn(),
             Type::Tuple(ts) => ts.iter().any(Type::contains_dyn),
             _ => false,
@@ -144,7 +148,7 @@ impl Type {
     /// How deeply containers nest in the type (0 for a scalar).
     pub fn depth(&self) -> usize {
         match self {
-            Type::List(t) => 1 + t.depth(),
+            Type::List(t) | Type::Set(t) => 1 + t.depth(),
             Type::Dict(k, v) => 1 + k.depth().max(v.depth()),
             Type::Optional(t) => t.depth(),
             Type::Tuple(ts) => 1 + ts.iter().map(Type::depth).max().unwrap_or(0),
@@ -152,11 +156,11 @@ impl Type {
         }
     }
 
-    /// True if the type contains a list or dict: values that can be changed in place, whose
+    /// True if the type contains a list, dict or set: values that can be changed in place, whose
     /// aliases must therefore share one type.
     pub fn has_list(&self) -> bool {
         match self {
-            Type::List(_) | Type::Dict(..) => true,
+            Type::List(_) | Type::Dict(..) | Type::Set(_) => true,
             Type::Tuple(ts) => ts.iter().any(Type::has_list),
             Type::Optional(t) => t.has_list(),
             _ => false,
@@ -169,6 +173,7 @@ impl Type {
         match self {
             Type::List(_) => Type::List(Box::new(Type::Dyn)),
             Type::Dict(..) => Type::Dict(Box::new(Type::Dyn), Box::new(Type::Dyn)),
+            Type::Set(_) => Type::Set(Box::new(Type::Dyn)),
             Type::Tuple(ts) => Type::Tuple(ts.iter().map(Type::with_dyn_items).collect()),
             Type::Optional(t) => Type::Optional(Box::new(t.with_dyn_items())),
             t => t.clone(),
@@ -195,7 +200,7 @@ impl Type {
     pub fn element(&self) -> Option<Type> {
         match self {
             Type::List(t) => Some((**t).clone()),
-            Type::Dict(k, _) => Some((**k).clone()),
+            Type::Dict(k, _) | Type::Set(k) => Some((**k).clone()),
             Type::Str => Some(Type::Str),
             Type::Tuple(ts) => Some(ts.iter().fold(Type::Never, |a, b| a.join(b))),
             _ => None,
@@ -218,6 +223,7 @@ impl fmt::Display for Type {
             Type::BuiltinFunction(_) => "builtin_function_or_method",
             Type::List(t) => return write!(f, "list[{t}]"),
             Type::Dict(k, v) => return write!(f, "dict[{k}, {v}]"),
+            Type::Set(t) => return write!(f, "set[{t}]"),
             Type::Optional(t) => return write!(f, "{t} | None"),
             Type::Tuple(ts) if ts.is_empty() => "tuple[()]",
             Type::Tuple(ts) => {

@@ -178,7 +178,11 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                     Val::Str(s)
                         if matches!(
                             self.op_type(&args[0]),
-                            Type::List(_) | Type::Tuple(_) | Type::Dict(..) | Type::Optional(_)
+                            Type::List(_)
+                                | Type::Tuple(_)
+                                | Type::Dict(..)
+                                | Type::Set(_)
+                                | Type::Optional(_)
                         ) =>
                     {
                         s

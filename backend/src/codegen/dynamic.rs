@@ -134,10 +134,11 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             Type::Float => Val::Float(self.call_runtime_double("kr_dyn_as_float", &[d.into()])?),
             Type::Bool => Val::Bool(self.dyn_truth(d)?),
             Type::Str => Val::Str(self.call_runtime_str("kr_dyn_as_str", &[d.into()])?),
-            Type::List(_) | Type::Tuple(_) | Type::Dict(..) => {
+            Type::List(_) | Type::Tuple(_) | Type::Dict(..) | Type::Set(_) => {
                 let name = match to {
                     Type::List(_) => "kr_dyn_as_list",
                     Type::Dict(..) => "kr_dyn_as_dict",
+                    Type::Set(_) => "kr_dyn_as_set",
                     _ => "kr_dyn_as_tuple",
                 };
                 let desc = self.tdesc(to);

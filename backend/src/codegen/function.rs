@@ -670,7 +670,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             | (Val::Int(_), Type::Int)
             | (Val::Float(_), Type::Float)
             | (Val::Str(_), Type::Str) => value,
-            (Val::Obj(_), Type::List(_) | Type::Tuple(_) | Type::Dict(..))
+            (Val::Obj(_), Type::List(_) | Type::Tuple(_) | Type::Dict(..) | Type::Set(_))
             | (Val::Raw(_), Type::I64) => value,
             (Val::Dyn(_), Type::Dyn) => value,
             (Val::Dyn(d), t) => self.unbox(d, t)?,
@@ -941,6 +941,10 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
                 if *result_type == Type::Dyn {
                     return self.dyn_binary(*dst, *op, lhs, rhs, *inplace);
                 }
+                if matches!(result_type, Type::Set(_)) {
+                    let v = self.set_algebra(*op, lhs, rhs, *inplace)?;
+                    return self.store(*dst, v);
+                }
                 if let Some(v) = self.list_binary(*op, lhs, rhs, *inplace, result_type)? {
                     return self.store(*dst, v);
                 }
@@ -1053,6 +1057,7 @@ impl<'m, 'ctx, 'p> FunctionGen<'m, 'ctx, 'p> {
             }
             InstKind::BuildList { dst, items } => self.build_list(*dst, items),
             InstKind::BuildDict { dst, keys, values } => self.build_dict(*dst, keys, values),
+            InstKind::BuildSet { dst, items } => self.build_set(*dst, items),
             InstKind::BuildTuple { dst, items } => self.build_tuple(*dst, items),
             InstKind::GetItem { dst, value, index } => self.get_item(*dst, value, index),
             InstKind::SetItem { value, index, item } => self.set_item(value, index, item),

@@ -31,6 +31,7 @@ pub mod runtime;
 mod scalar_methods;
 mod seq_builtins;
 mod sequences;
+mod sets;
 mod small_lists;
 mod speculate;
 mod str_append;

@@ -31,6 +31,7 @@ fn python_name(ty: &Type) -> String {
         Type::List(_) => "list".into(),
         Type::Tuple(_) => "tuple".into(),
         Type::Dict(..) => "dict".into(),
+        Type::Set(_) => "set".into(),
         Type::Optional(t) => python_name(t),
         Type::Never | Type::Dyn => "object".into(),
         Type::Function(_) => "function".into(),

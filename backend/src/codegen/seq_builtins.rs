@@ -111,7 +111,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
     /// The slots, length and element type of a list or tuple operand (a str is
     /// made a list of its characters first).
     /// Also the item width of the array (`kr_list.width`: 1 for a list of bools).
-    fn slots_of(
+    pub(super) fn slots_of(
         &mut self,
         op: &Operand,
     ) -> Result<(PointerValue<'ctx>, IntValue<'ctx>, Type, IntValue<'ctx>)> {
@@ -272,6 +272,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             Builtin::Dict | Builtin::DictKeys | Builtin::DictValues | Builtin::DictItems => {
                 self.dict_builtin(builtin, args)?
             }
+            Builtin::Set | Builtin::SetList => self.set_builtin(dst, builtin, args)?,
             Builtin::SortByKeys => {
                 let (Val::Obj(list), Val::Obj(keys)) =
                     (self.operand(&args[0])?, self.operand(&args[1])?)

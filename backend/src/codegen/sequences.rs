@@ -117,7 +117,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 context.ptr_type(Default::default()),
                 "str",
             )?),
-            Type::List(_) | Type::Tuple(_) | Type::Dict(..) => Val::Obj(
+            Type::List(_) | Type::Tuple(_) | Type::Dict(..) | Type::Set(_) => Val::Obj(
                 self.builder
                     .build_int_to_ptr(slot, context.ptr_type(Default::default()), "obj")?,
             ),
@@ -1051,6 +1051,9 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         if matches!(ty, Type::Dict(..)) {
             return self.dict_method(dst, receiver, method, args);
         }
+        if matches!(ty, Type::Set(_)) {
+            return self.set_method(dst, receiver, method, args);
+        }
         let Type::List(elem) = &ty else {
             return Err(self.unsupported(format!("methods of '{ty}'")));
         };
@@ -1266,9 +1269,18 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         rhs: &Operand,
     ) -> Result<Option<IntValue<'ctx>>> {
         let (a_ty, b_ty) = (self.op_type(lhs), self.op_type(rhs));
-        let is_container = |t: &Type| matches!(t, Type::List(_) | Type::Tuple(_) | Type::Dict(..));
-        if matches!(op, CmpOp::In | CmpOp::NotIn) && matches!(b_ty, Type::Dict(..)) {
-            let found = self.dict_contains(lhs, rhs)?;
+        let is_container = |t: &Type| {
+            matches!(
+                t,
+                Type::List(_) | Type::Tuple(_) | Type::Dict(..) | Type::Set(_)
+            )
+        };
+        if matches!(op, CmpOp::In | CmpOp::NotIn) && matches!(b_ty, Type::Dict(..) | Type::Set(_)) {
+            let found = if matches!(b_ty, Type::Set(_)) {
+                self.set_contains(lhs, rhs)?
+            } else {
+                self.dict_contains(lhs, rhs)?
+            };
             return Ok(Some(if op == CmpOp::In {
                 found
             } else {

@@ -27,7 +27,7 @@ impl<'ctx> Constants<'ctx> {
             return g.as_pointer_value();
         }
         let parts: Vec<Type> = match ty {
-            Type::List(t) | Type::Optional(t) => vec![(**t).clone()],
+            Type::List(t) | Type::Optional(t) | Type::Set(t) => vec![(**t).clone()],
             Type::Tuple(ts) => ts.clone(),
             Type::Dict(k, v) => vec![(**k).clone(), (**v).clone()],
             _ => Vec::new(),

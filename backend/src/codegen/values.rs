@@ -52,7 +52,7 @@ impl<'ctx> Val<'ctx> {
             Type::Optional(_) => Val::Opt(value.ok_or_else(wrong)?.into_int_value()),
             Type::Float => Val::Float(value.ok_or_else(wrong)?.into_float_value()),
             Type::Str => Val::Str(value.ok_or_else(wrong)?.into_pointer_value()),
-            Type::List(_) | Type::Tuple(_) | Type::Dict(..) => {
+            Type::List(_) | Type::Tuple(_) | Type::Dict(..) | Type::Set(_) => {
                 Val::Obj(value.ok_or_else(wrong)?.into_pointer_value())
             }
             Type::Dyn => Val::Dyn(value.ok_or_else(wrong)?.into_int_value()),
@@ -72,7 +72,7 @@ pub fn storage_type<'ctx>(
         Type::Bool => Some(context.bool_type().into()),
         Type::Int | Type::I64 | Type::Optional(_) | Type::Dyn => Some(context.i64_type().into()),
         Type::Float => Some(context.f64_type().into()),
-        Type::Str | Type::List(_) | Type::Tuple(_) | Type::Dict(..) => {
+        Type::Str | Type::List(_) | Type::Tuple(_) | Type::Dict(..) | Type::Set(_) => {
             Some(context.ptr_type(Default::default()).into())
         }
     })

@@ -1,10 +1,12 @@
-//! Dicts in lowering: displays, comprehensions, and what a loop over a dict walks.
+//! Dicts and sets in lowering: displays, comprehensions, and what a loop over a
+//! dict or set walks.
 //!
 //! A loop (or a builtin consuming an iterable) over a dict walks its keys; over
 //! `d.items()`, `d.keys()` or `d.values()`, those. Lowering cannot tell a dict from a
 //! list, so every walked sequence passes through `Builtin::Iterable`, which
 //! inference turns into a plain copy for anything but a dict, and for a dict into a
-//! snapshot list of its keys (`Builtin::DictKeys`). The views in a loop are such
+//! snapshot list of its keys (`Builtin::DictKeys`), for a set into a list of its
+//! elements in iteration order (`Builtin::SetList`). The views in a loop are such
 //! snapshots too; CPython raises RuntimeError when a dict changes size while a loop
 //! walks it, which a snapshot does not notice.
 
@@ -98,6 +100,63 @@ impl FnLowering<'_> {
                         value: Operand::Var(result),
                         index: k,
                         item,
+                    },
+                    range,
+                );
+                Ok(())
+            },
+        )?;
+        Ok(Operand::Var(result))
+    }
+
+    /// `{a, b, c}`: a set of the items, added in order.
+    pub(super) fn set_display(&mut self, elts: &[Expr], range: TextRange) -> Result<Operand> {
+        let mut items = Vec::new();
+        for e in elts {
+            if let ExprKind::Starred { .. } = e.kind {
+                return Err(Unsupported::new("*iterable in a set display", e.range));
+            }
+            let v = self.expr(e)?;
+            items.push(Operand::Var(self.fb.copy_to_temp(v, e.range)));
+        }
+        let dst = self.fb.temp();
+        self.fb.emit(InstKind::BuildSet { dst, items }, range);
+        Ok(Operand::Var(dst))
+    }
+
+    /// `{elt for ... in ... if ...}`: each element added in turn.
+    pub(super) fn set_comprehension(
+        &mut self,
+        whole: &Expr,
+        elt: &Expr,
+        generators: &[Comprehension],
+    ) -> Result<Operand> {
+        let result = self.fb.temp();
+        self.fb.emit(
+            InstKind::BuildSet {
+                dst: result,
+                items: Vec::new(),
+            },
+            whole.range,
+        );
+        let range = whole.range;
+        self.comprehension(
+            whole,
+            elt,
+            generators,
+            ("<setcomp>", range),
+            None,
+            |_| Ok(()),
+            |this, _, v, _, _| {
+                let dst = this.fb.temp();
+                this.fb.emit(
+                    InstKind::CallMethod {
+                        dst,
+                        receiver: Operand::Var(result),
+                        method: "add".into(),
+                        args: vec![v],
+                        keywords: Vec::new(),
+                        attribute_end: range.end,
                     },
                     range,
                 );

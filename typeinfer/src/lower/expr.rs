@@ -166,6 +166,8 @@ impl FnLowering<'_> {
                 self.list_comprehension(e, elt, generators, ("<listcomp>", e.range))
             }
             ExprKind::Dict { keys, values } => self.dict_display(keys, values, e.range),
+            ExprKind::Set { elts } => self.set_display(elts, e.range),
+            ExprKind::SetComp { elt, generators } => self.set_comprehension(e, elt, generators),
             ExprKind::DictComp {
                 key,
                 value,

@@ -756,8 +756,9 @@ impl FnLowering<'_> {
                 let items = match item {
                     Item::Tuple(items) if items.len() == elts.len() => items,
                     other => {
+                        // Unpacking walks the value (a dict: its keys).
                         let value = self.materialise(other, target.range);
-                        let value = Operand::Var(self.fb.copy_to_temp(value, target.range));
+                        let value = self.walked(value, target.range);
                         self.fb.emit(
                             InstKind::UnpackCheck {
                                 value: value.clone(),
@@ -808,7 +809,7 @@ impl FnLowering<'_> {
     ) -> Result<()> {
         let range = target.range;
         let value = self.materialise(item, range);
-        let value = Operand::Var(self.fb.copy_to_temp(value, range));
+        let value = self.walked(value, range);
         let after = elts.len() - star - 1;
         self.fb.emit(
             InstKind::UnpackCheck {

@@ -1,0 +1,214 @@
+//! Sets (`kr_set.c` in the runtime): displays, `set()`, `x in s`, the methods, the
+//! algebra operators, and the list of elements a loop over a set walks. Elements
+//! travel as slots of the set's static element type, described by the set type's
+//! descriptor; a probe element comes with its own descriptor.
+
+use super::function::FunctionGen;
+use super::values::Val;
+use crate::error::{Error, Result};
+use inkwell::values::{IntValue, PointerValue};
+use typeinfer::ir::{Builtin, Operand, VarId};
+use typeinfer::types::Type;
+
+fn internal(what: &str) -> Error {
+    Error::internal("?", what.to_string())
+}
+
+impl<'ctx> FunctionGen<'_, 'ctx, '_> {
+    /// The set an operand holds, with its type and element type.
+    fn set_operand(&mut self, op: &Operand) -> Result<(PointerValue<'ctx>, Type, Type)> {
+        let ty = self.op_type(op);
+        let Type::Set(e) = &ty else {
+            return Err(internal("a set operation on a non-set"));
+        };
+        let e = (**e).clone();
+        let Val::Obj(s) = self.operand(op)? else {
+            return Err(internal("a set that is not an object"));
+        };
+        Ok((s, ty, e))
+    }
+
+    /// A probe element as a slot of its own type, with that type's descriptor.
+    fn probe(&mut self, x: &Operand) -> Result<(IntValue<'ctx>, PointerValue<'ctx>)> {
+        let ty = self.op_type_raw(x);
+        let v = self.operand_raw(x)?;
+        let slot = self.slot_for(v, &ty, &ty)?;
+        Ok((slot, self.tdesc(&ty)))
+    }
+
+    /// Adds `x` (converted to the element type) to set `s` of type `ty`.
+    fn set_add(
+        &mut self,
+        s: PointerValue<'ctx>,
+        ty: &Type,
+        elem: &Type,
+        x: &Operand,
+    ) -> Result<()> {
+        let from = self.op_type_raw(x);
+        let v = self.operand_raw(x)?;
+        let slot = self.slot_for(v, &from, elem)?;
+        let sd = self.tdesc(ty);
+        let tx = self.tdesc(elem);
+        self.call_runtime_ok("kr_set_add", &[s.into(), sd.into(), slot.into(), tx.into()])
+    }
+
+    /// `{a, b, c}`.
+    pub(super) fn build_set(&mut self, dst: VarId, items: &[Operand]) -> Result<()> {
+        let ty = self.var_type(dst)?.clone();
+        let Type::Set(elem) = &ty else {
+            return Err(internal("a set display that is not a set"));
+        };
+        let elem = (**elem).clone();
+        let s = self.call_runtime_ptr("kr_set_new", &[])?;
+        for x in items {
+            self.set_add(s, &ty, &elem, x)?;
+        }
+        self.store(dst, Val::Obj(s))
+    }
+
+    /// `x in s`, as a bool.
+    pub(super) fn set_contains(&mut self, x: &Operand, set: &Operand) -> Result<IntValue<'ctx>> {
+        let (s, ty, _) = self.set_operand(set)?;
+        let sd = self.tdesc(&ty);
+        let (slot, tx) = self.probe(x)?;
+        let r = self
+            .call_runtime(
+                "kr_set_contains",
+                &[s.into(), sd.into(), slot.into(), tx.into()],
+            )?
+            .ok_or_else(|| internal("kr_set_contains returns nothing"))?
+            .into_int_value();
+        self.tri_state(r)
+    }
+
+    /// `set()`, `set(items)` (a list, tuple or str), and the list of a set's
+    /// elements a loop walks.
+    pub(super) fn set_builtin(
+        &mut self,
+        dst: VarId,
+        builtin: Builtin,
+        args: &[Operand],
+    ) -> Result<Val<'ctx>> {
+        if builtin == Builtin::SetList {
+            let source = args.first().ok_or_else(|| internal("iter() of nothing"))?;
+            let (s, ty, _) = self.set_operand(source)?;
+            let sd = self.tdesc(&ty);
+            return Ok(Val::Obj(
+                self.call_runtime_ptr("kr_set_to_list", &[s.into(), sd.into()])?,
+            ));
+        }
+        let ty = self.var_type(dst)?.clone();
+        let Some(source) = args.first() else {
+            return Ok(Val::Obj(self.call_runtime_ptr("kr_set_new", &[])?));
+        };
+        let (items, n, elem, width) = self.slots_of(source)?;
+        let sd = self.tdesc(&ty);
+        let elem_desc = self.tdesc(&elem);
+        Ok(Val::Obj(self.call_runtime_ptr(
+            "kr_set_from_items",
+            &[
+                items.into(),
+                n.into(),
+                width.into(),
+                sd.into(),
+                elem_desc.into(),
+            ],
+        )?))
+    }
+
+    /// `a op b` for two sets (`|`, `&`, `-`, `^`); `a op= b` changes `a`.
+    pub(super) fn set_algebra(
+        &mut self,
+        op: frontend::ast::Operator,
+        lhs: &Operand,
+        rhs: &Operand,
+        inplace: bool,
+    ) -> Result<Val<'ctx>> {
+        use frontend::ast::Operator::*;
+        let (a, ty, _) = self.set_operand(lhs)?;
+        let (b, _, _) = self.set_operand(rhs)?;
+        let sd = self.tdesc(&ty);
+        let name = match (op, inplace) {
+            (BitOr, false) => "kr_set_union",
+            (BitAnd, false) => "kr_set_intersection",
+            (Sub, false) => "kr_set_difference",
+            (BitXor, false) => "kr_set_symmetric_difference",
+            (BitOr, true) => "kr_set_update",
+            (BitAnd, true) => "kr_set_intersection_update",
+            (Sub, true) => "kr_set_difference_update",
+            (BitXor, true) => "kr_set_symmetric_difference_update",
+            _ => return Err(internal("this operator on sets")),
+        };
+        if inplace {
+            self.call_runtime_ok(name, &[a.into(), b.into(), sd.into()])?;
+            return Ok(Val::Obj(a));
+        }
+        Ok(Val::Obj(self.call_runtime_ptr(
+            name,
+            &[a.into(), b.into(), sd.into()],
+        )?))
+    }
+
+    /// `s.method(args)` for a set receiver.
+    pub(super) fn set_method(
+        &mut self,
+        dst: VarId,
+        receiver: &Operand,
+        method: &str,
+        args: &[Operand],
+    ) -> Result<()> {
+        let (s, ty, elem) = self.set_operand(receiver)?;
+        let sd = self.tdesc(&ty);
+        let result = match (method, args) {
+            ("add", [x]) => {
+                self.set_add(s, &ty, &elem, x)?;
+                Val::None
+            }
+            ("remove" | "discard", [x]) => {
+                let (slot, tx) = self.probe(x)?;
+                let name = format!("kr_set_{method}");
+                self.call_runtime_ok(&name, &[s.into(), sd.into(), slot.into(), tx.into()])?;
+                Val::None
+            }
+            ("pop", []) => {
+                let slot = self
+                    .call_runtime_flagged("kr_set_pop", &[s.into()])?
+                    .ok_or_else(|| internal("kr_set_pop returns nothing"))?
+                    .into_int_value();
+                let v = self.value_of_slot(slot, &elem)?;
+                let result_ty = self.var_type(dst)?.clone();
+                self.convert(v, &elem, &result_ty)?
+            }
+            ("clear", []) => {
+                self.call_runtime("kr_set_clear", &[s.into()])?;
+                Val::None
+            }
+            ("copy", []) => Val::Obj(self.call_runtime_ptr("kr_set_copy", &[s.into()])?),
+            ("update", [other]) => {
+                let (o, _, _) = self.set_operand(other)?;
+                self.call_runtime_ok("kr_set_update", &[s.into(), o.into(), sd.into()])?;
+                Val::None
+            }
+            ("union" | "intersection" | "difference" | "symmetric_difference", [other]) => {
+                let (o, _, _) = self.set_operand(other)?;
+                let name = format!("kr_set_{method}");
+                Val::Obj(self.call_runtime_ptr(&name, &[s.into(), o.into(), sd.into()])?)
+            }
+            ("issubset" | "issuperset" | "isdisjoint", [other]) => {
+                let (o, _, _) = self.set_operand(other)?;
+                let (name, first, second) = match method {
+                    "issubset" => ("kr_set_issubset", s, o),
+                    "issuperset" => ("kr_set_issubset", o, s),
+                    _ => ("kr_set_isdisjoint", s, o),
+                };
+                let r = self
+                    .call_runtime(name, &[first.into(), second.into(), sd.into()])?
+                    .ok_or_else(|| internal("a set test returns nothing"))?
+                    .into_int_value();
+                Val::Bool(self.tri_state(r)?)
+            }
+            _ => return Err(self.unsupported(format!("the method set.{method}()"))),
+        };
+        self.store(dst, result)
+    }
+}
