@@ -321,7 +321,15 @@ impl FnLowering<'_> {
                 }
                 continue;
             }
-            let mut rhs = self.expr(right)?;
+            // `x in d.keys()` (or values, items): searched in a snapshot list.
+            let view = match op {
+                CmpOp::In | CmpOp::NotIn => self.dict_view(right)?,
+                _ => None,
+            };
+            let mut rhs = match view {
+                Some(v) => v,
+                None => self.expr(right)?,
+            };
             if i + 1 < ops.len() {
                 rhs = Operand::Var(self.fb.copy_to_temp(rhs, right.range));
             }
