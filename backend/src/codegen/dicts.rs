@@ -108,6 +108,10 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             )?
             .ok_or_else(|| internal("kr_dict_getitem returns nothing"))?
             .into_int_value();
+        if v == Type::Never {
+            // Nothing was ever stored: the lookup raised KeyError.
+            return self.trap();
+        }
         let result = self.value_of_slot(found, &v)?;
         let result_ty = self.var_type(dst)?.clone();
         let result = self.convert(result, &v, &result_ty)?;
@@ -211,6 +215,9 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                         )?
                         .ok_or_else(|| internal("kr_dict_pop returns nothing"))?
                         .into_int_value();
+                    if v == Type::Never {
+                        return self.trap();
+                    }
                     let value = self.value_of_slot(found, &v)?;
                     self.convert(value, &v, &result_ty)?
                 } else {
@@ -293,6 +300,10 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         absent: Val<'ctx>,
         ty: &Type,
     ) -> Result<Val<'ctx>> {
+        if *v == Type::Never {
+            // Nothing was ever stored: never found.
+            return Ok(absent);
+        }
         let context = self.m.context;
         let llvm = self.llvm;
         let here = self.current_block()?;

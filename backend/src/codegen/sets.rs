@@ -175,6 +175,10 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                     .call_runtime_flagged("kr_set_pop", &[s.into()])?
                     .ok_or_else(|| internal("kr_set_pop returns nothing"))?
                     .into_int_value();
+                if elem == Type::Never {
+                    // Never added to: the pop raised KeyError.
+                    return self.trap();
+                }
                 let v = self.value_of_slot(slot, &elem)?;
                 let result_ty = self.var_type(dst)?.clone();
                 self.convert(v, &elem, &result_ty)?

@@ -178,7 +178,11 @@ fn program_globals_appended(program: &Program, f: &Function, here: &Appends) -> 
                     InstKind::StoreGlobal { global, .. },
                 ) = (&three[0].kind, &three[1].kind, &three[2].kind)
                 {
-                    if l == t && g == global {
+                    let str_global = program
+                        .globals
+                        .get(g.index())
+                        .is_some_and(|g| g.ty == Type::Str);
+                    if l == t && g == global && str_global {
                         globals.insert(*g);
                     }
                 }
