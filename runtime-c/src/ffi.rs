@@ -121,6 +121,8 @@ pub mod tkind {
     pub const DYN: i32 = 9;
     /// `dict[K, V]`: count 2, items[0] the key type, items[1] the value type.
     pub const DICT: i32 = 10;
+    /// `set[T]`: count 1, items[0] the element type.
+    pub const SET: i32 = 11;
 }
 
 /// The layout of a `kr_dict` (see `include/krait.h`); `length` is `len(d)`.
@@ -253,6 +255,128 @@ extern "C" {
         b: *const KrDict,
         tb: *const KrTdesc,
     ) -> i32;
+}
+
+/// The layout of a `kr_set` (see `include/krait.h`); `length` is `len(s)`.
+#[repr(C)]
+pub struct KrSet {
+    pub type_: *const std::ffi::c_void,
+    pub length: i64,
+    pub fill: i64,
+    pub mask: i64,
+    pub finger: i64,
+    pub table: *mut std::ffi::c_void,
+}
+
+// Lists and dicts are passed as untyped pointers here (`kr_list *`, `kr_dict *`).
+extern "C" {
+    pub fn kr_set_new() -> *mut KrSet;
+    pub fn kr_set_add(s: *mut KrSet, sd: *const KrTdesc, x: KrSlot, tx: *const KrTdesc) -> bool;
+    pub fn kr_set_contains(s: *mut KrSet, sd: *const KrTdesc, x: KrSlot, tx: *const KrTdesc)
+        -> i32;
+    pub fn kr_set_remove(s: *mut KrSet, sd: *const KrTdesc, x: KrSlot, tx: *const KrTdesc) -> bool;
+    pub fn kr_set_discard(s: *mut KrSet, sd: *const KrTdesc, x: KrSlot, tx: *const KrTdesc)
+        -> bool;
+    pub fn kr_set_pop(s: *mut KrSet, error: *mut bool) -> KrSlot;
+    pub fn kr_set_clear(s: *mut KrSet);
+    pub fn kr_set_copy(s: *const KrSet) -> *mut KrSet;
+    pub fn kr_set_add_items(
+        s: *mut KrSet,
+        sd: *const KrTdesc,
+        items: *const std::ffi::c_void,
+        n: i64,
+        width: i64,
+        elem: *const KrTdesc,
+    ) -> bool;
+    pub fn kr_set_from_items(
+        items: *const std::ffi::c_void,
+        n: i64,
+        width: i64,
+        sd: *const KrTdesc,
+        elem: *const KrTdesc,
+    ) -> *mut KrSet;
+    pub fn kr_set_from_constants(
+        items: *const std::ffi::c_void,
+        n: i64,
+        width: i64,
+        sd: *const KrTdesc,
+        elem: *const KrTdesc,
+    ) -> *mut KrSet;
+    pub fn kr_set_discard_items(
+        s: *mut KrSet,
+        sd: *const KrTdesc,
+        items: *const std::ffi::c_void,
+        n: i64,
+        width: i64,
+        elem: *const KrTdesc,
+    ) -> bool;
+    pub fn kr_set_intersection_items(
+        s: *const KrSet,
+        sd: *const KrTdesc,
+        items: *const std::ffi::c_void,
+        n: i64,
+        width: i64,
+        elem: *const KrTdesc,
+    ) -> *mut KrSet;
+    pub fn kr_set_from_dict(d: *const KrDict, dd: *const KrTdesc, sd: *const KrTdesc)
+        -> *mut KrSet;
+    pub fn kr_set_update_dict(
+        s: *mut KrSet,
+        sd: *const KrTdesc,
+        d: *const KrDict,
+        dd: *const KrTdesc,
+    ) -> bool;
+    /// A new `kr_list *`.
+    pub fn kr_set_to_list(s: *const KrSet, sd: *const KrTdesc) -> *mut std::ffi::c_void;
+    pub fn kr_set_next(s: *const KrSet, position: *mut i64, x: *mut KrSlot) -> bool;
+    pub fn kr_set_union(a: *const KrSet, b: *const KrSet, sd: *const KrTdesc) -> *mut KrSet;
+    pub fn kr_set_intersection(a: *const KrSet, b: *const KrSet, sd: *const KrTdesc) -> *mut KrSet;
+    pub fn kr_set_difference(a: *const KrSet, b: *const KrSet, sd: *const KrTdesc) -> *mut KrSet;
+    pub fn kr_set_symmetric_difference(
+        a: *const KrSet,
+        b: *const KrSet,
+        sd: *const KrTdesc,
+    ) -> *mut KrSet;
+    pub fn kr_set_update(a: *mut KrSet, b: *const KrSet, sd: *const KrTdesc) -> bool;
+    pub fn kr_set_intersection_update(a: *mut KrSet, b: *const KrSet, sd: *const KrTdesc) -> bool;
+    pub fn kr_set_difference_update(a: *mut KrSet, b: *const KrSet, sd: *const KrTdesc) -> bool;
+    pub fn kr_set_symmetric_difference_update(
+        a: *mut KrSet,
+        b: *const KrSet,
+        sd: *const KrTdesc,
+    ) -> bool;
+    pub fn kr_set_issubset(a: *const KrSet, b: *const KrSet, sd: *const KrTdesc) -> i32;
+    pub fn kr_set_issuperset(a: *const KrSet, b: *const KrSet, sd: *const KrTdesc) -> i32;
+    pub fn kr_set_isdisjoint(a: *const KrSet, b: *const KrSet, sd: *const KrTdesc) -> i32;
+    pub fn kr_set_eq(
+        a: *const KrSet,
+        ta: *const KrTdesc,
+        b: *const KrSet,
+        tb: *const KrTdesc,
+    ) -> i32;
+    pub fn kr_set_compare(
+        a: *const KrSet,
+        ta: *const KrTdesc,
+        b: *const KrSet,
+        tb: *const KrTdesc,
+        op: i32,
+    ) -> i32;
+    /// `op` is a `kr_binop`: 10 `|`, 9 `&`, 1 `-`, 11 `^`.
+    pub fn kr_set_binary(
+        op: i32,
+        a: *const KrSet,
+        ta: *const KrTdesc,
+        b: *const KrSet,
+        tb: *const KrTdesc,
+        tr: *const KrTdesc,
+    ) -> *mut KrSet;
+    pub fn kr_set_inplace(
+        op: i32,
+        a: *mut KrSet,
+        ta: *const KrTdesc,
+        b: *const KrSet,
+        tb: *const KrTdesc,
+    ) -> bool;
 }
 
 /// The size of `kr_float_repr`'s buffer.

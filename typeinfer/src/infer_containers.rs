@@ -313,7 +313,10 @@ fn set_method_type(
         ("add" | "remove" | "discard", [_]) | ("clear", []) => Type::NoneType,
         ("pop", []) => e.clone(),
         ("copy", []) => receiver.clone(),
-        ("update", [Type::Set(_)]) => Type::NoneType,
+        (
+            "update",
+            [Type::Set(_) | Type::List(_) | Type::Tuple(_) | Type::Str | Type::Dict(..)],
+        ) => Type::NoneType,
         ("union" | "intersection" | "difference" | "symmetric_difference", [o @ Type::Set(_)]) => {
             receiver.join(o)
         }

@@ -59,11 +59,45 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             return Err(internal("a set display that is not a set"));
         };
         let elem = (**elem).clone();
+        if items.len() >= 3 && items.iter().all(|x| matches!(x, Operand::Const(_))) {
+            // CPython compiles a display of constants to a frozenset constant
+            // (built, then rebuilt from its own order) that it copies: the order
+            // differs from adding the items one by one when hashes collide.
+            let i64_type = self.m.context.i64_type();
+            let array = self.entry_alloca(i64_type.into(), items.len() as u32, "constants")?;
+            for (k, x) in items.iter().enumerate() {
+                let slot = self.stored_element(x, &elem)?;
+                let index = i64_type.const_int(k as u64, false);
+                // SAFETY of the GEP: k is below the array's length.
+                let at = unsafe {
+                    self.builder
+                        .build_in_bounds_gep(i64_type, array, &[index], "constant")?
+                };
+                self.builder.build_store(at, slot)?;
+            }
+            let n = i64_type.const_int(items.len() as u64, false);
+            let width = i64_type.const_int(8, false);
+            let sd = self.tdesc(&ty);
+            let ed = self.tdesc(&elem);
+            let frozen = self.call_runtime_ptr(
+                "kr_set_from_constants",
+                &[array.into(), n.into(), width.into(), sd.into(), ed.into()],
+            )?;
+            let s = self.call_runtime_ptr("kr_set_copy", &[frozen.into()])?;
+            return self.store(dst, Val::Obj(s));
+        }
         let s = self.call_runtime_ptr("kr_set_new", &[])?;
         for x in items {
             self.set_add(s, &ty, &elem, x)?;
         }
         self.store(dst, Val::Obj(s))
+    }
+
+    /// `x` as a slot of the element type.
+    fn stored_element(&mut self, x: &Operand, elem: &Type) -> Result<IntValue<'ctx>> {
+        let from = self.op_type_raw(x);
+        let v = self.operand_raw(x)?;
+        self.slot_for(v, &from, elem)
     }
 
     /// `x in s`, as a bool.
@@ -189,8 +223,38 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
             }
             ("copy", []) => Val::Obj(self.call_runtime_ptr("kr_set_copy", &[s.into()])?),
             ("update", [other]) => {
-                let (o, _, _) = self.set_operand(other)?;
-                self.call_runtime_ok("kr_set_update", &[s.into(), o.into(), sd.into()])?;
+                match self.op_type(other) {
+                    Type::Set(_) => {
+                        let (o, _, _) = self.set_operand(other)?;
+                        self.call_runtime_ok("kr_set_update", &[s.into(), o.into(), sd.into()])?;
+                    }
+                    other_ty @ Type::Dict(..) => {
+                        let Val::Obj(d) = self.operand(other)? else {
+                            return Err(internal("update() of a non-dict"));
+                        };
+                        let dd = self.tdesc(&other_ty);
+                        self.call_runtime_ok(
+                            "kr_set_update_dict",
+                            &[s.into(), sd.into(), d.into(), dd.into()],
+                        )?;
+                    }
+                    _ => {
+                        // The items of a list, tuple or str, added in order.
+                        let (items, n, item_ty, width) = self.slots_of(other)?;
+                        let ed = self.tdesc(&item_ty);
+                        self.call_runtime_ok(
+                            "kr_set_add_items",
+                            &[
+                                s.into(),
+                                sd.into(),
+                                items.into(),
+                                n.into(),
+                                width.into(),
+                                ed.into(),
+                            ],
+                        )?;
+                    }
+                }
                 Val::None
             }
             ("union" | "intersection" | "difference" | "symmetric_difference", [other]) => {

@@ -116,8 +116,13 @@ impl FnLowering<'_> {
             if let ExprKind::Starred { .. } = e.kind {
                 return Err(Unsupported::new("*iterable in a set display", e.range));
             }
+            // Constants stay constants: a display of them is built as CPython
+            // builds its frozenset constant (`backend/src/codegen/sets.rs`).
             let v = self.expr(e)?;
-            items.push(Operand::Var(self.fb.copy_to_temp(v, e.range)));
+            items.push(match v {
+                Operand::Const(_) => v,
+                _ => Operand::Var(self.fb.copy_to_temp(v, e.range)),
+            });
         }
         let dst = self.fb.temp();
         self.fb.emit(InstKind::BuildSet { dst, items }, range);
