@@ -547,10 +547,11 @@ impl FnLowering<'_> {
             }
         }
         // Keyword arguments of builtins whose parameters have names: passed by
-        // position (written in that order, so evaluated in the same order).
+        // position (written in that order, so evaluated in the same order). An
+        // empty name is a positional-only parameter.
         let names: &[&str] = match builtin {
-            Builtin::Sum => &["iterable", "start"],
-            Builtin::Int => &["x", "base"],
+            Builtin::Sum => &["", "start"],
+            Builtin::Int => &["", "base"],
             Builtin::Round => &["number", "ndigits"],
             Builtin::Pow => &["base", "exp", "mod"],
             _ => &[],
@@ -558,7 +559,8 @@ impl FnLowering<'_> {
         if !keywords.is_empty() && !names.is_empty() {
             let mut all: Vec<Expr> = args.to_vec();
             for k in keywords {
-                match names.iter().position(|n| Some(*n) == k.arg.as_deref()) {
+                let named = k.arg.as_deref().filter(|n| !n.is_empty());
+                match names.iter().position(|n| Some(*n) == named) {
                     Some(p) if p == all.len() => all.push(k.value.clone()),
                     _ => {
                         return Err(Unsupported::new(
