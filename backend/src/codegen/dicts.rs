@@ -29,8 +29,12 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         Ok((d, ty, k, v))
     }
 
-    /// A probe key as a slot of its own type, with that type's descriptor.
-    fn probe_key(&mut self, key: &Operand) -> Result<(IntValue<'ctx>, PointerValue<'ctx>)> {
+    /// A probe key (or set element) as a slot of its own type, with that type's
+    /// descriptor.
+    pub(super) fn probe_key(
+        &mut self,
+        key: &Operand,
+    ) -> Result<(IntValue<'ctx>, PointerValue<'ctx>)> {
         let ty = self.op_type_raw(key);
         let v = self.operand_raw(key)?;
         let slot = self.slot_for(v, &ty, &ty)?;

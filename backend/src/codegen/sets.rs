@@ -28,14 +28,6 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         Ok((s, ty, e))
     }
 
-    /// A probe element as a slot of its own type, with that type's descriptor.
-    fn probe(&mut self, x: &Operand) -> Result<(IntValue<'ctx>, PointerValue<'ctx>)> {
-        let ty = self.op_type_raw(x);
-        let v = self.operand_raw(x)?;
-        let slot = self.slot_for(v, &ty, &ty)?;
-        Ok((slot, self.tdesc(&ty)))
-    }
-
     /// Adds `x` (converted to the element type) to set `s` of type `ty`.
     fn set_add(
         &mut self,
@@ -104,7 +96,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
     pub(super) fn set_contains(&mut self, x: &Operand, set: &Operand) -> Result<IntValue<'ctx>> {
         let (s, ty, _) = self.set_operand(set)?;
         let sd = self.tdesc(&ty);
-        let (slot, tx) = self.probe(x)?;
+        let (slot, tx) = self.probe_key(x)?;
         let r = self
             .call_runtime(
                 "kr_set_contains",
@@ -199,7 +191,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
                 Val::None
             }
             ("remove" | "discard", [x]) => {
-                let (slot, tx) = self.probe(x)?;
+                let (slot, tx) = self.probe_key(x)?;
                 let name = format!("kr_set_{method}");
                 self.call_runtime_ok(&name, &[s.into(), sd.into(), slot.into(), tx.into()])?;
                 Val::None

@@ -136,17 +136,49 @@ impl FnLowering<'_> {
         Ok(())
     }
 
-    /// The `reverse=` argument among `keywords` (False without one).
-    fn reverse_flag(&mut self, keywords: &[ast::Keyword]) -> Result<Operand> {
-        match keywords
-            .iter()
-            .find(|k| k.arg.as_deref() == Some("reverse"))
-        {
-            Some(k) => {
+    /// Whether a sort's keywords are `key=` (required) and `reverse=` only.
+    fn keyed_sort(keywords: &[ast::Keyword]) -> bool {
+        keywords.iter().any(|k| k.arg.as_deref() == Some("key"))
+            && keywords
+                .iter()
+                .all(|k| matches!(k.arg.as_deref(), Some("key" | "reverse")))
+    }
+
+    /// Sorts `list` in place as `list.sort(**keywords)` does: the keyword
+    /// arguments evaluated in the order written, then by key unless the key is None.
+    fn sort_with_keywords(
+        &mut self,
+        list: Operand,
+        keywords: &[ast::Keyword],
+        range: TextRange,
+    ) -> Result<()> {
+        let mut key = None;
+        let mut reverse = Operand::Const(Const::Bool(false));
+        for k in keywords {
+            if k.arg.as_deref() == Some("key") {
+                key = self.key_function(std::slice::from_ref(k), range)?;
+            } else {
                 let v = self.expr(&k.value)?;
-                Ok(Operand::Var(self.fb.copy_to_temp(v, k.value.range)))
+                reverse = Operand::Var(self.fb.copy_to_temp(v, k.value.range));
             }
-            None => Ok(Operand::Const(Const::Bool(false))),
+        }
+        match key {
+            Some(key) => self.sort_by_key(list, key, reverse, range),
+            None => {
+                let dst = self.fb.temp();
+                self.fb.emit(
+                    InstKind::CallMethod {
+                        dst,
+                        receiver: list,
+                        method: "sort".into(),
+                        args: Vec::new(),
+                        keywords: vec![("reverse".into(), reverse)],
+                        attribute_end: range.end,
+                    },
+                    range,
+                );
+                Ok(())
+            }
         }
     }
 
@@ -161,25 +193,11 @@ impl FnLowering<'_> {
         let [iterable] = args else {
             return Ok(None);
         };
-        if !keywords.iter().any(|k| k.arg.as_deref() == Some("key"))
-            || keywords
-                .iter()
-                .any(|k| !matches!(k.arg.as_deref(), Some("key" | "reverse")))
-        {
+        if !Self::keyed_sort(keywords) {
             return Ok(None);
         }
         let items = self.iterable_value(iterable, range)?;
         let items = Operand::Var(self.fb.copy_to_temp(items, iterable.range));
-        // Keyword arguments are evaluated in the order written.
-        let mut key = None;
-        let mut reverse = Operand::Const(Const::Bool(false));
-        for k in keywords {
-            if k.arg.as_deref() == Some("key") {
-                key = self.key_function(std::slice::from_ref(k), range)?;
-            } else {
-                reverse = self.reverse_flag(std::slice::from_ref(k))?;
-            }
-        }
         let copy = self.fb.temp();
         self.fb.emit(
             InstKind::CallBuiltin {
@@ -190,23 +208,7 @@ impl FnLowering<'_> {
             },
             range,
         );
-        match key {
-            Some(key) => self.sort_by_key(Operand::Var(copy), key, reverse, range)?,
-            None => {
-                let dst = self.fb.temp();
-                self.fb.emit(
-                    InstKind::CallMethod {
-                        dst,
-                        receiver: Operand::Var(copy),
-                        method: "sort".into(),
-                        args: Vec::new(),
-                        keywords: vec![("reverse".into(), reverse)],
-                        attribute_end: range.end,
-                    },
-                    range,
-                );
-            }
-        }
+        self.sort_with_keywords(Operand::Var(copy), keywords, range)?;
         Ok(Some(Operand::Var(copy)))
     }
 
@@ -219,40 +221,10 @@ impl FnLowering<'_> {
         keywords: &[ast::Keyword],
         range: TextRange,
     ) -> Result<Option<Operand>> {
-        if !args.is_empty()
-            || !keywords.iter().any(|k| k.arg.as_deref() == Some("key"))
-            || keywords
-                .iter()
-                .any(|k| !matches!(k.arg.as_deref(), Some("key" | "reverse")))
-        {
+        if !args.is_empty() || !Self::keyed_sort(keywords) {
             return Ok(None);
         }
-        let mut key = None;
-        let mut reverse = Operand::Const(Const::Bool(false));
-        for k in keywords {
-            if k.arg.as_deref() == Some("key") {
-                key = self.key_function(std::slice::from_ref(k), range)?;
-            } else {
-                reverse = self.reverse_flag(std::slice::from_ref(k))?;
-            }
-        }
-        match key {
-            Some(key) => self.sort_by_key(receiver.clone(), key, reverse, range)?,
-            None => {
-                let dst = self.fb.temp();
-                self.fb.emit(
-                    InstKind::CallMethod {
-                        dst,
-                        receiver: receiver.clone(),
-                        method: "sort".into(),
-                        args: Vec::new(),
-                        keywords: vec![("reverse".into(), reverse)],
-                        attribute_end: range.end,
-                    },
-                    range,
-                );
-            }
-        }
+        self.sort_with_keywords(receiver.clone(), keywords, range)?;
         Ok(Some(Operand::Const(Const::None)))
     }
 }

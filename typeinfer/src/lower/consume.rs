@@ -130,45 +130,12 @@ impl FnLowering<'_> {
         let make_sink = |this: &mut Self| this.sink_for(builtin, start, &[], call);
         let sink = match &iterable.kind {
             ExprKind::GeneratorExp { elt, generators } => {
-                let consumer = self.comprehension(
-                    iterable,
-                    elt,
-                    generators,
-                    ("<genexpr>", call),
-                    None,
-                    |this| {
-                        Ok(Consumer {
-                            sink: make_sink(this)?,
-                            call,
-                            frame: this.fb.frame,
-                        })
-                    },
-                    |this, consumer, v, next_item, exit| {
-                        this.feed(consumer, v, next_item, exit);
-                        Ok(())
-                    },
-                )?;
-                consumer.sink
+                self.feed_generator(iterable, elt, generators, make_sink, call)?
             }
             _ if self.range_call(iterable)?.is_some() => {
                 let prepared = self.prepare(iterable)?;
-                let consumer = Consumer {
-                    sink: make_sink(self)?,
-                    call,
-                    frame: self.fb.frame,
-                };
-                let range = iterable.range;
-                self.run(
-                    prepared,
-                    range,
-                    |this, item, cont, exit| {
-                        let v = this.materialise(item, range);
-                        this.feed(&consumer, v, cont, exit);
-                        Ok(())
-                    },
-                    &[],
-                )?;
-                consumer.sink
+                let sink = make_sink(self)?;
+                self.feed_loop(prepared, sink, iterable.range, call)?
             }
             _ => return Ok(None),
         };
@@ -201,30 +168,12 @@ impl FnLowering<'_> {
             [] => return Ok(None),
             [iterable] => match &iterable.kind {
                 ExprKind::GeneratorExp { elt, generators } => {
-                    let consumer = self.comprehension(
-                        iterable,
-                        elt,
-                        generators,
-                        ("<genexpr>", call),
-                        None,
-                        |this| {
-                            Ok(Consumer {
-                                sink: make_sink(this)?,
-                                call,
-                                frame: this.fb.frame,
-                            })
-                        },
-                        |this, consumer, v, next_item, exit| {
-                            this.feed(consumer, v, next_item, exit);
-                            Ok(())
-                        },
-                    )?;
-                    consumer.sink
+                    self.feed_generator(iterable, elt, generators, make_sink, call)?
                 }
                 _ => {
                     let prepared = self.prepare(iterable)?;
                     let sink = make_sink(self)?;
-                    self.feed_loop(prepared, sink, call)?
+                    self.feed_loop(prepared, sink, call, call)?
                 }
             },
             _ => {
@@ -250,17 +199,20 @@ impl FnLowering<'_> {
                     super::iterate::Prepared::Sequence(Operand::Var(tuple)),
                     sink,
                     call,
+                    call,
                 )?
             }
         };
         Ok(Some(self.sink_result(sink, builtin, call)))
     }
 
-    /// A loop over `prepared` feeding `sink`; the sink when the loop is over.
+    /// A loop over `prepared` (the items of `range`) feeding `sink`; the sink when
+    /// the loop is over.
     fn feed_loop(
         &mut self,
         prepared: super::iterate::Prepared,
         sink: Sink,
+        range: TextRange,
         call: TextRange,
     ) -> Result<Sink> {
         let consumer = Consumer {
@@ -270,13 +222,45 @@ impl FnLowering<'_> {
         };
         self.run(
             prepared,
-            call,
+            range,
             |this, item, cont, exit| {
-                let v = this.materialise(item, call);
+                let v = this.materialise(item, range);
                 this.feed(&consumer, v, cont, exit);
                 Ok(())
             },
             &[],
+        )?;
+        Ok(consumer.sink)
+    }
+
+    /// The generator expression `iterable` run as loops feeding the sink
+    /// `make_sink` sets up (after the first iterable is evaluated, as CPython
+    /// evaluates the call's arguments); the sink when the loops are over.
+    fn feed_generator(
+        &mut self,
+        iterable: &Expr,
+        elt: &Expr,
+        generators: &[Comprehension],
+        make_sink: impl FnOnce(&mut Self) -> Result<Sink>,
+        call: TextRange,
+    ) -> Result<Sink> {
+        let consumer = self.comprehension(
+            iterable,
+            elt,
+            generators,
+            ("<genexpr>", call),
+            None,
+            |this| {
+                Ok(Consumer {
+                    sink: make_sink(this)?,
+                    call,
+                    frame: this.fb.frame,
+                })
+            },
+            |this, consumer, v, next_item, exit| {
+                this.feed(consumer, v, next_item, exit);
+                Ok(())
+            },
         )?;
         Ok(consumer.sink)
     }
