@@ -535,6 +535,9 @@ extern const kr_type kr_dict_type; /* name "dict" */
 ** CPython 3.12's constant. Never -1. TypeError "unhashable type: 'list'" (or 'dict',
 ** 'set') sets *error. */
 int64_t kr_slot_hash(kr_slot x, const kr_tdesc *t, bool *error);
+/* Whether a stored key or set element a (type ta) equals a probe b (type tb): 1, 0,
+** or -1 with an exception; kr_slot_eq with the common int and str cases inline. */
+int kr_slot_key_eq(kr_slot a, const kr_tdesc *ta, kr_slot b, const kr_tdesc *tb);
 
 /* An empty dict with room for size_hint entries before it grows (0: none yet). */
 kr_dict *kr_dict_new(int64_t size_hint);

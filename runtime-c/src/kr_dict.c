@@ -254,9 +254,7 @@ static void make_room(kr_dict *d) {
   rebuild(d, cells_for(d->length * 3));
 }
 
-/* Whether stored key a (type ta) equals key b (type tb): 1, 0, or -1 with an
-** exception. The common typed cases compare inline. */
-static int keys_equal(kr_slot a, const kr_tdesc *ta, kr_slot b, const kr_tdesc *tb) {
+int kr_slot_key_eq(kr_slot a, const kr_tdesc *ta, kr_slot b, const kr_tdesc *tb) {
   if (ta->kind == KR_T_INT && tb->kind == KR_T_INT) {
     if (a == b) return 1;
     return !kr_is_small(a) && !kr_is_small(b) && kr_int_eq(a, b);
@@ -279,7 +277,7 @@ static int64_t find(const kr_dict *d, const kr_tdesc *kt, kr_slot key, const kr_
     if (ix >= 0) {
       const kr_dict_entry *e = &d->entries[ix];
       if (e->hash == h) {
-        int eq = keys_equal(e->key, kt, key, tk);
+        int eq = kr_slot_key_eq(e->key, kt, key, tk);
         if (eq != 0) {
           *cell = i;
           return eq > 0 ? ix : -2;

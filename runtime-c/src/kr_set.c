@@ -91,18 +91,6 @@ static kr_slot convert(kr_slot x, const kr_tdesc *from, const kr_tdesc *to) {
   return x;
 }
 
-/* Whether stored element a (type ta) equals b (type tb): 1, 0, or -1 with an
-** exception. The common typed cases compare inline. */
-static int keys_equal(kr_slot a, const kr_tdesc *ta, kr_slot b, const kr_tdesc *tb) {
-  if (ta->kind == KR_T_INT && tb->kind == KR_T_INT) {
-    if (a == b) return 1;
-    return !kr_is_small(a) && !kr_is_small(b) && kr_int_eq(a, b);
-  }
-  if (ta->kind == KR_T_STR && tb->kind == KR_T_STR)
-    return kr_str_eq((const kr_str *)(uintptr_t)a, (const kr_str *)(uintptr_t)b);
-  return kr_slot_eq(a, ta, b, tb);
-}
-
 /* set_lookkey: the live entry equal to 'key' (type tk, hash h) in *out and 1; 0 when
 ** there is none; -1 when a comparison failed. et is the set's element type. */
 static int lookkey(const kr_set *s, const kr_tdesc *et, kr_slot key, const kr_tdesc *tk,
@@ -116,7 +104,7 @@ static int lookkey(const kr_set *s, const kr_tdesc *et, kr_slot key, const kr_td
       if (is_unused(e)) return 0;
       /* A dummy's hash is KR_SET_FREE, which no element has. */
       if (e->hash == h) {
-        int eq = keys_equal(e->key, et, key, tk);
+        int eq = kr_slot_key_eq(e->key, et, key, tk);
         if (eq != 0) {
           *out = e;
           return eq;
@@ -191,7 +179,7 @@ static int add_entry(kr_set *s, const kr_tdesc *et, kr_slot key, const kr_tdesc 
     do {
       if (is_unused(e)) goto found_unused_or_dummy;
       if (e->hash == h) {
-        int eq = keys_equal(e->key, et, key, tk);
+        int eq = kr_slot_key_eq(e->key, et, key, tk);
         if (eq != 0) return eq > 0 ? 0 : -1;
       } else if (e->hash == KR_SET_FREE) {
         freeslot = e; /* the last dummy passed, not the first: CPython's choice */

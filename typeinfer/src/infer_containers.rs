@@ -254,6 +254,22 @@ pub fn method_type(
     })
 }
 
+/// Refuses keyword arguments to a method of `class` (none of its methods has any).
+fn no_keywords(
+    class: &str,
+    method: &str,
+    keywords: &[(&str, Type)],
+    range: TextRange,
+) -> Result<()> {
+    match keywords.first() {
+        Some((name, _)) => Err(Unsupported::new(
+            format!("the keyword argument '{name}' of {class}.{method}()"),
+            range,
+        )),
+        None => Ok(()),
+    }
+}
+
 /// The type a method of a `dict[k, v]` returns. `keys()`, `values()` and
 /// `items()` are views, which only a loop may walk yet (`lower/dicts.rs`).
 fn dict_method_type(
@@ -264,12 +280,7 @@ fn dict_method_type(
     keywords: &[(&str, Type)],
     range: TextRange,
 ) -> Result<Type> {
-    if let Some((name, _)) = keywords.first() {
-        return Err(Unsupported::new(
-            format!("the keyword argument '{name}' of dict.{method}()"),
-            range,
-        ));
-    }
+    no_keywords("dict", method, keywords, range)?;
     let or_none = |t: &Type| t.join(&Type::NoneType);
     Ok(match (method, args) {
         ("get", [_]) => or_none(v),
@@ -303,12 +314,7 @@ fn set_method_type(
     keywords: &[(&str, Type)],
     range: TextRange,
 ) -> Result<Type> {
-    if let Some((name, _)) = keywords.first() {
-        return Err(Unsupported::new(
-            format!("the keyword argument '{name}' of set.{method}()"),
-            range,
-        ));
-    }
+    no_keywords("set", method, keywords, range)?;
     Ok(match (method, args) {
         ("add" | "remove" | "discard", [_]) | ("clear", []) => Type::NoneType,
         ("pop", []) => e.clone(),

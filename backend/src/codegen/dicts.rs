@@ -151,14 +151,23 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
         dict: &Operand,
     ) -> Result<IntValue<'ctx>> {
         let (d, ty, _, _) = self.dict_operand(dict)?;
-        let dd = self.tdesc(&ty);
+        self.hashed_contains("kr_dict_contains", d, &ty, key)
+    }
+
+    /// `key in container` for a dict or set `c` of type `ty`, through the runtime's
+    /// `name` (1, 0, or -1 with an exception), as a bool.
+    pub(super) fn hashed_contains(
+        &mut self,
+        name: &str,
+        c: PointerValue<'ctx>,
+        ty: &Type,
+        key: &Operand,
+    ) -> Result<IntValue<'ctx>> {
+        let desc = self.tdesc(ty);
         let (slot, tk) = self.probe_key(key)?;
         let r = self
-            .call_runtime(
-                "kr_dict_contains",
-                &[d.into(), dd.into(), slot.into(), tk.into()],
-            )?
-            .ok_or_else(|| internal("kr_dict_contains returns nothing"))?
+            .call_runtime(name, &[c.into(), desc.into(), slot.into(), tk.into()])?
+            .ok_or_else(|| internal("a membership test returns nothing"))?
             .into_int_value();
         self.tri_state(r)
     }

@@ -95,16 +95,7 @@ impl<'ctx> FunctionGen<'_, 'ctx, '_> {
     /// `x in s`, as a bool.
     pub(super) fn set_contains(&mut self, x: &Operand, set: &Operand) -> Result<IntValue<'ctx>> {
         let (s, ty, _) = self.set_operand(set)?;
-        let sd = self.tdesc(&ty);
-        let (slot, tx) = self.probe_key(x)?;
-        let r = self
-            .call_runtime(
-                "kr_set_contains",
-                &[s.into(), sd.into(), slot.into(), tx.into()],
-            )?
-            .ok_or_else(|| internal("kr_set_contains returns nothing"))?
-            .into_int_value();
-        self.tri_state(r)
+        self.hashed_contains("kr_set_contains", s, &ty, x)
     }
 
     /// `set()`, `set(items)` (a list, tuple or str), and the list of a set's

@@ -337,6 +337,23 @@ impl FnLowering<'_> {
         })
     }
 
+    /// Continues in a new block entered when no item came (`seen` false); the
+    /// block after it (where `seen` true goes) is returned.
+    fn unless_seen(&mut self, seen: VarId, call: TextRange) -> BlockId {
+        let empty = self.fb.new_block();
+        let done = self.fb.new_block();
+        self.fb.terminate(
+            Terminator::Branch {
+                cond: Operand::Var(seen),
+                then_block: done,
+                else_block: empty,
+            },
+            call,
+        );
+        self.fb.switch_to(empty);
+        done
+    }
+
     /// What the builtin returns once its loop is over.
     fn sink_result(&mut self, sink: Sink, builtin: Builtin, call: TextRange) -> Operand {
         match sink {
@@ -365,17 +382,7 @@ impl FnLowering<'_> {
                 default: Some(default),
                 ..
             } => {
-                let empty = self.fb.new_block();
-                let done = self.fb.new_block();
-                self.fb.terminate(
-                    Terminator::Branch {
-                        cond: Operand::Var(seen),
-                        then_block: done,
-                        else_block: empty,
-                    },
-                    call,
-                );
-                self.fb.switch_to(empty);
+                let done = self.unless_seen(seen, call);
                 self.fb.emit(
                     InstKind::Copy {
                         dst: best,
@@ -388,17 +395,7 @@ impl FnLowering<'_> {
                 Operand::Var(best)
             }
             Sink::Best { best, seen, .. } => {
-                let empty = self.fb.new_block();
-                let done = self.fb.new_block();
-                self.fb.terminate(
-                    Terminator::Branch {
-                        cond: Operand::Var(seen),
-                        then_block: done,
-                        else_block: empty,
-                    },
-                    call,
-                );
-                self.fb.switch_to(empty);
+                let done = self.unless_seen(seen, call);
                 let message = format!("{}() arg is an empty sequence", builtin.name());
                 self.fb.terminate(
                     Terminator::Raise {

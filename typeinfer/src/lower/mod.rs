@@ -359,21 +359,7 @@ fn lower_def(
         return Err(Unsupported::new("*args and **kwargs parameters", a.range));
     }
     let mut lowering = FnLowering::new(cx, block, &def.name, false);
-    let signature = signature(args)?;
-    lowering.fb.func.defaults = signature.defaults;
-    lowering.fb.func.positional = signature.positional;
-    for arg in args
-        .posonlyargs
-        .iter()
-        .chain(&args.args)
-        .chain(&args.kwonlyargs)
-    {
-        let var = lowering.fb.local(&arg.arg);
-        if let Some(annotation) = &arg.annotation {
-            lowering.fb.func.vars[var.index()].annotation = Some(annotation_type(annotation)?);
-        }
-        lowering.fb.func.params.push(var);
-    }
+    lowering.declare_params(args)?;
     if let Some(returns) = &def.returns {
         lowering.fb.func.return_annotation = Some(annotation_type(returns)?);
     }
@@ -391,18 +377,7 @@ fn lower_lambda(cx: &ProgramContext, lambda: &Expr) -> Result<Function> {
         .and_then(|id| cx.scopes.block(id))
         .ok_or_else(|| Unsupported::new("lambda without a symbol table", lambda.range))?;
     let mut lowering = FnLowering::new(cx, block, "<lambda>", false);
-    let signature = signature(args)?;
-    lowering.fb.func.defaults = signature.defaults;
-    lowering.fb.func.positional = signature.positional;
-    for arg in args
-        .posonlyargs
-        .iter()
-        .chain(&args.args)
-        .chain(&args.kwonlyargs)
-    {
-        let var = lowering.fb.local(&arg.arg);
-        lowering.fb.func.params.push(var);
-    }
+    lowering.declare_params(args)?;
     lowering.lower_lambda_body(body, lambda.range)
 }
 
@@ -642,6 +617,27 @@ impl<'a> FnLowering<'a> {
         }
         let end = ast::TextRange::new(range.end, range.end);
         Ok(self.fb.finish(end))
+    }
+
+    /// The parameters of the function being lowered (of a `def` or lambda), with
+    /// their constant defaults and annotations.
+    fn declare_params(&mut self, args: &ast::Arguments) -> Result<()> {
+        let signature = signature(args)?;
+        self.fb.func.defaults = signature.defaults;
+        self.fb.func.positional = signature.positional;
+        for arg in args
+            .posonlyargs
+            .iter()
+            .chain(&args.args)
+            .chain(&args.kwonlyargs)
+        {
+            let var = self.fb.local(&arg.arg);
+            if let Some(annotation) = &arg.annotation {
+                self.fb.func.vars[var.index()].annotation = Some(annotation_type(annotation)?);
+            }
+            self.fb.func.params.push(var);
+        }
+        Ok(())
     }
 
     /// A lambda's body: the function returns its value.
